@@ -1,10 +1,10 @@
 # Two commands for a newcomer: `make demo` and `make test`. Both build the
 # virtual environment from nothing (Python 3.11 and pip are all they need).
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
-PUBLISHED ?= 2024-10-21
+PUBLISHED ?= 2024-11-22
 
 .PHONY: demo test venv bench clean eval
 

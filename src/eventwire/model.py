@@ -85,6 +85,7 @@ class Event:
     date_inferred: bool = False
     place: Place | None = None
     reported_by: Mention | None = None
+    trigger_token: int | None = None  # token index in the parsed doc; not part of the record
 
     def to_dict(self) -> dict:
         return {

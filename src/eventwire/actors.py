@@ -1,0 +1,343 @@
+"""Actors: find who is mentioned in an article and resolve each mention.
+
+The knowledge base is data (data/actors/*.tsv, see its README): countries with
+names, former names, demonyms and capitals; organizations and armed groups;
+people with country, sector and role; and role words that give a CAMEO sector
+from context. Resolution links full names, surnames, title-only mentions
+("the spokesperson", "Iran's top diplomat"), appositions and he/she pronouns to
+one actor per article.
+
+It does not trust spaCy's entity labels for names the knowledge base knows (the
+small model tags "Araqchi" as a place); labels are used only for names it does
+not know.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from .cameo import read_tsv
+from .model import Actor, ActorEntry, Mention
+
+MAX_ALIAS_TOKENS = 8
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod"}
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def actor_code(country: str | None, sector: str | None, base: str | None = None) -> str:
+    if base:
+        return base
+    return f"{country or ''}{sector or ''}" or "UNK"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrase: str
+    sector: str
+    kind: str  # person | group
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A knowledge-base entry reachable by one surface form."""
+
+    actor: Actor
+    form: str  # name | demonym | capital | alias
+    valid: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass
+class KnowledgeBase:
+    surface: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    countries: dict[str, Actor] = field(default_factory=dict)
+    max_role_tokens: int = 1
+
+    def add(self, tokens: tuple[str, ...], entry: Entry) -> None:
+        if tokens and len(tokens) <= MAX_ALIAS_TOKENS:
+            self.surface.setdefault(tokens, []).append(entry)
+
+
+def split_aliases(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value.strip().isdigit() else None
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """Load the actor data once. Tokenizes aliases with spaCy's tokenizer so they
+    match the parsed text token for token."""
+    from .parse import nlp
+
+    tokenizer = nlp().tokenizer
+    kb = KnowledgeBase()
+
+    def toks(s: str) -> tuple[str, ...]:
+        return tuple(t.text for t in tokenizer(s))
+
+    for r in read_tsv("actors/countries.tsv"):
+        actor = Actor(f"country/{r['code']}", r["name"], r["code"], r["code"], None, "country")
+        kb.countries[r["code"]] = actor
+        kb.add(toks(r["name"]), Entry(actor, "name"))
+        for a in split_aliases(r["aliases"]):
+            kb.add(toks(a), Entry(actor, "alias"))
+        for a in split_aliases(r["capitals"]):
+            kb.add(toks(a), Entry(actor, "capital"))
+    for r in read_tsv("actors/organizations.tsv"):
+        actor = Actor(r["id"], r["name"], r["code"] or actor_code(r["country"], r["sector"]),
+                      r["country"] or None, r["sector"] or None, r["kind"] or "organization")
+        for a in [r["name"], *split_aliases(r["aliases"])]:
+            kb.add(toks(a), Entry(actor, "alias"))
+    for r in read_tsv("actors/people.tsv"):
+        actor = Actor(r["id"], r["name"], actor_code(r["country"] or None, r["sector"] or None),
+                      r["country"] or None, r["sector"] or None, "person", r["role"] or None)
+        entry_valid = (_year(r.get("from", "")), _year(r.get("to", "")))
+        for a in [r["name"], *split_aliases(r["aliases"])]:
+            kb.add(toks(a), Entry(actor, "alias", entry_valid))
+        if r["role"] and r["country"]:
+            kb.people_by_role.setdefault((r["country"], r["role"]), []).append(Entry(actor, "role", entry_valid))
+    for r in read_tsv("actors/roles.tsv"):
+        phrase = tuple(r["phrase"].lower().split())
+        kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["role"] or r["phrase"])
+        kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
+    # Organizations and people outrank a country that shares a surface form.
+    rank = {"person": 0, "group": 1, "organization": 1, "country": 2}
+    for entries in kb.surface.values():
+        entries.sort(key=lambda e: rank.get(e.actor.kind, 3))
+    return kb
+
+
+@dataclass
+class Found:
+    """A mention with its token range, as resolution works on tokens."""
+
+    actor: Actor
+    start: int  # token index
+    end: int  # token index, exclusive
+    form: str
+    role: Role | None = None
+
+    def mention(self, doc) -> Mention:
+        span = doc[self.start:self.end]
+        return Mention(self.actor, span.text, (span.start_char, span.end_char))
+
+
+def _valid_at(entry: Entry, year: int | None) -> bool:
+    lo, hi = entry.valid
+    if year is None:
+        return hi is None
+    return (lo is None or lo <= year) and (hi is None or year <= hi)
+
+
+class ArticleActors:
+    """Every actor mention of one parsed article, resolved."""
+
+    def __init__(self, doc, published: dt.date | None = None):
+        self.doc = doc
+        self.kb = knowledge_base()
+        self.year = published.year if published else None
+        self.by_token: dict[int, Found] = {}
+        self.found: list[Found] = []
+        self._find_named()
+        self._find_roles()
+        self._find_pronouns()
+
+    # -- detection ---------------------------------------------------------
+    def _add(self, f: Found) -> None:
+        self.found.append(f)
+        for i in range(f.start, f.end):
+            self.by_token[i] = f
+
+    def _find_named(self) -> None:
+        doc, kb = self.doc, self.kb
+        i, n = 0, len(doc)
+        while i < n:
+            match = None
+            for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+                entries = kb.surface.get(tuple(t.text for t in doc[i:i + length]))
+                if entries:
+                    match = (length, entries)
+                    break
+            if match:
+                length, entries = match
+                valid = [e for e in entries if _valid_at(e, self.year)] or entries
+                e = valid[0]
+                self._add(Found(e.actor, i, i + length, e.form))
+                i += length
+            else:
+                i += 1
+        for f in self.found:
+            if f.actor.kind == "person" and f.role is None:
+                f.role = self._np_context(doc[f.end - 1])[0]
+        known_people = {f.actor.id: f.actor for f in self.found if f.actor.kind == "person"}
+        for ent in doc.ents:
+            if ent.label_ not in NAME_LABELS or any(i in self.by_token for i in range(ent.start, ent.end)):
+                continue
+            self._add_unknown_entity(ent, known_people)
+
+    def _add_unknown_entity(self, ent, known_people) -> None:
+        # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
+        text = ent.text
+        for actor in known_people.values():
+            if actor.name.split()[-1] == text:
+                self._add(Found(actor, ent.start, ent.end, "surname"))
+                return
+        role, country = self._np_context(ent.root)
+        looks_person = ent.label_ == "PERSON" or (role is not None and role.kind == "person")
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
+            return  # places are the place stage's business; unknown demonyms give no country
+        if looks_person:
+            sector = role.sector if role else None
+            actor = Actor(f"person/{slug(text)}", text, actor_code(country, sector), country, sector,
+                          "person", role.role if role else None)
+            known_people[actor.id] = actor
+        else:
+            sector = role.sector if role else None
+            actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
+                          sector, "organization")
+        self._add(Found(actor, ent.start, ent.end, "entity", role))
+
+    def _role_at(self, i: int) -> tuple[Role, int] | None:
+        """The longest role phrase ending at token i (lowercased lemmas or texts)."""
+        doc, kb = self.doc, self.kb
+        for length in range(min(kb.max_role_tokens, i + 1), 0, -1):
+            span = doc[i - length + 1:i + 1]
+            for key in (tuple(t.lower_ for t in span), tuple(t.lemma_.lower() for t in span)):
+                if key in kb.roles:
+                    return kb.roles[key], i - length + 1
+        return None
+
+    def _np_context(self, head) -> tuple[Role | None, str | None]:
+        """Role and country from the modifiers of a noun phrase's head."""
+        role = country = None
+        tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
+        tokens += [c for c in head.children if c.dep_ == "appos"]
+        for t in sorted(tokens, key=lambda t: -t.i):
+            if role is None:
+                hit = self._role_at(t.i)
+                if hit:
+                    role = hit[0]
+            f = self.by_token.get(t.i)
+            if country is None and f is not None and f.actor.country and f.actor is not None:
+                if f.actor.kind == "country" or t.i != head.i:
+                    country = f.actor.country
+        return role, country
+
+    def _find_roles(self) -> None:
+        """Title-only mentions: 'the spokesperson', 'Iran's top diplomat', 'Turkish officials'."""
+        doc = self.doc
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.by_token:
+                continue
+            # Only the head of its noun phrase: "Foreign Ministry Spokesperson Esmaeil Baghaei"
+            # gives the name its role, it is not a mention of its own.
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            hit = self._role_at(tok.i)
+            if not hit:
+                continue
+            role, start = hit
+            appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
+            _, country = self._np_context(tok)
+            left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
+            end = tok.i + 1
+            if appos:
+                named = self.by_token[appos[0].i]
+                if named.actor.kind == "person":
+                    end = named.end
+                    actor = self._with_role(named.actor, role, country)
+                    self._add(Found(actor, left, end, "role", role))
+                    continue
+            actor = self._resolve_role(role, country, tok.i)
+            self._add(Found(actor, left, end, "role", role))
+
+    def _with_role(self, actor: Actor, role: Role, country: str | None) -> Actor:
+        if actor.sector and actor.country:
+            return actor
+        c = actor.country or country
+        s = actor.sector or role.sector
+        return Actor(actor.id, actor.name, actor_code(c, s), c, s, actor.kind, actor.role or role.role)
+
+    def _resolve_role(self, role: Role, country: str | None, before: int) -> Actor:
+        if role.kind == "person":
+            # An earlier person of the article with this role (and country, when given).
+            for f in reversed(self.found):
+                if f.start >= before or f.actor.kind != "person":
+                    continue
+                r = f.role.role if f.role else f.actor.role
+                if r == role.role and (country is None or f.actor.country == country):
+                    return f.actor
+            if country:
+                for e in self.kb.people_by_role.get((country, role.role), []):
+                    if _valid_at(e, self.year):
+                        return e.actor
+        name = f"{self.kb.countries[country].name} {role.role}" if country in self.kb.countries else role.role
+        kind = "person" if role.kind == "person" else "group"
+        return Actor(f"{kind}/{slug(name)}", name, actor_code(country, role.sector), country,
+                     role.sector, kind, role.role)
+
+    def _find_pronouns(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in PRONOUNS_PERSON or tok.i in self.by_token:
+                continue
+            sent_start = tok.sent.start
+            prev_sents = [s for s in doc.sents if s.end <= sent_start][-2:]
+            window = prev_sents[0].start if prev_sents else sent_start
+            for f in reversed(self.found):
+                if window <= f.start < tok.i and f.actor.kind == "person":
+                    self._add(Found(f.actor, tok.i, tok.i + 1, "pronoun", f.role))
+                    break
+
+    # -- lookup ------------------------------------------------------------
+    def at(self, token) -> Found | None:
+        return self.by_token.get(token.i)
+
+    def for_phrase(self, head) -> list[Found]:
+        """The actors a noun phrase headed by `head` denotes: coordinated members
+        each ("Iran and Türkiye"), a name before a role word, the role before a
+        bare country."""
+        members = [head] + [c for c in head.conjuncts if c.i > head.i]
+        out: list[Found] = []
+        for m in members:
+            f = self._phrase_actor(m)
+            if f is not None and all(f.actor.id != o.actor.id for o in out):
+                out.append(f)
+        return out
+
+    def _phrase_actor(self, head) -> Found | None:
+        f = self.by_token.get(head.i)
+        if f is not None:
+            return f
+        for c in head.children:
+            if c.dep_ == "appos" and c.i in self.by_token:
+                return self.by_token[c.i]
+        # "Iranian officials", "the Turkish government" without a role match: country modifier
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
+                inner = self.by_token[c.i]
+                if inner.actor.kind == "country":
+                    return inner
+        return None
+
+    def entries(self) -> list[ActorEntry]:
+        grouped: dict[str, ActorEntry] = {}
+        for f in sorted(self.found, key=lambda f: f.start):
+            span = self.doc[f.start:f.end]
+            e = grouped.setdefault(f.actor.id, ActorEntry(f.actor))
+            e.mentions.append((span.start_char, span.end_char))
+        return list(grouped.values())

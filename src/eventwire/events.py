@@ -1,0 +1,357 @@
+"""Events: who did what to whom, from the dependency parse and the lexicons.
+
+A verb (or an event noun: "Israel's attacks on Gaza") whose lemma is in
+data/event_verbs.tsv (event_nouns.tsv) triggers an event; the most specific
+row whose particle, complement and preposition constraints hold gives the CAMEO
+code. Sources come from the subject (or the passive agent, or the governing
+clause for "vowed to attack"), targets from the object or a prepositional
+object. Coordinated actors give one event per pair; a coordinated subject with
+no target ("Iran and Türkiye will work together") codes both directions.
+
+It does not code events whose trigger is outside the lexicons, and it does not
+resolve which of several events a sentence is "about" beyond confidence.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from .actors import ArticleActors, Found
+from .cameo import lookup, read_tsv
+from .model import Event
+
+TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for", "in"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+STATEMENT_ROOT = "01"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    lemma: str
+    particle: str
+    complements: frozenset[str]
+    prep: str
+    cameo: str
+
+    @property
+    def constraints(self) -> int:
+        return bool(self.particle) + bool(self.complements) + bool(self.prep)
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    lemma: str
+    preps: frozenset[str]
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, list[VerbPattern]]
+    nouns: dict[str, NounPattern]
+    modality: dict[tuple[str, str], str]  # (kind, word) -> modality
+
+
+def _set(value: str) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in value.split("|") if v.strip())
+
+
+@cache
+def lexicon() -> Lexicon:
+    verbs: dict[str, list[VerbPattern]] = defaultdict(list)
+    for r in read_tsv("event_verbs.tsv"):
+        p = VerbPattern(r["lemma"].lower(), r["particle"].lower(), _set(r["complement"]),
+                        r["prep"].lower(), r["cameo"])
+        lookup(p.cameo)  # fail loudly on a code the ontology lacks
+        verbs[p.lemma].append(p)
+    for rows in verbs.values():  # most constraints first; stable keeps file order on ties
+        rows.sort(key=lambda p: -p.constraints)
+    nouns = {}
+    for r in read_tsv("event_nouns.tsv"):
+        lemma = r["lemma"].lower()
+        if lemma not in nouns:
+            nouns[lemma] = NounPattern(lemma, _set(r["prep"]), r["cameo"])
+            lookup(r["cameo"])
+    modality = {(r["kind"], r["word"].lower()): r["modality"] for r in read_tsv("modality.tsv")}
+    return Lexicon(dict(verbs), nouns, modality)
+
+
+# -- pattern matching --------------------------------------------------------
+
+def _complements(verb) -> set[str]:
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "NOUN")):
+            out.add(c.lemma_.lower())
+            out.update(cc.lemma_.lower() for cc in c.conjuncts)
+        if c.dep_ == "prep":  # "call for talks", "impose sanctions on": prepositional objects count too
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
+    rows = lex.verbs.get(verb.lemma_.lower())
+    if not rows:
+        return None
+    particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
+    preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    complements = None
+    for p in rows:
+        if p.particle and p.particle not in particles:
+            continue
+        if p.prep and p.prep not in preps:
+            continue
+        if p.complements:
+            if complements is None:
+                complements = _complements(verb)
+            if not p.complements & complements:
+                continue
+        if not p.particle and particles - {"out", "up"} and any(q.particle in particles for q in rows):
+            continue  # "call off" must not fall back to plain "call"
+        return p
+    return None
+
+
+# -- arguments -----------------------------------------------------------------
+
+def _subject_head(verb):
+    """The token heading the verb's source: subject, passive agent, or inherited."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
+                return verb.head if verb.dep_ == "relcl" else None
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        return _subject_head(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in ("acl",):
+        return None
+    return None
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _target_heads(verb, pattern: VerbPattern | None):
+    """Candidate target heads in order of preference."""
+    heads = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
+            heads.append(c)
+    for c in verb.children:
+        if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    for c in list(heads):  # "launched missiles into Israel": object's own prepositional objects
+        for p in c.children:
+            if p.dep_ == "prep" and p.lemma_.lower() in TARGET_PREPS:
+                heads.extend(g for g in p.children if g.dep_ == "pobj")
+    for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
+        if c.dep_ in ("ccomp", "xcomp"):
+            heads.extend(g for g in c.children if g.dep_ in SUBJECT_DEPS)
+    return heads
+
+
+def _actors(heads, actors: ArticleActors) -> list[Found]:
+    for h in heads:
+        found = actors.for_phrase(h)
+        if found:
+            return found
+    return []
+
+
+# -- modality -------------------------------------------------------------------
+
+def modality_of(verb, lex: Lexicon) -> str:
+    """asserted, intended, hypothetical or negated from the verb's own auxiliaries,
+    negation and governing verbs ("vowed to attack" is intended)."""
+    node = verb
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "neg":
+                return "negated"
+            if c.dep_ == "aux":
+                m = lex.modality.get(("aux", c.lemma_.lower())) or lex.modality.get(("aux", c.lower_))
+                if m:
+                    return m
+            if c.dep_ == "mark":
+                m = lex.modality.get(("condition", c.lower_))
+                if m:
+                    return m
+        if node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+            m = lex.modality.get(("governor", node.head.lemma_.lower()))
+            if m:
+                return m
+            if node.dep_ == "xcomp":
+                node = node.head
+                continue
+        break
+    if verb.dep_ == "advcl":
+        for c in verb.children:
+            if c.dep_ == "mark":
+                m = lex.modality.get(("condition", c.lower_))
+                if m:
+                    return m
+    return "asserted"
+
+
+# -- the coder ------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    cameo: str
+    trigger: object  # spaCy Token
+    sources: list[Found]
+    targets: list[Found]
+    modality: str
+    constraints: int
+    nominal: bool = False
+
+
+def _confidence(c: Candidate, source: Found | None, target: Found | None) -> float:
+    score = 0.45 + 0.08 * c.constraints
+    score += 0.2 if source is not None else 0.0
+    score += 0.15 if target is not None else 0.0
+    score += 0.05 if len(c.cameo) > 2 else 0.0
+    if c.cameo.startswith(STATEMENT_ROOT):
+        score -= 0.25
+    if c.nominal:
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
+            continue
+        p = match_verb(tok, lex)
+        if p is None:
+            continue
+        passive = _passive(tok)
+        subj = _subject_head(tok)
+        if passive:
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            sources = actors.for_phrase(agent) if agent is not None else []
+            targets = _actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
+                _actors(_target_heads(tok, p), actors)
+        else:
+            sources = actors.for_phrase(subj) if subj is not None else []
+            targets = _actors(_target_heads(tok, p), actors)
+        targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
+        out.append(Candidate(p.cameo, tok, sources, targets, modality_of(tok, lex), p.constraints))
+    return out
+
+
+def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        p = lex.nouns.get(tok.lemma_.lower())
+        if p is None:
+            continue
+        sources: list[Found] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
+                sources = actors.for_phrase(c)
+                break
+        targets: list[Found] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lemma_.lower() in p.preps or (not p.preps and c.lemma_.lower() in TARGET_PREPS)):
+                targets = _actors([g for g in c.children if g.dep_ == "pobj"], actors)
+                if targets:
+                    break
+        targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
+        if sources or targets:
+            out.append(Candidate(p.cameo, tok, sources, targets, "asserted", 1 if p.preps else 0, nominal=True))
+    return out
+
+
+def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
+    lex = lexicon()
+    verbs = _verb_candidates(sent, actors, lex)
+    # A noun that is a verb's complement ("launched attacks") is already coded by the verb.
+    taken = {c.i for v in verbs for c in v.trigger.children}
+    return verbs + _noun_candidates(sent, actors, lex, taken)
+
+
+def _pairs(c: Candidate):
+    if c.sources and c.targets:
+        for s in c.sources:
+            for t in c.targets:
+                yield s, t
+    elif len(c.sources) > 1 and not c.targets:
+        # Reciprocal: "Iran and Türkiye will continue working together".
+        for s in c.sources:
+            for t in c.sources:
+                if s is not t:
+                    yield s, t
+    elif c.sources:
+        for s in c.sources:
+            yield s, None
+    elif c.targets:
+        for t in c.targets:
+            yield None, t
+
+
+def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
+    """Every event in a parsed, actor-resolved article, in text order."""
+    events: list[Event] = []
+    for si, sent in enumerate(doc.sents):
+        candidates = code_sentence(sent, actors)
+        for c in candidates:
+            code = lookup(c.cameo)
+            # "Baghaei said" is not news when a coded event sits inside what he said.
+            if c.cameo in ("01", "010") and _governs_event(c.trigger, candidates):
+                continue
+            reporter = _reporter(c.trigger, candidates)
+            for source, target in _pairs(c):
+                toks = [c.trigger.i]
+                for f in (source, target):
+                    if f is not None and sent.start <= f.start < sent.end:
+                        toks += [f.start, f.end - 1]
+                start, end = doc[min(toks)].idx, doc[max(toks)].idx + len(doc[max(toks)])
+                events.append(Event(
+                    id=f"{article_id}-e{len(events) + 1}",
+                    source=source.mention(doc) if source else None,
+                    target=target.mention(doc) if target else None,
+                    cameo=code.code, root=code.root, quad_class=code.quad_class,
+                    goldstein=code.goldstein, plover=code.plover,
+                    modality=c.modality, trigger=c.trigger.text, sentence_index=si,
+                    span=(start, end), confidence=_confidence(c, source, target),
+                    reported_by=reporter.mention(doc) if reporter else None,
+                    trigger_token=c.trigger.i,
+                ))
+    return events
+
+
+def _head_chain(tok) -> set[int]:
+    out = set()
+    while tok.head is not tok:
+        tok = tok.head
+        out.add(tok.i)
+    return out
+
+
+def _governs_event(statement, candidates: list[Candidate]) -> bool:
+    return any(c.trigger is not statement and statement.i in _head_chain(c.trigger) for c in candidates)
+
+
+def _reporter(trigger, candidates: list[Candidate]) -> Found | None:
+    """The speaker of a statement verb that governs this trigger, if any."""
+    chain = _head_chain(trigger)
+    for c in candidates:
+        if c.trigger.i in chain and c.cameo.startswith(STATEMENT_ROOT) and c.sources:
+            return c.sources[0]
+    return None

@@ -1,0 +1,189 @@
+"""The coding step: a pure function from articles to records.
+
+read -> parse -> actors -> events -> quotes / dates / places. Nothing here
+touches a store, so the same step runs in the CLI, in `ingest`, and on a Dask
+cluster.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from . import dates
+from .actors import ArticleActors
+from .events import code_events
+from .model import Article, Event, InputError, Mention, Quote, Record
+from .parse import parse_many
+from .place import place_of
+from .quotes import find_quotes
+from .read import read_inputs
+
+HISTORY_PRECISIONS = {"decade", "century"}
+MIN_WORDS_FOR_LANGUAGE_CHECK = 20
+MIN_ENGLISH_STOPWORD_SHARE = 0.12
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def check_language(article: Article) -> None:
+    """Refuse text that is clearly not English: the coder's lexicons are English."""
+    words = [w.lower().strip(".,;:!?\"'“”‘’()") for w in article.text.split()[:400]]
+    words = [w for w in words if w.isalpha()]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
+        return
+    share = sum(w in _stop_words() for w in words) / len(words)
+    if share < MIN_ENGLISH_STOPWORD_SHARE:
+        raise InputError(article.id, f"does not look like English ({share:.0%} English function words)")
+
+
+def _quotes(doc, actors: ArticleActors) -> list[Quote]:
+    quotes = []
+    for q in find_quotes(doc):
+        speaker = None
+        if q.speaker_token is not None:
+            found = actors.for_phrase(doc[q.speaker_token])
+            if found:
+                f = found[0]
+                # Keep the speaker's own words in the record ("the spokesperson"), resolved.
+                if q.speaker_span is not None:
+                    speaker = Mention(f.actor, doc.text[q.speaker_span[0]:q.speaker_span[1]], q.speaker_span)
+                else:
+                    speaker = f.mention(doc)
+        quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index))
+    return quotes
+
+
+def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
+    """An event inside a quote is claimed by the quote's speaker."""
+    for e in events:
+        if e.reported_by is not None:
+            continue
+        for q in quotes:
+            if q.speaker is not None and q.span[0] <= e.span[0] and e.span[1] <= q.span[1]:
+                e.reported_by = q.speaker
+                break
+
+
+def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
+    """Give each event the time expression nearest its trigger in its sentence,
+    else the publication date marked as inferred."""
+    sents = list(doc.sents)
+    cache: dict[int, list[dates.DateMention]] = {}
+    for e in events:
+        sent = sents[e.sentence_index]
+        if e.sentence_index not in cache:
+            cache[e.sentence_index] = dates.find_dates(sent.text, published, future=False)
+        found = [d for d in cache[e.sentence_index] if d.date is not None or d.precision in HISTORY_PRECISIONS]
+        if e.modality == "intended":
+            found = [d for d in dates.find_dates(sent.text, published, future=True) if d.date is not None]
+        if found:
+            trigger_at = e.span[0] - sent.start_char
+            d = min(found, key=lambda d: abs(d.span[0] - trigger_at))
+            e.date, e.date_precision = d.date, d.precision
+            if _historical(d, published) and e.modality in ("asserted",):
+                e.modality = "past background"
+        elif published is not None:
+            e.date, e.date_precision, e.date_inferred = published, "day", True
+
+
+def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
+    if d.precision in HISTORY_PRECISIONS:
+        return True
+    return d.date is not None and published is not None and (published - d.date).days > 300
+
+
+def _place_events(events: list[Event], doc) -> None:
+    for e in events:
+        if e.trigger_token is None:
+            continue
+        exclude = set()
+        for m in (e.source, e.target):
+            if m is not None:
+                exclude.update(t.i for t in doc.char_span(*m.span, alignment_mode="expand") or [])
+        e.place = place_of(doc[e.trigger_token], exclude)
+
+
+def code_doc(article: Article, doc) -> Record:
+    """Code one parsed article."""
+    actors = ArticleActors(doc, article.published)
+    events = code_events(doc, actors, article.id)
+    quotes = _quotes(doc, actors)
+    _attach_quote_speakers(events, quotes)
+    _date_events(events, doc, article.published)
+    _place_events(events, doc)
+    return Record(article, events, quotes, actors.entries())
+
+
+def code_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record | InputError]:
+    """Records for articles, in order; an article that cannot be coded yields an
+    InputError in its place and the rest go on."""
+    pending: list[Article] = []
+    for a in articles:
+        try:
+            check_language(a)
+        except InputError as e:
+            yield from _flush(pending, batch_size)
+            pending = []
+            yield e
+            continue
+        pending.append(a)
+        if len(pending) >= batch_size:
+            yield from _flush(pending, batch_size)
+            pending = []
+    yield from _flush(pending, batch_size)
+
+
+def _flush(articles: list[Article], batch_size: int) -> Iterator[Record | InputError]:
+    if not articles:
+        return
+    for article, doc in zip(articles, parse_many([a.text for a in articles], batch_size)):
+        try:
+            yield code_doc(article, doc)
+        except Exception as e:  # one odd article must not stop a corpus; name it and go on
+            yield InputError(article.id, f"could not be coded ({type(e).__name__}: {e})")
+
+
+def code_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iterator[Record | InputError]:
+    """Records (or errors) for files, folders and '-', as the CLI's `code` does."""
+    def articles():
+        for item in read_inputs(inputs, published):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                yield item
+
+    errors: list[InputError] = []
+    for r in code_articles(articles()):
+        while errors:
+            yield errors.pop(0)
+        yield r
+    yield from errors
+
+
+def code_text(text: str, published: dt.date | str | None = None, id: str = "text") -> Record:
+    """Code one text. Raises InputError for text that cannot be coded."""
+    from .read import check_text, parse_date
+
+    article = Article(id=id, text=check_text(text, id), published=parse_date(published))
+    result = next(code_articles([article]))
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+def code_file(path: str, published: dt.date | str | None = None) -> list[Record]:
+    """Code every article of one file. Raises the first InputError met."""
+    from .read import parse_date
+
+    out = []
+    for r in code_inputs([str(path)], parse_date(published)):
+        if isinstance(r, InputError):
+            raise r
+        out.append(r)
+    return out
