@@ -7,6 +7,9 @@ Sources (both in ../shared/eval, neither shipped whole):
 - CAMEO2PLOVER-2021.txt: the official CAMEO -> PLOVER table (PLOVER manual
   draft 0.8, CC BY-SA 4.0).
 
+One code (183) has no Goldstein weight in the source table; it takes the
+median weight of its sub-codes (1831-1833: -9.5, -9.0, -9.0 give -9.0).
+
 The PLOVER table has no rows for roots 01 (statements) and 02 (appeals).
 PLOVER folds appeals into REQUEST, so 02x map to REQUEST; plain statements have
 no PLOVER type and stay empty.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -52,6 +56,12 @@ def main(eval_dir: Path) -> None:
                 [code, row["name"].strip(), row["goldstein"].strip(),
                  row["quad_class"].strip(), plover_for(code, plover)]
             )
+    for row in rows:
+        if not row[2]:
+            children = [float(r[2]) for r in rows if r[0].startswith(row[0]) and r[0] != row[0] and r[2]]
+            if not children:
+                raise SystemExit(f"code {row[0]} has no Goldstein weight and no sub-codes to take one from")
+            row[2] = str(statistics.median(children))
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name", "goldstein", "quad_class", "plover"])

@@ -152,6 +152,7 @@ class ArticleActors:
         self.year = published.year if published else None
         self.by_token: dict[int, Found] = {}
         self.found: list[Found] = []
+        self.extra: dict[int, list[Found]] = {}  # head token -> further coordinated actors
         self._find_named()
         self._find_roles()
         self._find_pronouns()
@@ -189,19 +190,31 @@ class ArticleActors:
                 continue
             self._add_unknown_entity(ent, known_people)
 
+    def _trim(self, ent):
+        """The name inside an entity span: without leading titles ("Spokesperson
+        Esmaeil Baghaei") and a trailing possessive ("Assad’s")."""
+        start, end = ent.start, ent.end
+        while end - start > 1 and self.doc[end - 1].dep_ == "case":
+            end -= 1
+        while end - start > 1 and (self._role_at(start) or self.doc[start].is_lower or self.doc[start].is_punct):
+            start += 1
+        return self.doc[start:end]
+
     def _add_unknown_entity(self, ent, known_people) -> None:
+        ent = self._trim(ent)
         # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
         text = ent.text
         for actor in known_people.values():
             if actor.name.split()[-1] == text:
                 self._add(Found(actor, ent.start, ent.end, "surname"))
                 return
-        role, country = self._np_context(ent.root)
-        looks_person = ent.label_ == "PERSON" or (role is not None and role.kind == "person")
-        if ent.label_ in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
+        role, country, org = self._np_context(ent.root)
+        label = ent.root.ent_type_ or ent.label_
+        looks_person = label == "PERSON" or (role is not None and role.kind == "person")
+        if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
             return  # places are the place stage's business; unknown demonyms give no country
         if looks_person:
-            sector = role.sector if role else None
+            sector = org.sector if org is not None and org.sector else (role.sector if role else None)
             actor = Actor(f"person/{slug(text)}", text, actor_code(country, sector), country, sector,
                           "person", role.role if role else None)
             known_people[actor.id] = actor
@@ -221,9 +234,12 @@ class ArticleActors:
                     return kb.roles[key], i - length + 1
         return None
 
-    def _np_context(self, head) -> tuple[Role | None, str | None]:
-        """Role and country from the modifiers of a noun phrase's head."""
-        role = country = None
+    def _np_context(self, head) -> tuple[Role | None, str | None, Actor | None]:
+        """Role, country and organization from the modifiers of a noun phrase's
+        head: "Iranian Foreign Ministry Spokesperson Esmaeil Baghaei" gives
+        spokesperson and IRN; "Hamas chief Ismail Haniyeh" gives leader, PSE and
+        Hamas, whose sector the person takes."""
+        role = country = org = None
         tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
         tokens += [c for c in head.children if c.dep_ == "appos"]
         for t in sorted(tokens, key=lambda t: -t.i):
@@ -232,10 +248,13 @@ class ArticleActors:
                 if hit:
                     role = hit[0]
             f = self.by_token.get(t.i)
-            if country is None and f is not None and f.actor.country and f.actor is not None:
-                if f.actor.kind == "country" or t.i != head.i:
-                    country = f.actor.country
-        return role, country
+            if f is None or t.i == head.i:
+                continue
+            if org is None and f.actor.kind in ("organization", "group"):
+                org = f.actor
+            if country is None and f.actor.country:
+                country = f.actor.country
+        return role, country, org
 
     def _find_roles(self) -> None:
         """Title-only mentions: 'the spokesperson', 'Iran's top diplomat', 'Turkish officials'."""
@@ -252,7 +271,7 @@ class ArticleActors:
                 continue
             role, start = hit
             appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
-            _, country = self._np_context(tok)
+            _, country, org = self._np_context(tok)
             left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
             end = tok.i + 1
             if appos:
@@ -262,8 +281,24 @@ class ArticleActors:
                     actor = self._with_role(named.actor, role, country)
                     self._add(Found(actor, left, end, "role", role))
                     continue
-            actor = self._resolve_role(role, country, tok.i)
+            actor = self._resolve_role(role, country, tok.i, org)
             self._add(Found(actor, left, end, "role", role))
+            # "Iranian and Turkish officials": one actor per coordinated country.
+            for c in self._country_modifier_conjuncts(tok)[1:]:
+                self.extra.setdefault(tok.i, []).append(
+                    Found(self._resolve_role(role, c, tok.i, org), left, end, "role", role))
+
+    def _country_modifier_conjuncts(self, head) -> list[str]:
+        for c in head.children:
+            f = self.by_token.get(c.i)
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and f is not None and f.actor.kind == "country":
+                out = [f.actor.country]
+                for cc in c.conjuncts:
+                    g = self.by_token.get(cc.i)
+                    if g is not None and g.actor.kind == "country" and g.actor.country not in out:
+                        out.append(g.actor.country)
+                return out
+        return []
 
     def _with_role(self, actor: Actor, role: Role, country: str | None) -> Actor:
         if actor.sector and actor.country:
@@ -272,7 +307,10 @@ class ArticleActors:
         s = actor.sector or role.sector
         return Actor(actor.id, actor.name, actor_code(c, s), c, s, actor.kind, actor.role or role.role)
 
-    def _resolve_role(self, role: Role, country: str | None, before: int) -> Actor:
+    def _resolve_role(self, role: Role, country: str | None, before: int, org: Actor | None = None) -> Actor:
+        if org is not None:  # "Hamas chief", "the UN spokesperson": the organization's people
+            country = org.country
+            role = Role(role.phrase, org.sector or role.sector, role.kind, role.role)
         if role.kind == "person":
             # An earlier person of the article with this role (and country, when given).
             for f in reversed(self.found):
@@ -291,17 +329,29 @@ class ArticleActors:
                      role.sector, kind, role.role)
 
     def _find_pronouns(self) -> None:
+        """he/she/his/her: the nearest person before it in this or the two
+        previous sentences, preferring one that is a clause's subject."""
         doc = self.doc
-        for tok in doc:
-            if tok.lower_ not in PRONOUNS_PERSON or tok.i in self.by_token:
-                continue
-            sent_start = tok.sent.start
-            prev_sents = [s for s in doc.sents if s.end <= sent_start][-2:]
-            window = prev_sents[0].start if prev_sents else sent_start
-            for f in reversed(self.found):
-                if window <= f.start < tok.i and f.actor.kind == "person":
-                    self._add(Found(f.actor, tok.i, tok.i + 1, "pronoun", f.role))
-                    break
+        sents = list(doc.sents)
+        people = sorted((f for f in self.found if f.actor.kind == "person"), key=lambda f: f.start)
+        for si, sent in enumerate(sents):
+            window = sents[max(0, si - 2)].start
+            for tok in sent:
+                if tok.lower_ not in PRONOUNS_PERSON or tok.i in self.by_token:
+                    continue
+                before = [f for f in people if window <= f.start < tok.i]
+                if not before:
+                    continue
+                subjects = [f for f in before if self._is_subject(f)]
+                best = (subjects or before)[-1]
+                f = Found(best.actor, tok.i, tok.i + 1, "pronoun", best.role)
+                self._add(f)
+                people.append(f)
+                people.sort(key=lambda f: f.start)
+
+    def _is_subject(self, f: Found) -> bool:
+        toks = self.doc[f.start:f.end]
+        return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj", "nsubjpass")) for t in toks)
 
     # -- lookup ------------------------------------------------------------
     def at(self, token) -> Found | None:
@@ -315,8 +365,9 @@ class ArticleActors:
         out: list[Found] = []
         for m in members:
             f = self._phrase_actor(m)
-            if f is not None and all(f.actor.id != o.actor.id for o in out):
-                out.append(f)
+            for g in ([f] if f is not None else []) + self.extra.get(m.i, []):
+                if all(g.actor.id != o.actor.id for o in out):
+                    out.append(g)
         return out
 
     def _phrase_actor(self, head) -> Found | None:

@@ -61,5 +61,17 @@ def eval_(gold, as_json):
     click.echo(json.dumps(metrics, indent=2) if as_json else format_report(metrics))
 
 
+def _add_corpus_commands() -> None:
+    """ingest / query / export / serve live in cli_corpus.py beside the store."""
+    try:
+        from . import cli_corpus
+    except ImportError:  # the corpus commands are optional until their module exists
+        return
+    for command in cli_corpus.COMMANDS:
+        main.add_command(command)
+
+
+_add_corpus_commands()
+
 if __name__ == "__main__":
     main()

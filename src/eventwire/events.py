@@ -21,7 +21,7 @@ from .actors import ArticleActors, Found
 from .cameo import lookup, read_tsv
 from .model import Event
 
-TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for", "in"}
+TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 STATEMENT_ROOT = "01"
@@ -128,7 +128,7 @@ def _subject_head(verb):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_head(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
@@ -186,7 +186,7 @@ def modality_of(verb, lex: Lexicon) -> str:
                 m = lex.modality.get(("condition", c.lower_))
                 if m:
                     return m
-        if node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
             m = lex.modality.get(("governor", node.head.lemma_.lower()))
             if m:
                 return m
@@ -338,14 +338,14 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
 
 def _head_chain(tok) -> set[int]:
     out = set()
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         tok = tok.head
         out.add(tok.i)
     return out
 
 
 def _governs_event(statement, candidates: list[Candidate]) -> bool:
-    return any(c.trigger is not statement and statement.i in _head_chain(c.trigger) for c in candidates)
+    return any(c.trigger.i != statement.i and statement.i in _head_chain(c.trigger) for c in candidates)
 
 
 def _reporter(trigger, candidates: list[Candidate]) -> Found | None:

@@ -16,7 +16,9 @@ from .parse import MAX_CHARS
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
 def parse_date(value) -> dt.date | None:
@@ -119,6 +121,12 @@ def articles_from_text(text: str, name: str, published: dt.date | None) -> Itera
 
 def read_bytes(data: bytes, name: str, suffix: str, published: dt.date | None) -> Iterator[Article | InputError]:
     """Articles from the bytes of one input, by its suffix."""
+    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+        from . import web  # HTML pages and RSS/Atom feeds
+
+        reader = web.articles_from_html if suffix in HTML_SUFFIXES else web.articles_from_feed
+        yield from reader(data, name, published)
+        return
     try:
         text = decode(data, name)
     except InputError as e:
@@ -152,6 +160,11 @@ def read_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iter
     for name in inputs:
         if name == "-":
             yield from read_bytes(sys.stdin.buffer.read(), "-", "-", published)
+            continue
+        if name.startswith(("http://", "https://")):
+            from . import web
+
+            yield from web.articles_from_url(name, published)
             continue
         path = Path(name)
         if path.is_dir():
