@@ -1,0 +1,64 @@
+"""The event coder on real-looking news sentences."""
+import eventwire
+
+
+def events(text, published="2024-10-21"):
+    return eventwire.code_text(text, published=published).events
+
+
+def triples(evs):
+    return {(e.source.actor.country if e.source else None, e.root, e.target.actor.country if e.target else None)
+            for e in evs}
+
+
+def test_active_voice_with_prepositional_target():
+    [e] = [e for e in events("Iran launched missiles into Israel on October 1.") if e.root != "01"]
+    assert (e.source.actor.country, e.cameo, e.target.actor.country) == ("IRN", "195", "ISR")
+    assert e.quad_class == 4 and e.goldstein < -9 and e.plover == "ASSAULT"
+
+
+def test_passive_voice_swaps_roles():
+    evs = events("Lebanon was attacked by Israel on Sunday.")
+    assert ("ISR", "19", "LBN") in triples(evs) or ("ISR", "18", "LBN") in triples(evs)
+
+
+def test_coordinated_targets_are_one_event_each():
+    evs = [e for e in events("Iran’s top diplomat, Araqchi, visited Lebanon, Syria, Saudi Arabia, Qatar, "
+                             "Iraq, Oman, Egypt, Jordan and Türkiye last week.") if e.cameo == "042"]
+    assert sorted(e.target.actor.country for e in evs) == sorted(
+        ["LBN", "SYR", "SAU", "QAT", "IRQ", "OMN", "EGY", "JOR", "TUR"])
+    assert all(e.source.actor.id == "person/abbas-araqchi" for e in evs)
+
+
+def test_reciprocal_events_code_both_directions_with_intent():
+    evs = [e for e in events("Iran and Türkiye will continue working together.") if e.root != "01"]
+    assert {("IRN", "TUR"), ("TUR", "IRN")} <= {(e.source.actor.country, e.target.actor.country) for e in evs}
+    assert all(e.modality == "intended" for e in evs)
+
+
+def test_reported_speech_is_reported_by_speaker_and_not_itself_an_event():
+    evs = events("Baghaei said on Monday that Israel attacked Gaza.")
+    assert not any(e.cameo == "010" for e in evs)
+    [e] = [e for e in evs if e.source and e.source.actor.country == "ISR"]
+    assert e.reported_by is not None and "Baghaei" in e.reported_by.actor.name
+
+
+def test_modality_negated_and_hypothetical():
+    [neg] = [e for e in events("Russia did not attack Ukraine.") if e.root != "01"]
+    assert neg.modality == "negated"
+    [hyp] = [e for e in events("China could impose sanctions on Japan.") if e.root != "01"]
+    assert hyp.modality == "hypothetical" and hyp.root == "16"
+
+
+def test_nominal_events():
+    evs = events("Israel’s attacks on Gaza continued as Araqchi’s visit to Türkiye ended.")
+    t = triples(evs)
+    assert any(s == "ISR" and r in ("18", "19") and g == "PSE" for s, r, g in t)
+    assert ("IRN", "04", "TUR") in t
+
+
+def test_every_root_has_a_verb():
+    from eventwire.events import lexicon
+
+    roots = {p.cameo[:2] for rows in lexicon().verbs.values() for p in rows}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
