@@ -1,0 +1,216 @@
+"""Quotes: who said what, from quotation marks, cue verbs and the parse.
+
+Direct quotes are the text between paired quotation marks (curly or straight;
+an unclosed mark runs to the end of its paragraph) with a cue verb ("said",
+"told") in the same or the neighbouring sentence; the cue's subject is the
+speaker. A quote paragraph with no cue continues the previous speaker. A short
+quoted fragment inside a sentence whose verb is a cue ("characterized relations
+as “very privileged”", "vowed that Iran would “pay”") is a mixed quote; one
+with no cue is a scare quote or a title and is not reported. Indirect speech is
+a cue verb's that-clause ("X said that ...") or "according to X".
+
+Does not attribute quotes across more than one paragraph of distance, and does
+not find speakers named only in a headline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .cameo import read_tsv
+
+OPENING = {"“": "”", '"': '"', "«": "»"}
+MIN_DIRECT_WORDS = 4
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFinding:
+    span: tuple[int, int]
+    text: str
+    kind: str
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    speaker_span: tuple[int, int] | None
+    speaker_token: int | None
+    sentence_index: int
+
+
+@cache
+def cues() -> frozenset[str]:
+    """Lemmas of verbs that introduce speech (data/quote_cues.tsv)."""
+    return frozenset(r["lemma"] for r in read_tsv("quote_cues.tsv"))
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """[start, end) of quoted contents, marks excluded. Curly quotes pair by
+    direction, straight quotes alternate; an unclosed quote ends its paragraph."""
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENING and not (ch == '"' and i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1].isalnum()):
+            close = OPENING[ch]
+            para_end = text.find("\n", i + 1)
+            para_end = n if para_end < 0 else para_end
+            j = text.find(close, i + 1, para_end)
+            if ch == "“":
+                # Nested ‘...’ are inside; a new “ before the close means this one was left open.
+                k = text.find("“", i + 1, j if j >= 0 else para_end)
+                if k >= 0:
+                    j = -1
+                    para_end = k
+            end = j if j >= 0 else para_end
+            content_start = i + 1
+            if end > content_start and text[content_start:end].strip():
+                spans.append((content_start, end))
+            i = (j + 1) if j >= 0 else para_end
+        else:
+            i += 1
+    return spans
+
+
+def _speaker(verb):
+    """The speaker token of a cue verb: its subject, or the inverted subject
+    ("..., said the spokesperson"), or the pobj of "according to"."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _speaker(verb.head)
+    return None
+
+
+def _token_span(tok) -> tuple[int, int]:
+    """Char span of a speaker mention: the noun phrase without clauses after it."""
+    left = tok.left_edge
+    right = tok
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("compound", "appos", "flat") :
+            right = max(right, c.right_edge, key=lambda t: t.i)
+    while left.i < tok.i and (left.is_punct or left.dep_ == "cc"):
+        left = tok.doc[left.i + 1]
+    return left.idx, right.idx + len(right)
+
+
+def _cue_outside(sent, start: int, end: int):
+    """A cue verb in `sent` outside [start, end), nearest to the quote."""
+    best = None
+    for t in sent:
+        if start <= t.idx < end:
+            continue
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues():
+            d = min(abs(t.idx - start), abs(t.idx - end))
+            if best is None or d < best[0]:
+                best = (d, t)
+    return best[1] if best else None
+
+
+def _according_to(sent, start: int, end: int):
+    for t in sent:
+        if t.lower_ == "according" and not (start <= t.idx < end):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return t, g
+    return None
+
+
+def find_quotes(doc) -> list[QuoteFinding]:
+    """Direct, mixed and indirect quotes of a parsed article, in text order."""
+    text = doc.text
+    sents = list(doc.sents)
+    sent_of = {}
+    for si, s in enumerate(sents):
+        for t in s:
+            sent_of[t.i] = si
+
+    def sent_at(char: int) -> int:
+        tok = doc.char_span(char, char + 1, alignment_mode="expand")
+        if tok is None or len(tok) == 0:
+            return 0
+        return sent_of[tok[0].i]
+
+    out: list[QuoteFinding] = []
+    quoted = _quote_marks(text)
+    previous: QuoteFinding | None = None
+    for start, end in quoted:
+        content = text[start:end]
+        words = len(content.split())
+        first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
+        if any(q.span[0] <= start and end <= q.span[1] for q in out):
+            continue  # a quotation inside a quotation is part of it
+        cue = None
+        for si in dict.fromkeys([last_si, first_si, min(last_si + 1, len(sents) - 1), max(first_si - 1, 0)]):
+            cue = _cue_outside(sents[si], start - 1, end + 1)
+            if cue is not None:
+                break
+        speaker = _speaker(cue) if cue is not None else None
+        acc = None
+        if cue is None:
+            acc = _according_to(sents[last_si], start, end)
+            if acc:
+                cue, speaker = acc
+        full = words >= MIN_DIRECT_WORDS
+        if cue is None or speaker is None:
+            # A paragraph-long quote with no cue continues the previous speaker.
+            para_start = text.rfind("\n", 0, start - 1) + 1
+            if full and previous is not None and text[para_start:start - 1].strip() == "":
+                out.append(QuoteFinding((start, end), content, "direct", previous.cue, previous.cue_span,
+                                        previous.speaker_span, previous.speaker_token, first_si))
+                previous = out[-1]
+            continue
+        kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
+        if kind == "mixed" and not _governs(cue, start, end):
+            continue  # a scare quote or a title, not someone's words
+        q = QuoteFinding((start, end), content, kind, cue.text, (cue.idx, cue.idx + len(cue)),
+                         _token_span(speaker), speaker.i, first_si)
+        out.append(q)
+        previous = q
+    out.extend(_indirect(doc, sents, [q.span for q in out], quoted))
+    out.sort(key=lambda q: q.span[0])
+    return out
+
+
+def _stands_alone(text: str, start: int, cue) -> bool:
+    """A direct quote opens a sentence or follows a colon, a comma or its cue
+    ("said: “...”", "said “...”"); a quote the writer's own syntax runs into
+    ("arguing ... but “a fight between ...”") is mixed."""
+    head = text[:start - 1].rstrip()
+    return head[-1:] in ("", ":", ",", ".", "\n", "?", "!") or head.endswith(cue.text)
+
+
+def _governs(cue, start: int, end: int) -> bool:
+    """The cue's clause contains the quoted fragment."""
+    return any(start <= t.idx < end for t in cue.subtree)
+
+
+def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFinding]:
+    out = []
+    for si, sent in enumerate(sents):
+        for t in sent:
+            if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in cues():
+                continue
+            comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            toks = [x for x in comp.subtree]
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            while start < end and doc.text[start] in "“\"": 
+                start += 1
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            if any(qs - 1 <= start and end <= qe + 1 for qs, qe in quoted):
+                continue
+            speaker = _speaker(t)
+            if speaker is None:
+                continue
+            out.append(QuoteFinding((start, end), doc.text[start:end], "indirect", t.text,
+                                    (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si))
+    return out

@@ -1,0 +1,75 @@
+"""Whole-article behaviour: spans, golden record, API."""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.model import InputError
+
+GOLDEN = Path(__file__).parent / "golden" / "iran-turkiye-2024-10-21.json"
+
+
+def _spans(record: dict):
+    """Every (span, text) pair a record claims, wherever it sits."""
+    for e in record["events"]:
+        for key in ("source", "target", "reported_by"):
+            if e[key]:
+                yield e[key]["span"], e[key]["text"]
+        yield e["span"], None
+    for q in record["quotes"]:
+        yield q["span"], q["text"]
+        if q["speaker"]:
+            yield q["speaker"]["span"], q["speaker"]["text"]
+    for a in record["actors"]:
+        for s in a["mentions"]:
+            yield s, None
+
+
+def test_every_span_reproduces_its_text(sample_text, sample_record):
+    record = sample_record.to_dict()
+    n = 0
+    for (start, end), text in _spans(record):
+        assert 0 <= start < end <= len(sample_text)
+        if text is not None:
+            assert sample_text[start:end] == text
+        n += 1
+    assert n > 50
+
+
+def test_golden_record_for_sample_article(sample_record):
+    """The whole record of the sample article. Regenerate on purpose with
+    EVENTWIRE_REGENERATE=1 and review the diff before committing."""
+    got = json.loads(json.dumps(sample_record.to_dict(), ensure_ascii=False))
+    if os.environ.get("EVENTWIRE_REGENERATE"):
+        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    want = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert got == want
+
+
+def test_sample_countries_resolve_to_iso3(sample_record):
+    by_text = {}
+    for a in sample_record.actors:
+        for s, e in a.mentions:
+            by_text.setdefault(sample_record.article.text[s:e], a.actor.country)
+    for name in ("Türkiye", "Turkish", "Ankara"):
+        assert by_text[name] == "TUR", name
+    for name in ("Iran", "Tehran", "Iranian"):
+        assert by_text[name] == "IRN", name
+    assert by_text["Israel"] == "ISR"
+
+
+def test_code_text_api_returns_typed_record():
+    r = eventwire.code_text("Turkish President Recep Tayyip Erdogan visited Iran on Monday.", published="2024-10-21")
+    assert isinstance(r, eventwire.Record)
+    [e] = [e for e in r.events if e.root == "04"]
+    assert e.source.actor.country == "TUR" and e.target.actor.country == "IRN"
+    assert e.cameo == "042" and e.plover == "CONSULT"
+
+
+def test_non_english_text_is_refused_with_its_name():
+    text = ("Der Außenminister der Türkei traf sich am Montag mit seinem iranischen Amtskollegen in "
+            "Ankara, um über die Lage im Nahen Osten und die Angriffe auf den Gazastreifen zu sprechen.")
+    with pytest.raises(InputError, match="german-1.*English"):
+        eventwire.code_text(text, id="german-1")
