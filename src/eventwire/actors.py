@@ -24,6 +24,7 @@ from .model import Actor, ActorEntry, Mention
 
 MAX_ALIAS_TOKENS = 8
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRONOUNS_COLLECTIVE = {"it", "its", "they", "them", "their"}
 NP_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "nummod", "quantmod"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 
@@ -282,9 +283,10 @@ class ArticleActors:
                     self._add(Found(actor, left, end, "role", role))
                     continue
             actor = self._resolve_role(role, country, tok.i, org)
+            more = self._country_modifier_conjuncts(tok)[1:]
             self._add(Found(actor, left, end, "role", role))
             # "Iranian and Turkish officials": one actor per coordinated country.
-            for c in self._country_modifier_conjuncts(tok)[1:]:
+            for c in more:
                 self.extra.setdefault(tok.i, []).append(
                     Found(self._resolve_role(role, c, tok.i, org), left, end, "role", role))
 
@@ -330,24 +332,37 @@ class ArticleActors:
 
     def _find_pronouns(self) -> None:
         """he/she/his/her: the nearest person before it in this or the two
-        previous sentences, preferring one that is a clause's subject."""
+        previous sentences, preferring one that is a clause's subject.
+        it/its/they/their: the nearest country, organization or group that is a
+        clause's subject in this or the previous sentence ("Syria says it is
+        willing to withdraw its troops")."""
         doc = self.doc
         sents = list(doc.sents)
-        people = sorted((f for f in self.found if f.actor.kind == "person"), key=lambda f: f.start)
+        found = sorted(self.found, key=lambda f: f.start)
         for si, sent in enumerate(sents):
-            window = sents[max(0, si - 2)].start
             for tok in sent:
-                if tok.lower_ not in PRONOUNS_PERSON or tok.i in self.by_token:
+                low = tok.lower_
+                if tok.i in self.by_token or tok.pos_ != "PRON":
                     continue
-                before = [f for f in people if window <= f.start < tok.i]
+                if low in PRONOUNS_PERSON:
+                    window, kinds, subjects_only = sents[max(0, si - 2)].start, ("person",), False
+                elif low in PRONOUNS_COLLECTIVE:
+                    if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
+                        continue  # "it" as object is rarely an actor
+                    window, kinds, subjects_only = sents[max(0, si - 1)].start, ("country", "organization", "group"), True
+                else:
+                    continue
+                before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds]
+                subjects = [f for f in before if self._is_subject(f)]
+                if subjects_only and not subjects:
+                    continue
                 if not before:
                     continue
-                subjects = [f for f in before if self._is_subject(f)]
                 best = (subjects or before)[-1]
                 f = Found(best.actor, tok.i, tok.i + 1, "pronoun", best.role)
                 self._add(f)
-                people.append(f)
-                people.sort(key=lambda f: f.start)
+                found.append(f)
+                found.sort(key=lambda f: f.start)
 
     def _is_subject(self, f: Found) -> bool:
         toks = self.doc[f.start:f.end]

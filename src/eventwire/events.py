@@ -111,6 +111,8 @@ def _complements(verb) -> set[str]:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
             add_noun(c)
+        elif c.dep_ == "advmod":  # "work together", "step down"
+            out.add(c.lemma_.lower())
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())
         elif c.dep_ in ("prep", "prt"):
@@ -193,12 +195,41 @@ def _target_heads(verb, pattern: VerbPattern | None):
     return heads
 
 
-def _actors(heads, actors: ArticleActors) -> list[Found]:
+def _actors(heads, actors: ArticleActors, avoid: list[Found] = ()) -> list[Found]:
+    """The first head that names actors, preferring one that names a country or
+    a known actor over a bare sector ("withdraw its troops from Lebanon": Lebanon)
+    and over the source's own country."""
+    own = {f.actor.country for f in avoid if f.actor.country}
+    fallback: list[Found] = []
     for h in heads:
-        found = actors.for_phrase(h)
-        if found:
+        found = [f for f in actors.for_phrase(h) if all(f.actor.id != a.actor.id for a in avoid)]
+        if not found:
+            continue
+        if all(f.actor.country and f.actor.country not in own for f in found):
             return found
-    return []
+        fallback = fallback or found
+    return fallback
+
+
+def _location_countries(verb):
+    """For force ("struck targets in Lebanon"), the country where it fell is
+    its target: objects of "in" that name a country."""
+    heads = []
+    for c in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "in":
+                heads.extend(g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", ""))
+    return heads
+
+
+def _embedded_target_heads(verb, pattern):
+    """Targets named inside an infinitive or that-clause the verb governs:
+    "offered to hand over to Great Britain"."""
+    heads = []
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            heads += [h for h in _target_heads(c, None) if h.dep_ not in SUBJECT_DEPS]
+    return heads
 
 
 # -- modality -------------------------------------------------------------------
@@ -279,10 +310,13 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             sources = actors.for_phrase(agent) if agent is not None else []
             targets = _actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
-                _actors(_target_heads(tok, p), actors)
+                _actors(_target_heads(tok, p), actors, sources)
         else:
             sources = actors.for_phrase(subj) if subj is not None else []
-            targets = _actors(_target_heads(tok, p), actors)
+            targets = _actors(_target_heads(tok, p), actors, sources) or \
+                _actors(_embedded_target_heads(tok, p), actors, sources)
+        if not targets and lookup(p.cameo).quad_class == 4:
+            targets = _actors(_location_countries(tok), actors, sources)
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         modality = modality_of(tok, lex)
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
