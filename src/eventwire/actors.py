@@ -104,7 +104,7 @@ def knowledge_base() -> KnowledgeBase:
         for a in [r["name"], *split_aliases(r["aliases"])]:
             kb.add(toks(a), Entry(actor, "alias"))
     for r in read_tsv("actors/people.tsv"):
-        actor = Actor(r["id"], r["name"], actor_code(r["country"] or None, r["sector"] or None),
+        actor = Actor(r["id"], r["name"], actor_code(r["country"] or None, r["sector"] or None, r.get("code")),
                       r["country"] or None, r["sector"] or None, "person", r["role"] or None)
         entry_valid = (_year(r.get("from", "")), _year(r.get("to", "")))
         for a in [r["name"], *split_aliases(r["aliases"])]:
@@ -203,10 +203,12 @@ class ArticleActors:
 
     def _add_unknown_entity(self, ent, known_people) -> None:
         ent = self._trim(ent)
+        text = ent.text.strip()
+        if not any(ch.isalpha() for ch in text):
+            return
         # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
-        text = ent.text
         for actor in known_people.values():
-            if actor.name.split()[-1] == text:
+            if actor.name.split() and actor.name.split()[-1] == text:
                 self._add(Found(actor, ent.start, ent.end, "surname"))
                 return
         role, country, org = self._np_context(ent.root)

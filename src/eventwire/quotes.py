@@ -111,6 +111,42 @@ def _cue_outside(sent, start: int, end: int):
     return best[1] if best else None
 
 
+def _governing_cue(doc, start: int, end: int):
+    """The cue verb whose clause the quoted words sit in: "called both Trump and
+    Clinton “crazy”", "vowed that Iran would “pay”"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if start <= tok.idx < end:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues():
+            return tok
+    return None
+
+
+def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
+    """The cue's reported words around a quoted fragment: everything the cue
+    governs after itself (objects, clauses, "as ..." phrases), quote included."""
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
+    if not parts:
+        return start, end
+    left = min(p.left_edge.idx for p in parts)
+    last = max(parts, key=lambda p: p.right_edge.i).right_edge
+    right = last.idx + len(last)
+    if not (left <= start and end <= right + 1):
+        return start, end
+    return min(left, start), max(right, end)
+
+
+def _colon_before(text: str, start: int) -> bool:
+    return text[:max(0, start - 1)].rstrip().endswith(":")
+
+
 def _according_to(sent, start: int, end: int):
     for t in sent:
         if t.lower_ == "according" and not (start <= t.idx < end):
@@ -146,11 +182,21 @@ def find_quotes(doc) -> list[QuoteFinding]:
         first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
         if any(q.span[0] <= start and end <= q.span[1] for q in out):
             continue  # a quotation inside a quotation is part of it
-        cue = None
-        for si in dict.fromkeys([last_si, first_si, min(last_si + 1, len(sents) - 1), max(first_si - 1, 0)]):
-            cue = _cue_outside(sents[si], start - 1, end + 1)
-            if cue is not None:
-                break
+        cue = _governing_cue(doc, start, end)
+        if cue is None:
+            cue = _cue_outside(sents[last_si], start - 1, end + 1)
+        if cue is None and first_si != last_si:
+            cue = _cue_outside(sents[first_si], start - 1, end + 1)
+        if cue is None and _colon_before(text, start):
+            cue = _cue_outside(sents[max(first_si - 1, 0)], start - 1, end + 1)
+        same_para = previous is not None and "\n" not in text[previous.span[1]:start]
+        if cue is None and not same_para:
+            # Neighbouring sentences of the same paragraph: "“...” he said. “...”"
+            for si in (last_si + 1, first_si - 1):
+                if 0 <= si < len(sents) and "\n" not in text[min(start, sents[si].start_char):max(end, sents[si].end_char)]:
+                    cue = _cue_outside(sents[si], start - 1, end + 1)
+                    if cue is not None:
+                        break
         speaker = _speaker(cue) if cue is not None else None
         acc = None
         if cue is None:
@@ -159,17 +205,25 @@ def find_quotes(doc) -> list[QuoteFinding]:
                 cue, speaker = acc
         full = words >= MIN_DIRECT_WORDS
         if cue is None or speaker is None:
-            # A paragraph-long quote with no cue continues the previous speaker.
+            # A quote with no cue of its own continues the previous speaker when it
+            # opens a paragraph or follows the previous quote in the same one.
             para_start = text.rfind("\n", 0, start - 1) + 1
-            if full and previous is not None and text[para_start:start - 1].strip() == "":
+            if full and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
                 out.append(QuoteFinding((start, end), content, "direct", previous.cue, previous.cue_span,
                                         previous.speaker_span, previous.speaker_token, first_si))
                 previous = out[-1]
             continue
         kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
-        if kind == "mixed" and not _governs(cue, start, end):
-            continue  # a scare quote or a title, not someone's words
-        q = QuoteFinding((start, end), content, kind, cue.text, (cue.idx, cue.idx + len(cue)),
+        if kind == "mixed":
+            if not _governs(cue, start, end):
+                continue  # a scare quote or a title, not someone's words
+            # The reported words run past the marks: "hailed the vote as “fantastic”".
+            start, end = _complement_span(cue, start, end)
+        elif previous is not None and previous.cue_span == (cue.idx, cue.idx + len(cue)) and same_para:
+            # One quote split around its cue: “...,” the judge exclaimed, “...”
+            out.pop()
+            start = previous.span[0]
+        q = QuoteFinding((start, end), text[start:end], kind, cue.text, (cue.idx, cue.idx + len(cue)),
                          _token_span(speaker), speaker.i, first_si)
         out.append(q)
         previous = q
