@@ -63,10 +63,8 @@ def eval_(gold, as_json):
 
 def _add_corpus_commands() -> None:
     """ingest / query / export / serve live in cli_corpus.py beside the store."""
-    try:
-        from . import cli_corpus
-    except ImportError:  # the corpus commands are optional until their module exists
-        return
+    from . import cli_corpus
+
     for command in cli_corpus.COMMANDS:
         main.add_command(command)
 
