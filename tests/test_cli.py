@@ -52,3 +52,26 @@ def test_stdin_and_formats(tmp_path):
 def test_usage_error_exit_2():
     res = CliRunner().invoke(main, ["code", "x.txt", "--published", "yesterday-ish"])
     assert res.exit_code == 2
+
+
+def test_ingest_query_export_from_the_command_line(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "a.txt").write_text(
+        "Russia launched drones at Kyiv overnight, Ukraine's air force said on Sunday.", encoding="utf-8")
+    (folder / "b.txt").write_text("China criticized Japan over its new defence budget on Friday.", encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    db = str(tmp_path / "c.duckdb")
+    runner = CliRunner()
+    res = runner.invoke(main, ["ingest", str(folder), "--db", db, "--published", "2024-10-20", "--workers", "1"])
+    assert res.exit_code == 1  # the empty file is named, the rest stored
+    assert "empty.txt: empty input" in res.stderr
+    assert "2 coded and stored" in res.stderr
+    res = runner.invoke(main, ["query", "events", "--db", db, "--actor", "RUS", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert rows and all("RUS" in (r["source_code"] or "") + (r["target_code"] or "") for r in rows)
+    res = runner.invoke(main, ["export", "--db", db, "--format", "csv"])
+    assert res.exit_code == 0 and res.stdout.startswith("hash,article_id,event_id")
+    res = runner.invoke(main, ["query", "events", "--db", str(tmp_path / "missing.duckdb")])
+    assert res.exit_code == 1 and "no such store" in res.stderr
