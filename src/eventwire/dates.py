@@ -56,7 +56,7 @@ def _pattern() -> re.Pattern:
         r"\b(?P<ago_n>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b",
         r"\b(?P<cent_n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
         r"\b(?P<decade>1[0-9]{2}0|20[0-9]0)s\b",
-        rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bby )){_MONTH.replace('month', 'month3')}(?:\s+(?P<m3y>\d{{4}}))?\b",
+        rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bby )){_MONTH.replace('month', 'month3')}(?:\s+(?P<m3y>\d{{4}})|\s+of\s+(?P<m3rel>(?i:next|last|this))\s+year)?\b",
         rf"\b{_MONTH.replace('month', 'month4')}\s+(?P<m4y>\d{{4}})\b",
         r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )|(?<=\bby )|(?<=\bearly )|(?<=\blate ))(?P<year>1[0-9]{3}|20[0-9]{2})\b",
     ]
@@ -96,13 +96,12 @@ def _resolve(m: re.Match, published: dt.date | None, future: bool) -> tuple[dt.d
         month, day = _month(g["month"]), int(g["md"])
         if g["my"]:
             return _safe(int(g["my"]), month, day), "day", False
-        return (_year_for(month, p, future) and _safe(_year_for(month, p, future), month, day)), "day", True
+        return _nearest_day(month, day, p, future), "day", True
     if g["dm"]:
         month, day = _month(g["month2"]), int(g["dm"])
         if g["dmy"]:
             return _safe(int(g["dmy"]), month, day), "day", False
-        y = _year_for(month, p, future)
-        return (y and _safe(y, month, day)), "day", True
+        return _nearest_day(month, day, p, future), "day", True
     if g["wd2"]:
         wd = WEEKDAYS.index(g["wd2"].lower())
         if p is None:
@@ -150,11 +149,27 @@ def _resolve(m: re.Match, published: dt.date | None, future: bool) -> tuple[dt.d
         year = g["m3y"] or g["m4y"]
         if year:
             return dt.date(int(year), month, 1), "month", False
+        if g["m3rel"] and p is not None:  # "March of next year"
+            shift = {"next": 1, "last": -1, "this": 0}[g["m3rel"].lower()]
+            return dt.date(p.year + shift, month, 1), "month", True
         y = _year_for(month, p, future)
         return (dt.date(y, month, 1) if y else None), "month", True
     if g["year"]:
         return dt.date(int(g["year"]), 1, 1), "year", False
     return None, "day", True
+
+
+def _nearest_day(month: int, day: int, published: dt.date | None, future: bool) -> dt.date | None:
+    """A month and day named without a year: the occurrence nearest the
+    publication date ("the Nov. 8 election" in a September article is this
+    year's), or the next one in a future clause."""
+    if published is None:
+        return None
+    options = [d for y in (published.year - 1, published.year, published.year + 1)
+               if (d := _safe(y, month, day)) is not None]
+    if future:
+        options = [d for d in options if d >= published] or options
+    return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
 def _year_for(month: int, published: dt.date | None, future: bool) -> int | None:
@@ -177,10 +192,23 @@ def _period(p: dt.date, unit: str, shift: int) -> dt.date:
     return dt.date(p.year + shift, 1, 1)
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """"Russia Today", "USA Today": a capitalized day word inside a name."""
+    if not (m.group("day") and m.group(0)[0].isupper()):
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    return bool(_NAME_BEFORE.search(before)) and not re.search(r"[.!?\"“”]\s*$", before)
+
+
 def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
     """All time expressions in `text`, resolved against `published`."""
     out = []
     for m in _pattern().finditer(text or ""):
+        if _in_name(text, m):
+            continue
         date, precision, relative = _resolve(m, published, future)
         out.append(DateMention((m.start(), m.end()), m.group(0), date, precision, relative))
     return out

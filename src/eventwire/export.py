@@ -65,7 +65,7 @@ ORDER BY date, article_id, event_id
 _EVENTS_SQL = "SELECT * EXCLUDE (story, event_key) FROM event_reports ORDER BY date, article_id, event_id"
 
 
-def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO = sys.stdout) -> str:
+def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None = None) -> str:
     """Write the store in `fmt` to `out` (a file, or a folder for parquet; stdout when
     None for the text formats). Returns where it went."""
     con = store.con
@@ -84,7 +84,7 @@ def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO = sys.
             con.execute(f"COPY ({sql}) TO '{_quote(target)}' "
                         "(FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE TRUE)")
         return str(folder)
-    handle = open(out, "w", encoding="utf-8", newline="") if out else stdout
+    handle = open(out, "w", encoding="utf-8", newline="") if out else (stdout or sys.stdout)
     try:
         if fmt == "records":
             for (record,) in con.execute("SELECT record FROM articles ORDER BY published, id").fetchall():
