@@ -71,25 +71,58 @@ def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
 
 
 def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
-    """Give each event the time expression nearest its trigger in its sentence,
-    else the publication date marked as inferred."""
+    """Give each event the time expression of its own clause (else the nearest in
+    its sentence), or else the publication date marked as inferred. Deadlines
+    and spans ("by 2025", "since 2012", "until March") do not date an event."""
     sents = list(doc.sents)
-    cache: dict[int, list[dates.DateMention]] = {}
+    cache: dict[tuple[int, bool], list[dates.DateMention]] = {}
     for e in events:
         sent = sents[e.sentence_index]
-        if e.sentence_index not in cache:
-            cache[e.sentence_index] = dates.find_dates(sent.text, published, future=False)
-        found = [d for d in cache[e.sentence_index] if d.date is not None or d.precision in HISTORY_PRECISIONS]
-        if e.modality == "intended":
-            found = [d for d in dates.find_dates(sent.text, published, future=True) if d.date is not None]
+        future = e.modality == "intended"
+        key = (e.sentence_index, future)
+        if key not in cache:
+            cache[key] = [d for d in dates.find_dates(sent.text, published, future=future)
+                          if (d.date is not None or d.precision in HISTORY_PRECISIONS)
+                          and not _is_span_bound(sent.text, d)]
+        found = cache[key]
         if found:
             trigger_at = e.span[0] - sent.start_char
-            d = min(found, key=lambda d: abs(d.span[0] - trigger_at))
+            trigger = doc[e.trigger_token] if e.trigger_token is not None else None
+            d = min(found, key=lambda d: (_clause_distance(doc, sent, d, trigger), abs(d.span[0] - trigger_at)))
             e.date, e.date_precision = d.date, d.precision
             if _historical(d, published) and e.modality in ("asserted",):
                 e.modality = "past background"
         elif published is not None:
             e.date, e.date_precision, e.date_inferred = published, "day", True
+
+
+_SPAN_BOUNDS = ("by", "since", "until", "till", "through")
+
+
+def _is_span_bound(text: str, d: "dates.DateMention") -> bool:
+    before = text[:d.span[0]].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _SPAN_BOUNDS
+
+
+def _clause_distance(doc, sent, d: "dates.DateMention", trigger) -> int:
+    """0 when the date modifies the trigger's own clause, 1 a clause above it,
+    2 another clause."""
+    if trigger is None:
+        return 0
+    span = doc.char_span(sent.start_char + d.span[0], sent.start_char + d.span[1], alignment_mode="expand")
+    if span is None:
+        return 2
+    anchor = span.root
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if anchor == clause or anchor == trigger:
+        return 0
+    if anchor.is_ancestor(clause):
+        return 1
+    return 2
 
 
 def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
