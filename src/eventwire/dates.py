@@ -46,7 +46,7 @@ _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 def _pattern() -> re.Pattern:
     parts = [
         r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
-        rf"\b{_MONTH}\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<my>\d{{4}}))?\b",
+        rf"\b{_MONTH}\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<my>\d{{4}})|\s+of\s+(?P<mdrel>(?i:last|next|this))\s+year)?\b",
         rf"\b(?P<dm>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}(?:,?\s+(?P<dmy>\d{{4}}))?\b",
         rf"\b(?P<rel>(?i:last|next|this))\s+{_WEEKDAY.replace('wd', 'wd2')}\b",
         rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?\b",
@@ -96,6 +96,8 @@ def _resolve(m: re.Match, published: dt.date | None, future: bool) -> tuple[dt.d
         month, day = _month(g["month"]), int(g["md"])
         if g["my"]:
             return _safe(int(g["my"]), month, day), "day", False
+        if g["mdrel"] and p is not None:  # "June 16th of last year"
+            return _safe(p.year + {"last": -1, "next": 1, "this": 0}[g["mdrel"].lower()], month, day), "day", True
         return _nearest_day(month, day, p, future), "day", True
     if g["dm"]:
         month, day = _month(g["month2"]), int(g["dm"])
@@ -159,17 +161,22 @@ def _resolve(m: re.Match, published: dt.date | None, future: bool) -> tuple[dt.d
     return None, "day", True
 
 
+UPCOMING_DAYS = 90
+
+
 def _nearest_day(month: int, day: int, published: dt.date | None, future: bool) -> dt.date | None:
-    """A month and day named without a year: the occurrence nearest the
-    publication date ("the Nov. 8 election" in a September article is this
-    year's), or the next one in a future clause."""
+    """A month and day named without a year: the latest on or before publication,
+    unless the next one is near enough to be an upcoming date ("the Nov. 8
+    election" in a September article), or the clause is about the future."""
     if published is None:
         return None
-    options = [d for y in (published.year - 1, published.year, published.year + 1)
-               if (d := _safe(y, month, day)) is not None]
-    if future:
-        options = [d for d in options if d >= published] or options
-    return min(options, key=lambda d: abs((d - published).days)) if options else None
+    past = next((d for y in (published.year, published.year - 1)
+                 if (d := _safe(y, month, day)) is not None and d <= published), None)
+    ahead = next((d for y in (published.year, published.year + 1)
+                  if (d := _safe(y, month, day)) is not None and d > published), None)
+    if ahead is not None and (future or past is None or (ahead - published).days <= UPCOMING_DAYS):
+        return ahead
+    return past
 
 
 def _year_for(month: int, published: dt.date | None, future: bool) -> int | None:

@@ -1,0 +1,49 @@
+"""Time expressions resolved against the publication date."""
+import datetime as dt
+
+import pytest
+
+from eventwire.dates import find_dates
+
+MON = dt.date(2024, 10, 21)  # a Monday
+
+
+def one(text, published=MON, future=False):
+    [d] = find_dates(text, published, future=future)
+    return d
+
+
+@pytest.mark.parametrize("text, date, precision", [
+    ("Baghaei told a press conference on Monday.", "2024-10-21", "day"),
+    ("Fidan spoke in Istanbul on Saturday.", "2024-10-19", "day"),
+    ("Araqchi visited Türkiye last week.", "2024-10-14", "week"),
+    ("Talks were held earlier this month.", "2024-10-01", "month"),
+    ("The ministers met yesterday.", "2024-10-20", "day"),
+    ("Iran launched missiles on Oct. 1.", "2024-10-01", "day"),
+    ("Hamas attacked on 7 October 2023.", "2023-10-07", "day"),
+    ("The war began in October 2023.", "2023-10-01", "month"),
+    ("They put aside their hostilities in the 17th century.", "1601-01-01", "century"),
+    ("The Nov. 5 election could change everything.", "2024-11-05", "day"),  # upcoming, not last year's
+    ("The court ruled on Feb. 9.", "2024-02-09", "day"),
+    ("We began on June 16th of last year.", "2023-06-16", "day"),
+    ("A reform plan is due by March of next year.", "2025-03-01", "month"),
+    ("Three years ago the border was closed.", "2021-01-01", "year"),
+])
+def test_phrases_resolve(text, date, precision):
+    d = one(text)
+    assert (d.date.isoformat(), d.precision) == (date, precision)
+
+
+def test_weekday_in_a_future_clause_is_the_next_one():
+    assert one("Erdogan will travel to Baku on Friday.", future=True).date == dt.date(2024, 10, 25)
+    assert one("Erdogan travelled to Baku on Friday.").date == dt.date(2024, 10, 18)
+
+
+def test_no_publication_date_leaves_relative_dates_unresolved():
+    assert one("They met on Monday.", published=None).date is None
+    assert one("They met in May 2019.", published=None).date == dt.date(2019, 5, 1)
+
+
+def test_day_words_inside_names_are_not_dates():
+    assert find_dates("He appeared on Russia Today and USA Today.", MON) == []
+    assert one("Today, the ministers meet.").date == MON
