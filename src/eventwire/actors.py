@@ -116,9 +116,8 @@ def knowledge_base() -> KnowledgeBase:
         kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["role"] or r["phrase"])
         kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
     # Organizations and people outrank a country that shares a surface form.
-    rank = {"person": 0, "group": 1, "organization": 1, "country": 2}
     for entries in kb.surface.values():
-        entries.sort(key=lambda e: rank.get(e.actor.kind, 3))
+        entries.sort(key=lambda e: _KIND_RANK.get(e.actor.kind, 3))
     return kb
 
 
@@ -135,6 +134,9 @@ class Found:
     def mention(self, doc) -> Mention:
         span = doc[self.start:self.end]
         return Mention(self.actor, span.text, (span.start_char, span.end_char))
+
+
+_KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
 
 def _valid_at(entry: Entry, year: int | None) -> bool:
@@ -177,7 +179,8 @@ class ArticleActors:
             if match:
                 length, entries = match
                 valid = [e for e in entries if _valid_at(e, self.year)] or entries
-                e = valid[0]
+                # the person's latest office held that year (Rutte in late 2024: NATO, not the Netherlands)
+                e = max(valid, key=lambda e: (-_KIND_RANK.get(e.actor.kind, 3), e.valid[0] or 0))
                 self._add(Found(e.actor, i, i + length, e.form))
                 i += length
             else:
