@@ -374,6 +374,14 @@ class ArticleActors:
         return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj", "nsubjpass")) for t in toks)
 
     # -- lookup ------------------------------------------------------------
+    def last_person_before(self, i: int) -> Actor | None:
+        """The person mentioned last before token i."""
+        best = None
+        for f in self.found:
+            if f.actor.kind == "person" and f.start < i and (best is None or f.start > best.start):
+                best = f
+        return best.actor if best else None
+
     def at(self, token) -> Found | None:
         return self.by_token.get(token.i)
 
@@ -412,3 +420,11 @@ class ArticleActors:
             e = grouped.setdefault(f.actor.id, ActorEntry(f.actor))
             e.mentions.append((span.start_char, span.end_char))
         return list(grouped.values())
+
+
+def unknown_actor(words: str, head) -> Actor:
+    """An actor for a phrase that resolves to nothing known ("a source involved in
+    the talks"): named by its own words, with no country or sector to claim."""
+    kind = "organization" if head.ent_type_ in ("ORG", "NORP") else "person"
+    name = words.strip()
+    return Actor(f"{kind}/{slug(name)[:60] or 'unknown'}", name, "UNK", None, None, kind)

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from . import dates
-from .actors import ArticleActors
+from .actors import ArticleActors, unknown_actor
 from .events import code_events
-from .model import Article, Event, InputError, Mention, Quote, Record
+from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
 from .parse import parse_many
 from .place import place_of
 from .quotes import find_quotes
@@ -43,20 +43,35 @@ def check_language(article: Article) -> None:
 
 
 def _quotes(doc, actors: ArticleActors) -> list[Quote]:
+    """Quotes with their speakers. A speaker the actor stage cannot resolve still
+    gets a mention: "he" falls back to the last quoted person (quotes come in
+    runs from one speaker) or the last person named; any other phrase becomes an
+    unknown actor named by its own words."""
     quotes = []
+    last_person = None
     for q in find_quotes(doc):
         speaker = None
         if q.speaker_token is not None:
-            found = actors.for_phrase(doc[q.speaker_token])
+            tok = doc[q.speaker_token]
+            span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
+            words = doc.text[span[0]:span[1]]
+            found = actors.for_phrase(tok)
             if found:
-                f = found[0]
                 # Keep the speaker's own words in the record ("the spokesperson"), resolved.
-                if q.speaker_span is not None:
-                    speaker = Mention(f.actor, doc.text[q.speaker_span[0]:q.speaker_span[1]], q.speaker_span)
-                else:
-                    speaker = f.mention(doc)
+                speaker = Mention(found[0].actor, words, span)
+            elif tok.lower_ in PERSON_PRONOUNS:
+                person = last_person or actors.last_person_before(tok.i)
+                if person is not None:
+                    speaker = Mention(person, words, span)
+            if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
+                speaker = Mention(unknown_actor(words, tok), words, span)
+        if speaker is not None and speaker.actor.kind == "person":
+            last_person = speaker.actor
         quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index))
     return quotes
+
+
+PERSON_PRONOUNS = {"he", "she"}
 
 
 def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
@@ -150,7 +165,24 @@ def code_doc(article: Article, doc) -> Record:
     _attach_quote_speakers(events, quotes)
     _date_events(events, doc, article.published)
     _place_events(events, doc)
-    return Record(article, events, quotes, actors.entries())
+    return Record(article, events, quotes, _with_speakers(actors.entries(), quotes))
+
+
+def _with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[ActorEntry]:
+    """Every quote speaker's mention is listed under its actor, even an actor
+    only the quote stage found."""
+    by_id = {e.actor.id: e for e in entries}
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        entry = by_id.get(q.speaker.actor.id)
+        if entry is None:
+            entry = by_id[q.speaker.actor.id] = ActorEntry(q.speaker.actor, [])
+            entries.append(entry)
+        if tuple(q.speaker.span) not in {tuple(m) for m in entry.mentions}:
+            entry.mentions.append(tuple(q.speaker.span))
+            entry.mentions.sort()
+    return entries
 
 
 def code_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record | InputError]:
