@@ -32,7 +32,7 @@ def main():
 @click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 def code(inputs, published, fmt):
-    """Code articles (.txt, .json, .jsonl, folders, or - for stdin) and print records."""
+    """Code articles (.txt, .json, .jsonl, .html, RSS/Atom .xml, URLs, folders, or - for stdin) and print records."""
     from .pipeline import code_inputs
 
     if published is None and any(not i.endswith((".json", ".jsonl", ".ndjson")) for i in inputs):
