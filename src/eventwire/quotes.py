@@ -209,8 +209,14 @@ def find_quotes(doc) -> list[QuoteFinding]:
             # opens a paragraph or follows the previous quote in the same one.
             para_start = text.rfind("\n", 0, start - 1) + 1
             if full and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
-                out.append(QuoteFinding((start, end), content, "direct", previous.cue, previous.cue_span,
-                                        previous.speaker_span, previous.speaker_token, first_si))
+                span = (start, end)
+                if same_para and previous.kind == "direct" and out and out[-1] is previous:
+                    # “...,” X said. “...” is one quotation with its cue inside.
+                    out.pop()
+                    span = (previous.span[0], end)
+                out.append(QuoteFinding(span, text[span[0]:span[1]], "direct", previous.cue, previous.cue_span,
+                                        previous.speaker_span, previous.speaker_token, previous.sentence_index
+                                        if span[0] == previous.span[0] else first_si))
                 previous = out[-1]
             continue
         kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
