@@ -136,6 +136,7 @@ class Found:
         return Mention(self.actor, span.text, (span.start_char, span.end_char))
 
 
+NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
 
@@ -374,6 +375,23 @@ class ArticleActors:
         return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj", "nsubjpass")) for t in toks)
 
     # -- lookup ------------------------------------------------------------
+    def sentence_country(self, found: Found | None, sent) -> Found | None:
+        """A role-only or unknown actor with no country takes the country of its
+        sentence when exactly one is named there ("Rebels in the Ivory Coast
+        attacked...", "Police in Abidjan arrested...")."""
+        a = found.actor if found else None
+        if a is None or a.country or a.kind not in ("group", "person") or a.sector in NON_STATE_ORGS:
+            return found
+        countries = {f.actor.country for f in self.found
+                     if f.actor.kind == "country" and sent.start <= f.start < sent.end}
+        if len(countries) != 1:
+            return found
+        [c] = countries
+        name = f"{self.kb.countries[c].name} {a.name}" if a.sector and c in self.kb.countries else a.name
+        actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
+                      actor_code(c, a.sector), c, a.sector, a.kind, a.role)
+        return Found(actor, found.start, found.end, found.form, found.role)
+
     def last_person_before(self, i: int) -> Actor | None:
         """The person mentioned last before token i."""
         best = None

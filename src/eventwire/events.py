@@ -383,6 +383,8 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
         candidates = code_sentence(sent, actors)
         by_trigger = {c.trigger.i: c for c in candidates}
         for c in candidates:
+            if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
+                continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
             code = lookup(c.cameo)
             governor = by_trigger.get(c.trigger.head.i) if c.trigger.dep_ in ("xcomp", "ccomp") else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
@@ -392,6 +394,7 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
                 continue
             reporter = _reporter(c.trigger, candidates)
             for source, target in _pairs(c):
+                source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
                 toks = [c.trigger.i]
                 for f in (source, target):
                     if f is not None and sent.start <= f.start < sent.end:
