@@ -170,10 +170,11 @@ class ArticleActors:
     def _find_named(self) -> None:
         doc, kb = self.doc, self.kb
         i, n = 0, len(doc)
+        words = [t.text for t in doc]
         while i < n:
             match = None
             for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
-                entries = kb.surface.get(tuple(t.text for t in doc[i:i + length]))
+                entries = kb.surface.get(tuple(words[i:i + length]))
                 if entries:
                     match = (length, entries)
                     break

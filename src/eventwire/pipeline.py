@@ -49,12 +49,13 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
     unknown actor named by its own words."""
     quotes = []
     last_person = None
+    text = doc.text  # spaCy rebuilds doc.text on every access
     for q in find_quotes(doc):
         speaker = None
         if q.speaker_token is not None:
             tok = doc[q.speaker_token]
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
-            words = doc.text[span[0]:span[1]]
+            words = text[span[0]:span[1]]
             found = actors.for_phrase(tok)
             if found:
                 # Keep the speaker's own words in the record ("the spokesperson"), resolved.

@@ -253,6 +253,7 @@ def _governs(cue, start: int, end: int) -> bool:
 
 def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFinding]:
     out = []
+    text = doc.text  # spaCy rebuilds doc.text on every access
     for si, sent in enumerate(sents):
         for t in sent:
             if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in cues():
@@ -262,7 +263,7 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                 continue
             toks = [x for x in comp.subtree]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            while start < end and doc.text[start] in "“\"": 
+            while start < end and text[start] in "“\"":
                 start += 1
             if any(s <= start < e or s < end <= e for s, e in taken):
                 continue
@@ -271,6 +272,6 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
             speaker = _speaker(t)
             if speaker is None:
                 continue
-            out.append(QuoteFinding((start, end), doc.text[start:end], "indirect", t.text,
+            out.append(QuoteFinding((start, end), text[start:end], "indirect", t.text,
                                     (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si))
     return out
