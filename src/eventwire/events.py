@@ -21,6 +21,7 @@ from .actors import ArticleActors, Found
 from .cameo import lookup, read_tsv
 from .model import Event
 
+OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the object is
 TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -185,9 +186,16 @@ def _target_heads(verb, pattern: VerbPattern | None):
     for c in verb.children:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
-    for c in list(heads):  # "launched missiles into Israel": object's own prepositional objects
+    objects = list(heads)
+    for c in objects:  # "launched missiles into Israel": object's own prepositional objects
         for p in c.children:
             if p.dep_ == "prep" and p.lemma_.lower() in TARGET_PREPS:
+                heads.extend(g for g in p.children if g.dep_ == "pobj")
+    for c in objects:  # "demanded the withdrawal of Serbian forces", "rejected Reagan's statement"
+        for p in c.children:
+            if p.dep_ == "poss" and p.pos_ != "PRON":  # "their homeland" is the subject's own
+                heads.append(p)
+            elif p.dep_ == "prep" and p.lower_ in OBJECT_OWNER_PREPS:
                 heads.extend(g for g in p.children if g.dep_ == "pobj")
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
         if c.dep_ in ("ccomp", "xcomp"):
