@@ -21,6 +21,9 @@ from .actors import ArticleActors, Found
 from .cameo import lookup, read_tsv
 from .model import Event
 
+# Statements and appeals made "in Paris" are not made to France; most other acts
+# done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
+PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the object is
 TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -220,8 +223,9 @@ def _actors(heads, actors: ArticleActors, avoid: list[Found] = ()) -> list[Found
 
 
 def _location_countries(verb):
-    """For force ("struck targets in Lebanon"), the country where it fell is
-    its target: objects of "in" that name a country."""
+    """When nothing else is the target, the country an act happened in is
+    ("struck targets in Lebanon", "arrived in Amman"): objects of "in" that
+    name a country."""
     heads = []
     for c in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
         for p in c.children:
@@ -323,7 +327,7 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
             sources = actors.for_phrase(subj) if subj is not None else []
             targets = _actors(_target_heads(tok, p), actors, sources) or \
                 _actors(_embedded_target_heads(tok, p), actors, sources)
-        if not targets and lookup(p.cameo).quad_class == 4:
+        if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             targets = _actors(_location_countries(tok), actors, sources)
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         modality = modality_of(tok, lex)
