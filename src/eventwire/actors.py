@@ -136,6 +136,9 @@ class Found:
         return Mention(self.actor, span.text, (span.start_char, span.end_char))
 
 
+QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                  "group", "member", "members", "number", "crowd", "delegation", "team", "band", "unit",
+                  "some", "many", "most", "all", "several", "few", "one", "two", "three", "part", "majority"}
 NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
@@ -424,12 +427,24 @@ class ArticleActors:
         for c in head.children:
             if c.dep_ == "appos" and c.i in self.by_token:
                 return self.by_token[c.i]
-        # "Iranian officials", "the Turkish government" without a role match: country modifier
+        # "Iranian officials", "U.N. helicopters", "Reagan's statement": an actor modifier
+        inner_found = None
         for c in head.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
                 inner = self.by_token[c.i]
                 if inner.actor.kind == "country":
                     return inner
+                if c.pos_ != "PRON" and (inner.actor.kind in ("group", "organization") or c.dep_ == "poss"):
+                    inner_found = inner_found or inner
+        if inner_found is not None:
+            return inner_found
+        # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the people counted
+        if head.lemma_.lower() in QUANTITY_HEADS or head.like_num:
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            return self._phrase_actor(g)
         return None
 
     def entries(self) -> list[ActorEntry]:
