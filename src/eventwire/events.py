@@ -169,6 +169,10 @@ def _subject_head(verb):
                     return g
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_head(verb.head)
+    # "Syria is willing to withdraw", "Iran is ready to talk": through the adjective
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
+            and verb.head.head.i != verb.head.i:
+        return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ in ("acl",):
