@@ -70,6 +70,13 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Cues whose speaker may follow them ("..., said Pavone"); for the others a noun
+# after the verb is who is told or described ("telling CNN", "calling Christie").
+INVERSION_CUES = {"say", "add", "write", "continue", "ask", "explain", "recall", "note", "tweet", "declare",
+                  "insist", "exclaim", "reply", "answer", "respond", "counter", "conclude", "observe", "quip",
+                  "retort", "joke", "warn", "argue", "state", "report", "announce", "claim", "cry", "shout"}
+
+
 def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
@@ -78,9 +85,10 @@ def _speaker(verb):
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
             return c
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            return c
+    if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                return c
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _speaker(verb.head)
     return None
