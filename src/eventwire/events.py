@@ -303,7 +303,7 @@ def _confidence(c: Candidate, source: Found | None, target: Found | None) -> flo
     score += 0.2 if source is not None else 0.0
     score += 0.15 if target is not None else 0.0
     score += 0.05 if len(c.cameo) > 2 else 0.0
-    if c.cameo.startswith(STATEMENT_ROOT):
+    if c.cameo in ("01", "010"):  # a bare statement; 011-019 say more
         score -= 0.25
     if c.nominal:
         score -= 0.1
@@ -423,11 +423,32 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
                     cameo=code.code, root=code.root, quad_class=code.quad_class,
                     goldstein=code.goldstein, plover=code.plover,
                     modality=c.modality, trigger=c.trigger.text, sentence_index=si,
-                    span=(start, end), confidence=_confidence(c, source, target),
+                    span=(start, end), confidence=max(0.05, _confidence(c, source, target)
+                                                      - DEPTH_PENALTY * _depth(c.trigger, by_trigger)),
                     reported_by=reporter.mention(doc) if reporter else None,
                     trigger_token=c.trigger.i,
                 ))
     return events
+
+
+DEPTH_PENALTY = 0.15
+
+
+def _depth(trigger, by_trigger: dict) -> int:
+    """How many content words the trigger sits under, not counting the speech
+    verbs that report it: the main clause's event is the news, one inside a
+    relative clause, an accusation's content or an adverbial is background."""
+    n, tok = 0, trigger
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            governing = by_trigger.get(tok.i)
+            if governing is not None and governing.cameo in ("01", "010"):
+                continue
+            if tok.pos_ == "AUX" and not list(tok.children):
+                continue
+            n += 1
+    return min(n, 3)
 
 
 def _head_chain(tok) -> set[int]:
