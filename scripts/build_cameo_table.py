@@ -7,6 +7,10 @@ Sources (both in ../shared/eval, neither shipped whole):
 - CAMEO2PLOVER-2021.txt: the official CAMEO -> PLOVER table (PLOVER manual
   draft 0.8, CC BY-SA 4.0).
 
+The source table merges code 106 into 1056's name and lacks 1213, 1214 and
+176 (cyber attack, from later CAMEO revisions); scripts/cameo_supplement.tsv
+adds them, each with the reason and where its weight comes from.
+
 One code (183) has no Goldstein weight in the source table; it takes the
 median weight of its sub-codes (1831-1833: -9.5, -9.0, -9.0 give -9.0).
 
@@ -46,16 +50,24 @@ def plover_for(code: str, table: dict[str, str]) -> str:
     return ""
 
 
+# "Demand de-escalation of military engagement106:[-5.0] Demand withdrawal"
+MERGED_CODE = re.compile(r"\d{3,4}:\[-?\d+(?:\.\d+)?\].*$")
+
+
 def main(eval_dir: Path) -> None:
     plover = read_plover(eval_dir / "CAMEO2PLOVER-2021.txt")
     rows = []
     with open(eval_dir / "cameo_codes.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             code = row["code"].strip()
-            rows.append(
-                [code, row["name"].strip(), row["goldstein"].strip(),
-                 row["quad_class"].strip(), plover_for(code, plover)]
-            )
+            name = MERGED_CODE.sub("", row["name"]).strip()
+            rows.append([code, name, row["goldstein"].strip(), row["quad_class"].strip(), plover_for(code, plover)])
+    with open(Path(__file__).with_name("cameo_supplement.tsv"), encoding="utf-8") as f:
+        known = {r[0] for r in rows}
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["code"] not in known:
+                rows.append([row["code"], row["name"], row["goldstein"], row["quad_class"], plover_for(row["code"], plover)])
+    rows.sort(key=lambda r: (r[0][:2], r[0]))
     for row in rows:
         if not row[2]:
             children = [float(r[2]) for r in rows if r[0].startswith(row[0]) and r[0] != row[0] and r[2]]

@@ -63,3 +63,28 @@ def test_every_root_has_a_verb():
 
     roots = {p.cameo[:2] for rows in lexicon().verbs.values() for p in rows}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def codes(text):
+    return {(e.source.actor.country if e.source else None, e.cameo, e.target.actor.country if e.target else None)
+            for e in events(text)}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_on_them():
+    assert ("EGY", "106", "ISR") in codes("Cairo said Israel must withdraw its troops from the border zone.")
+    assert ("EGY", "1053", "ISR") in codes("Egypt's foreign minister said Israel should release the prisoners.")
+
+
+def test_a_hostile_act_said_as_possible_on_a_condition_is_a_threat():
+    assert ("RUS", "138", "UKR") in codes("Russia could strike Ukraine if the West sends more weapons, "
+                                          "the Kremlin said.")
+
+
+def test_a_generic_warning_or_appeal_takes_the_code_of_what_it_is_about():
+    assert ("IRN", "138", "ISR") in codes("Iran warned it would retaliate against Israel.")
+    assert ("USA", "0253", "RUS") in codes("Washington urged Moscow to free the detained journalists.")
+    assert ("PSE", "1246", None) in codes("Hamas refused to withdraw from Rafah.")
+
+
+def test_cyber_attacks_have_their_own_code():
+    assert ("PRK", "176", "KOR") in codes("North Korea hacked the computers of South Korean officers.")

@@ -14,7 +14,7 @@ resolve which of several events a sentence is "about" beyond confidence.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .actors import ArticleActors, Found
@@ -60,6 +60,9 @@ class Lexicon:
     nouns: dict[str, NounPattern]
     modality: dict[tuple[str, str], str]  # (kind, word) -> modality
     intent: dict[str, str]  # code prefix -> "express intent" / "threaten" code
+    demand: dict[str, str]  # code prefix -> "demand" code ("must release" is 1053)
+    appeal: dict[str, str]  # code prefix -> "appeal" code ("urged X to release" is 0253)
+    reject: dict[str, str]  # code prefix -> "reject" code ("refused to release" is 1243)
 
 
 def _set(value: str) -> frozenset[str]:
@@ -83,18 +86,33 @@ def lexicon() -> Lexicon:
             nouns[lemma] = NounPattern(lemma, _set(r["prep"]), r["cameo"])
             lookup(r["cameo"])
     modality = {(r["kind"], r["word"].lower()): r["modality"] for r in read_tsv("modality.tsv")}
-    intent = {r["code"]: r["intent"] for r in read_tsv("intent_codes.tsv")}
-    for code in intent.values():
+    speech_acts = read_tsv("intent_codes.tsv")
+    intent, demand, appeal, reject = ({r["code"]: r[k] for r in speech_acts if r[k]}
+                                      for k in ("intent", "demand", "appeal", "reject"))
+    for code in [*intent.values(), *demand.values(), *appeal.values(), *reject.values()]:
         lookup(code)
-    return Lexicon(dict(verbs), nouns, modality, intent)
+    return Lexicon(dict(verbs), nouns, modality, intent, demand, appeal, reject)
+
+
+def _most_specific(cameo: str, table: dict[str, str]) -> str | None:
+    for n in (4, 3, 2):
+        if len(cameo) >= n and cameo[:n] in table:
+            return table[cameo[:n]]
+    return None
+
+
+def demand_code(cameo: str, lex: Lexicon) -> str | None:
+    """What someone says another must do is a demand: "Israel must withdraw",
+    said by Egypt, is Egypt's 106 on Israel. None for acts no one demands."""
+    return _most_specific(cameo, lex.demand)
 
 
 def intent_code(cameo: str, lex: Lexicon) -> str:
     """CAMEO codes what is promised or threatened as the promise or threat:
     "will provide food aid" is 0333, "will impose sanctions" 1312."""
-    for n in (4, 3, 2):
-        if cameo[:n] in lex.intent and len(cameo) >= n:
-            return lex.intent[cameo[:n]]
+    code = _most_specific(cameo, lex.intent)
+    if code is not None:
+        return code
     return cameo
 
 
@@ -395,13 +413,13 @@ def _pairs(c: Candidate):
 def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
     """Every event in a parsed, actor-resolved article, in text order."""
     events: list[Event] = []
+    lex = lexicon()
     for si, sent in enumerate(doc.sents):
         candidates = code_sentence(sent, actors)
         by_trigger = {c.trigger.i: c for c in candidates}
         for c in candidates:
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
-            code = lookup(c.cameo)
             governor = by_trigger.get(c.trigger.head.i) if c.trigger.dep_ in ("xcomp", "ccomp") else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
@@ -409,6 +427,8 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
             if c.cameo in ("01", "010") and _governs_event(c.trigger, candidates):
                 continue
             reporter = _reporter(c.trigger, candidates)
+            c = _as_demand_or_threat(_specific_speech_act(c, candidates, lex), reporter, lex)
+            code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
                 toks = [c.trigger.i]
@@ -432,6 +452,60 @@ def code_events(doc, actors: ArticleActors, article_id: str) -> list[Event]:
 
 
 DEPTH_PENALTY = 0.15
+# Hostile acts that, said as possible ("could strike", "may halt mediation if"),
+# are threats: protest, reduce relations, coerce, unconventional violence, force.
+THREAT_ROOTS = ("14", "16", "17", "18", "19", "20")
+
+
+def _as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> Candidate:
+    """CAMEO codes the speech act, not the act spoken of. "Israel must withdraw",
+    said by Egypt, is Egypt demanding (106) of Israel; "we could strike if
+    attacked" and "Hamas may halt talks unless ..." are threats (138, 134)."""
+    if reporter is not None and c.sources and _deontic(c.trigger, lex) \
+            and all(s.actor.id != reporter.actor.id for s in c.sources):
+        code = demand_code(c.cameo, lex)
+        if code is not None:
+            return replace(c, cameo=code, sources=[reporter], targets=c.sources, modality="asserted")
+    if c.modality == "hypothetical" and c.cameo.startswith(THREAT_ROOTS) and c.sources and (
+            _conditioned(c.trigger, lex)
+            or (reporter is not None and any(s.actor.id == reporter.actor.id for s in c.sources))):
+        return replace(c, cameo=intent_code(c.cameo, lex))
+    return c
+
+
+GENERIC_SPEECH_ACTS = {"02": "appeal", "020": "appeal", "03": "intent", "030": "intent", "10": "demand",
+                       "100": "demand", "12": "reject", "120": "reject", "13": "intent", "130": "intent"}
+
+
+def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate:
+    """A generic appeal, promise, demand, rejection or threat takes its code
+    from the act it is about: "warned it would retaliate" is 138, "urged Israel
+    to release the prisoners" 0253, "refused to withdraw" 1246."""
+    kind = GENERIC_SPEECH_ACTS.get(c.cameo)
+    if kind is None:
+        return c
+    for e in candidates:
+        if e is c or e.trigger.head.i != c.trigger.i or e.trigger.dep_ not in ("xcomp", "ccomp"):
+            continue
+        if e.cameo.startswith(c.cameo[:2]):
+            return replace(c, cameo=e.cameo)
+        code = _most_specific(e.cameo, getattr(lex, kind))
+        if code is not None and code.startswith(c.cameo[:2]):
+            return replace(c, cameo=code)
+    return c
+
+
+def _deontic(verb, lex: Lexicon) -> bool:
+    """must, should, ought to, needs to, has to."""
+    if any(c.dep_ == "aux" and ("deontic", c.lower_) in lex.modality for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and ("deontic", verb.head.lemma_.lower()) in lex.modality
+
+
+def _conditioned(verb, lex: Lexicon) -> bool:
+    """The act hangs on a condition: "... if attacked", "... unless Israel withdraws"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and ("condition", m.lower_) in lex.modality
+                                         for m in c.children) for c in verb.children)
 
 
 def _depth(trigger, by_trigger: dict) -> int:
