@@ -88,3 +88,22 @@ def test_a_generic_warning_or_appeal_takes_the_code_of_what_it_is_about():
 
 def test_cyber_attacks_have_their_own_code():
     assert ("PRK", "176", "KOR") in codes("North Korea hacked the computers of South Korean officers.")
+
+
+def test_an_obligation_outside_the_lexicon_is_still_a_demand():
+    assert ("USA", "100", "RUS") in codes("Washington said Moscow must ensure the safety of the inspectors.")
+
+
+def test_a_demand_is_addressed_to_whoever_owns_its_object():
+    evs = events("Arab foreign ministers demanded the withdrawal of Israeli forces from Lebanon on Monday.")
+    assert ("ISR",) == tuple({e.target.actor.country for e in evs if e.root == "10"})
+
+
+def test_min_confidence_leaves_out_weak_candidates_and_zero_keeps_them():
+    text = "Israel launched missiles into Lebanon on Monday as the war in Syria went on."
+    every = eventwire.code_text(text, published="2024-10-21", min_confidence=0).events
+    kept = eventwire.code_text(text, published="2024-10-21").events
+    assert ("ISR", "19", "LBN") in triples(kept)
+    assert all(e.confidence >= 0.45 for e in kept)
+    assert any(e.confidence < 0.45 for e in every)  # "the war in Syria": no source, under a clause
+    assert [e.id for e in kept] == [f"text-e{n}" for n in range(1, len(kept) + 1)]

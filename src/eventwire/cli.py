@@ -31,7 +31,9 @@ def main():
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-def code(inputs, published, fmt):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out events less sure than this (default 0.45; 0 keeps every candidate).")
+def code(inputs, published, fmt, min_confidence):
     """Code articles (.txt, .json, .jsonl, .html, RSS/Atom .xml, URLs, folders, or - for stdin) and print records."""
     from .pipeline import code_inputs
 
@@ -40,7 +42,7 @@ def code(inputs, published, fmt):
                    "(relative dates and inferred dates stay null)", err=True)
     writer = Writer(sys.stdout, fmt)
     failed = 0
-    for item in code_inputs(inputs, published):
+    for item in code_inputs(inputs, published, min_confidence):
         if isinstance(item, InputError):
             failed += 1
             click.echo(f"eventwire: error: {item}", err=True)

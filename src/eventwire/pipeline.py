@@ -158,10 +158,10 @@ def _place_events(events: list[Event], doc) -> None:
         e.place = place_of(doc[e.trigger_token], exclude)
 
 
-def code_doc(article: Article, doc) -> Record:
+def code_doc(article: Article, doc, min_confidence: float | None = None) -> Record:
     """Code one parsed article."""
     actors = ArticleActors(doc, article.published)
-    events = code_events(doc, actors, article.id)
+    events = code_events(doc, actors, article.id, min_confidence)
     quotes = _quotes(doc, actors)
     _attach_quote_speakers(events, quotes)
     _date_events(events, doc, article.published)
@@ -186,36 +186,39 @@ def _with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[Actor
     return entries
 
 
-def code_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Record | InputError]:
+def code_articles(articles: Iterable[Article], batch_size: int = 16,
+                  min_confidence: float | None = None) -> Iterator[Record | InputError]:
     """Records for articles, in order; an article that cannot be coded yields an
-    InputError in its place and the rest go on."""
+    InputError in its place and the rest go on. Events less sure than
+    `min_confidence` (default events.MIN_CONFIDENCE) are left out."""
     pending: list[Article] = []
     for a in articles:
         try:
             check_language(a)
         except InputError as e:
-            yield from _flush(pending, batch_size)
+            yield from _flush(pending, batch_size, min_confidence)
             pending = []
             yield e
             continue
         pending.append(a)
         if len(pending) >= batch_size:
-            yield from _flush(pending, batch_size)
+            yield from _flush(pending, batch_size, min_confidence)
             pending = []
-    yield from _flush(pending, batch_size)
+    yield from _flush(pending, batch_size, min_confidence)
 
 
-def _flush(articles: list[Article], batch_size: int) -> Iterator[Record | InputError]:
+def _flush(articles: list[Article], batch_size: int, min_confidence: float | None) -> Iterator[Record | InputError]:
     if not articles:
         return
     for article, doc in zip(articles, parse_many([a.text for a in articles], batch_size)):
         try:
-            yield code_doc(article, doc)
+            yield code_doc(article, doc, min_confidence)
         except Exception as e:  # one odd article must not stop a corpus; name it and go on
             yield InputError(article.id, f"could not be coded ({type(e).__name__}: {e})")
 
 
-def code_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iterator[Record | InputError]:
+def code_inputs(inputs: Iterable[str], published: dt.date | None = None,
+                min_confidence: float | None = None) -> Iterator[Record | InputError]:
     """Records (or errors) for files, folders and '-', as the CLI's `code` does."""
     def articles():
         for item in read_inputs(inputs, published):
@@ -225,19 +228,20 @@ def code_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iter
                 yield item
 
     errors: list[InputError] = []
-    for r in code_articles(articles()):
+    for r in code_articles(articles(), min_confidence=min_confidence):
         while errors:
             yield errors.pop(0)
         yield r
     yield from errors
 
 
-def code_text(text: str, published: dt.date | str | None = None, id: str = "text") -> Record:
+def code_text(text: str, published: dt.date | str | None = None, id: str = "text",
+              min_confidence: float | None = None) -> Record:
     """Code one text. Raises InputError for text that cannot be coded."""
     from .read import check_text, parse_date
 
     article = Article(id=id, text=check_text(text, id), published=parse_date(published))
-    result = next(code_articles([article]))
+    result = next(code_articles([article], min_confidence=min_confidence))
     if isinstance(result, InputError):
         raise result
     return result
