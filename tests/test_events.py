@@ -107,3 +107,17 @@ def test_min_confidence_leaves_out_weak_candidates_and_zero_keeps_them():
     assert all(e.confidence >= 0.45 for e in kept)
     assert any(e.confidence < 0.45 for e in every)  # "the war in Syria": no source, under a clause
     assert [e.id for e in kept] == [f"text-e{n}" for n in range(1, len(kept) + 1)]
+
+
+def test_an_attempted_act_is_coded_as_the_act():
+    assert ("PRK", "176", "KOR") in codes("North Korea tried to hack into the computers of South Korean ministries.")
+
+
+def test_who_is_guilty_of_or_responsible_for_an_act_did_it():
+    assert ("SDN", "18", None) in triples(events("Sudan's government is responsible for the killings in Darfur."))
+    assert ("ISR", "19", None) not in triples(events("Israel is concerned about attacks in the north."))
+
+
+def test_killed_by_a_roadside_bomb_is_unconventional_violence():
+    [e] = [e for e in events("Two Iraqi soldiers were killed by a roadside bomb near Basra.") if e.root == "18"]
+    assert e.cameo == "183"

@@ -142,7 +142,7 @@ def _complements(verb) -> set[str]:
             out.add(c.lemma_.lower())
         elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())
-        elif c.dep_ in ("prep", "prt"):
+        elif c.dep_ in ("prep", "prt", "agent"):
             for g in c.children:
                 if g.dep_ == "pobj":
                     add_noun(g)
@@ -198,8 +198,21 @@ def _subject_head(verb):
         return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
-    if verb.dep_ in ("acl",):
-        return None
+    return _responsible_party(verb)
+
+
+# "X is guilty of violating the ceasefire", "X is responsible for the killings":
+# X did it. Other adjectives ("concerned about attacks") say nothing of who acted.
+RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable", "accountable", "to blame"}
+
+
+def _responsible_party(tok):
+    """The subject of "is responsible for / guilty of" governing tok, if any."""
+    prep = tok.head
+    adj = prep.head
+    if tok.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep" and adj.pos_ == "ADJ" \
+            and adj.lower_ in RESPONSIBLE_ADJECTIVES and adj.dep_ == "acomp":
+        return next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
     return None
 
 
@@ -385,6 +398,8 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
             if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
+        if not sources and (party := _responsible_party(tok)) is not None:
+            sources = actors.for_phrase(party)
         targets: list[Found] = []
         for c in tok.children:
             if c.dep_ == "prep" and (c.lemma_.lower() in p.preps or (not p.preps and c.lemma_.lower() in TARGET_PREPS)):
