@@ -121,3 +121,7 @@ def test_who_is_guilty_of_or_responsible_for_an_act_did_it():
 def test_killed_by_a_roadside_bomb_is_unconventional_violence():
     [e] = [e for e in events("Two Iraqi soldiers were killed by a roadside bomb near Basra.") if e.root == "18"]
     assert e.cameo == "183"
+
+
+def test_a_target_inside_a_prepositional_object_is_found_by_its_place():
+    assert ("ISR", "19", "PSE") in triples(events("Israeli tanks fired shells at targets in Gaza on Sunday."))

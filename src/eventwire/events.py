@@ -274,7 +274,10 @@ def _location_countries(verb):
     ("struck targets in Lebanon", "arrived in Amman"): objects of "in" that
     name a country."""
     heads = []
-    for c in [verb] + [c for c in verb.children if c.dep_ == "dobj"]:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ != "in"
+                for g in p.children if g.dep_ == "pobj"]  # "fired at targets in Jericho"
+    for c in [verb] + objects:
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == "in":
                 heads.extend(g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", ""))
