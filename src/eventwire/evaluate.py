@@ -72,6 +72,7 @@ class Counts:
     quote_pred_hit: int = 0
     items: int = 0
     failed: int = 0
+    calibration: list = field(default_factory=list)  # (confidence, matched a gold event)
 
 
 def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
@@ -93,6 +94,7 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
                 c.actor_right += 1
         c.pred += len(preds)
         c.gold += len(gold_events)
+        c.calibration += [(e.confidence, i in used) for i, e in enumerate(preds)]
     top = max(rec.events, key=lambda e: e.confidence, default=None)
     first = gold_events[0]
     if top is not None:
@@ -173,7 +175,30 @@ def evaluate(path: str | Path) -> dict:
         "coverage": _ratio(c.covered, c.items - c.failed) if any(it.get("events") for it in items) else None,
         "quotes": quotes,
         "quote_precision": _ratio(c.quote_pred_hit, c.quote_pred),
+        "calibration": calibration(c.calibration),
     }
+
+
+CONFIDENCE_BINS = (0.0, 0.45, 0.6, 0.75, 0.9, 1.01)
+
+
+def calibration(pairs: list[tuple[float, bool]]) -> dict | None:
+    """How often events of each confidence band match a gold event, and the
+    expected calibration error (mean |confidence - share right|, weighted by
+    band size): a calibrated confidence of 0.8 is right four times in five."""
+    if not pairs:
+        return None
+    bins, ece = [], 0.0
+    for lo, hi in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
+        band = [(conf, ok) for conf, ok in pairs if lo <= conf < hi]
+        if not band:
+            continue
+        mean_conf = sum(conf for conf, _ in band) / len(band)
+        right = sum(ok for _, ok in band) / len(band)
+        ece += len(band) / len(pairs) * abs(mean_conf - right)
+        bins.append({"from": lo, "to": min(hi, 1.0), "events": len(band),
+                     "mean_confidence": round(mean_conf, 3), "right": round(right, 3)})
+    return {"bins": bins, "ece": round(ece, 3)}
 
 
 def format_report(m: dict) -> str:
@@ -188,6 +213,10 @@ def format_report(m: dict) -> str:
         f"root accuracy   {f(m['root_accuracy'])}  (cameo exact {f(m['cameo_exact'])}, coverage {f(m['coverage'])})",
         f"actor accuracy  {f(m['actor_accuracy'])}",
     ]
+    if m.get("calibration"):
+        bands = ", ".join(f"{b['from']:.2f}-{b['to']:.2f}: {b['right']:.2f} of {b['events']}"
+                          for b in m["calibration"]["bins"])
+        lines.append(f"calibration     share right by confidence {bands}; ECE {m['calibration']['ece']:.3f}")
     if m["quotes"]:
         parts = [f"{k} {v['gold']}: found {f(v['found'])}, right speaker {f(v['right_speaker'])}"
                  for k, v in m["quotes"].items()]
