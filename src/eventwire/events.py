@@ -344,10 +344,21 @@ class Candidate:
     nominal: bool = False
 
 
+UNPLACED_ACTOR = 0.1
+
+
+def _unplaced(actor) -> bool:
+    """A role word ("the army") or a person no country could be found for;
+    IGOs and named groups need none."""
+    return not actor.country and (actor.role is not None or actor.kind == "person")
+
+
 def _confidence(c: Candidate, source: Found | None, target: Found | None) -> float:
     score = 0.45 + 0.08 * c.constraints
     score += 0.2 if source is not None else 0.0
     score += 0.15 if target is not None else 0.0
+    # "the army", "police": an actor no one can place is half an event
+    score -= sum(UNPLACED_ACTOR for f in (source, target) if f is not None and _unplaced(f.actor))
     score += 0.05 if len(c.cameo) > 2 else 0.0
     if c.cameo in ("01", "010"):  # a bare statement; 011-019 say more
         score -= 0.25
