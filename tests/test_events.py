@@ -125,3 +125,7 @@ def test_killed_by_a_roadside_bomb_is_unconventional_violence():
 
 def test_a_target_inside_a_prepositional_object_is_found_by_its_place():
     assert ("ISR", "19", "PSE") in triples(events("Israeli tanks fired shells at targets in Gaza on Sunday."))
+
+
+def test_a_protest_is_aimed_at_the_state_it_takes_place_in():
+    assert ("IRQ", "14", "IRQ") in triples(events("Demonstrators in Baghdad blocked a road on Sunday."))

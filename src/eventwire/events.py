@@ -28,6 +28,7 @@ OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the 
 TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OWNER_IS_TARGET = ("02", "10", "11", "12")
+PROTEST_ROOT = "14"
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 STATEMENT_ROOT = "01"
 # Appeals, intents, demands, rejections and threats carry what they are about:
@@ -392,6 +393,11 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
                 _actors(_embedded_target_heads(tok, p), actors, sources)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             targets = _actors(_location_countries(tok), actors, sources)
+        if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
+            # "Demonstrators in Baghdad blocked a road": a protest is aimed at
+            # the state it takes place in.
+            targets = _actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
+                               for g in c.children if g.dep_ == "pobj"], actors, sources)
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         modality = modality_of(tok, lex)
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
