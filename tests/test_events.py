@@ -129,3 +129,17 @@ def test_a_target_inside_a_prepositional_object_is_found_by_its_place():
 
 def test_a_protest_is_aimed_at_the_state_it_takes_place_in():
     assert ("IRQ", "14", "IRQ") in triples(events("Demonstrators in Baghdad blocked a road on Sunday."))
+
+
+def test_an_accusations_content_is_not_itself_an_event():
+    evs = events("Israel accused Iran of attacking its ships in the Gulf.")
+    assert ("ISR", "11", "IRN") in triples(evs)
+    assert not any(e.root == "19" for e in evs)
+
+
+def test_the_subject_of_a_light_verb_acts_the_event_noun():
+    assert ("SRB", "20", "XKX") in triples(events("Serbian forces engaged in ethnic cleansing in Kosovo."))
+
+
+def test_re_verbs_code_as_their_base():
+    assert ("ISR", "19", "PSE") in triples(events("Israel on Friday reimposed a blockade on the Gaza Strip."))

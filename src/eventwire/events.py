@@ -33,7 +33,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 STATEMENT_ROOT = "01"
 # Appeals, intents, demands, rejections and threats carry what they are about:
 # "threatened to attack" is one 138 event, not a 138 and an attack.
-SUBSUMING_ROOTS = {"02", "03", "10", "12", "13"}
+# So do accusations: "accused Iran of attacking" is not an attack by Iran.
+SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +200,33 @@ def _subject_head(verb):
         return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        # "resorted to throwing stones": the governing verb's subject acts;
+        # "accused Iran of attacking", "stopped X from entering": its object does
+        governor = verb.head.head
+        obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+        return obj if obj is not None else _subject_head(governor)
     return _responsible_party(verb)
 
 
 # "X is guilty of violating the ceasefire", "X is responsible for the killings":
 # X did it. Other adjectives ("concerned about attacks") say nothing of who acted.
 RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable", "accountable", "to blame"}
+
+
+# "engaged in ethnic cleansing", "resorted to violence", "took part in the attack":
+# the verb only carries the event noun, its subject is the noun's actor.
+LIGHT_VERBS_WITH_PREP = {"engage", "involve", "participate", "resort", "take", "join", "embark", "persist"}
+
+
+def _light_verb_subject(noun):
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and verb.lemma_.lower() in LIGHT_VERBS_WITH_PREP:
+        if _passive(verb):  # "were engaged in", "was involved in"
+            return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        return _subject_head(verb) if verb.lemma_.lower() != "involve" else None
+    return None
 
 
 def _responsible_party(tok):
@@ -418,7 +440,7 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
             if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
-        if not sources and (party := _responsible_party(tok)) is not None:
+        if not sources and (party := _responsible_party(tok) or _light_verb_subject(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
         for c in tok.children:
@@ -426,6 +448,8 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
                 targets = _actors([g for g in c.children if g.dep_ == "pobj"], actors)
                 if targets:
                     break
+        if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and _light_verb_subject(tok) is not None:
+            targets = _actors(_location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if sources or targets:
             out.append(Candidate(p.cameo, tok, sources, targets, "asserted", 1 if p.preps else 0, nominal=True))
@@ -472,7 +496,8 @@ def code_events(doc, actors: ArticleActors, article_id: str,
         for c in candidates:
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
-            governor = by_trigger.get(c.trigger.head.i) if c.trigger.dep_ in ("xcomp", "ccomp") else None
+            governor = by_trigger.get(c.trigger.head.i) if c.trigger.dep_ in ("xcomp", "ccomp") else \
+                by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
             # "Baghaei said" is not news when a coded event sits inside what he said.
