@@ -427,12 +427,24 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
     return out
 
 
+def noun_pattern(tok, lex: Lexicon) -> NounPattern | None:
+    """The noun's row, preferring one for the noun with its modifier: "military
+    aid" (072) before "aid" (070), "hunger strike" (142) before "strike"."""
+    lemma = tok.lemma_.lower()
+    for m in tok.children:
+        if m.dep_ in ("amod", "compound", "nmod"):
+            p = lex.nouns.get(f"{m.lemma_.lower()} {lemma}")
+            if p is not None:
+                return p
+    return lex.nouns.get(lemma)
+
+
 def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
-        p = lex.nouns.get(tok.lemma_.lower())
+        p = noun_pattern(tok, lex)
         if p is None:
             continue
         sources: list[Found] = []
@@ -559,26 +571,52 @@ def _as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> 
     return c
 
 
-GENERIC_SPEECH_ACTS = {"02": "appeal", "020": "appeal", "03": "intent", "030": "intent", "10": "demand",
-                       "100": "demand", "12": "reject", "120": "reject", "13": "intent", "130": "intent"}
+SPEECH_ACT_KINDS = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "intent"}
+GENERIC_SPEECH_ACTS = {"02", "020", "03", "030", "10", "100", "12", "120", "13", "130"}
 
 
 def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon) -> Candidate:
-    """A generic appeal, promise, demand, rejection or threat takes its code
-    from the act it is about: "warned it would retaliate" is 138, "urged Israel
-    to release the prisoners" 0253, "refused to withdraw" 1246."""
-    kind = GENERIC_SPEECH_ACTS.get(c.cameo)
+    """An appeal, promise, demand, rejection or threat takes the most specific
+    code the act it is about supports: "warned it would retaliate" is 138,
+    "urged Israel to release the prisoners" 0253, "asked for military aid" 0232."""
+    kind = SPEECH_ACT_KINDS.get(c.cameo[:2])
     if kind is None:
         return c
+    # a generic code may become any code of its root; a specific one only a sub-code
+    prefix = c.cameo[:2] if c.cameo in GENERIC_SPEECH_ACTS else c.cameo
+
+    def refines(code):
+        return code is not None and code != c.cameo and code.startswith(prefix) \
+            and (c.cameo in GENERIC_SPEECH_ACTS or len(code) > len(c.cameo))
+
     for e in candidates:
         if e is c or e.trigger.head.i != c.trigger.i or e.trigger.dep_ not in ("xcomp", "ccomp"):
             continue
-        if e.cameo.startswith(c.cameo[:2]):
-            return replace(c, cameo=e.cameo)
-        code = _most_specific(e.cameo, getattr(lex, kind))
-        if code is not None and code.startswith(c.cameo[:2]):
+        code = e.cameo if e.cameo.startswith(c.cameo[:2]) else _most_specific(e.cameo, getattr(lex, kind))
+        if refines(code):
+            return replace(c, cameo=code)
+    # "asked Portugal for military aid", "urged an end to the embargo"
+    for noun in _complement_nouns(c.trigger):
+        p = noun_pattern(noun, lex)
+        code = _most_specific(p.cameo, getattr(lex, kind)) if p is not None else None
+        if refines(code):
             return replace(c, cameo=code)
     return c
+
+
+def _complement_nouns(verb):
+    """The verb's object and the objects of its prepositions, one level down."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    for n in list(out):
+        for p in n.children:
+            if p.dep_ == "prep":
+                out += [g for g in p.children if g.dep_ == "pobj"]
+    return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
 
 
 def _deontic(verb, lex: Lexicon) -> bool:
