@@ -87,3 +87,65 @@ def test_coordinated_nationalities_give_each_country(resolve):
     doc, actors = resolve("Iranian and Turkish officials were in contact on Sunday.")
     found = actors.for_phrase(next(t for t in doc if t.text == "officials"))
     assert sorted(f.actor.code for f in found) == ["IRNGOV", "TURGOV"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen opened fire in Kirkuk on Sunday.", "Kirkuk", "IRQ"),           # curated place
+    ("Fighting resumed around Srebrenica.", "Srebrenica", "BIH"),
+    ("Traders in Karachi went on strike.", "Karachi", "PAK"),              # a city of a million (GeoNames)
+    ("The governor of Texas visited the border.", "Texas", "USA"),         # a US state
+])
+def test_cities_and_regions_are_places_of_their_country(resolve, text, name, country):
+    doc, actors = resolve(text)
+    assert _actor_of(doc, actors, name).country == country
+
+
+@pytest.mark.parametrize("word, country", [("Ethopia", "ETH"), ("Quatar", "QAT"), ("Afganistan", "AFG"),
+                                           ("Phillippines", "PHL")])
+def test_country_names_with_a_letter_missing_or_doubled(resolve, word, country):
+    doc, actors = resolve(f"Officials said {word} has agreed to the plan.")
+    assert _actor_of(doc, actors, word).country == country
+
+
+def test_misspelling_match_spares_given_names_and_changed_letters(resolve):
+    doc, actors = resolve("Frances Townsend said Sedan workers had gone home.")
+    assert actors.at(doc[0]) is None or actors.at(doc[0]).actor.country != "FRA"
+    sedan = next(t for t in doc if t.text == "Sedan")
+    assert actors.at(sedan) is None or actors.at(sedan).actor.country != "SDN"
+
+
+def test_a_people_is_coded_where_it_lives(resolve):
+    doc, actors = resolve("Bosnian Serbs shelled the town, and Iraqi Kurds marched in Erbil.")
+    assert _actor_of(doc, actors, "Serbs").country == "BIH"
+    assert _actor_of(doc, actors, "Kurds").country == "IRQ"
+    doc, actors = resolve("Serbs and Kurds were mentioned.")
+    assert _actor_of(doc, actors, "Serbs").country == "SRB"
+    assert _actor_of(doc, actors, "Kurds").country is None
+
+
+def test_ethnic_minority_takes_the_country_it_lives_in(resolve):
+    doc, actors = resolve("Hundreds of ethnic Hungarians rallied in Romania on Friday.")
+    assert _actor_of(doc, actors, "Hungarians").country == "ROU"
+    doc, actors = resolve("The Greeks of southern Albania want more schools.")
+    assert _actor_of(doc, actors, "Greeks").country == "ALB"
+
+
+def test_ethnic_group_with_a_home_country_gives_it_to_its_phrase(resolve):
+    doc, actors = resolve("Yoruba elders met in a town hall.")
+    [f] = actors.for_phrase(next(t for t in doc if t.text == "elders"))
+    assert f.actor.country == "NGA"
+
+
+def test_group_placed_by_a_prepositional_phrase(resolve):
+    doc, actors = resolve("Security forces in Chad arrested a man. A militia based in Niger claimed it. "
+                          "The military government of President Prosper Avril responded.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "forces"))[0].actor.code == "TCDCOP"
+    assert actors.for_phrase(next(t for t in doc if t.text == "militia"))[0].actor.country == "NER"
+    gov = actors.for_phrase(next(t for t in doc if t.text == "government"))[0].actor
+    assert gov.country == "HTI" and gov.sector == "GOV"
+
+
+def test_led_coalition_is_its_leader(resolve):
+    doc, actors = resolve("Nigerian-led forces entered the capital.")
+    [f] = actors.for_phrase(next(t for t in doc if t.text == "forces"))
+    assert f.actor.code == "NGAMIL"

@@ -63,7 +63,25 @@ class KnowledgeBase:
     roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
     people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     countries: dict[str, Actor] = field(default_factory=dict)
+    spellings: dict[str, Actor] = field(default_factory=dict)  # one-word country names and demonyms
     max_role_tokens: int = 1
+    _near: dict[str, set[str]] | None = None
+
+    def misspelled_country(self, word: str) -> Actor | None:
+        """The country a proper noun is a one-letter misspelling of, by a letter
+        left out or one too many ("Ethopia", "Quatar", "Phillippines"); never a
+        changed letter, which makes other real words ("Sedan")."""
+        if len(word) < 5 or not word[:1].isupper() or word in self.spellings:
+            return None
+        if self._near is None:  # every spelling with one letter dropped -> the spellings
+            self._near = {}
+            for form in self.spellings:
+                for i in range(len(form)):
+                    self._near.setdefault(form[:i] + form[i + 1:], set()).add(form)
+        hits = set(self._near.get(word, ()))  # the word lacks a letter
+        hits |= {word[:i] + word[i + 1:] for i in range(len(word))} & self.spellings.keys()  # it has one too many
+        actors = {self.spellings[h].id: self.spellings[h] for h in hits}
+        return next(iter(actors.values())) if len(actors) == 1 else None
 
     def add(self, tokens: tuple[str, ...], entry: Entry) -> None:
         if tokens and len(tokens) <= MAX_ALIAS_TOKENS:
@@ -98,6 +116,16 @@ def knowledge_base() -> KnowledgeBase:
             kb.add(toks(a), Entry(actor, "alias"))
         for a in split_aliases(r["capitals"]):
             kb.add(toks(a), Entry(actor, "capital"))
+        for a in split_aliases(r.get("places") or ""):
+            kb.add(toks(a), Entry(actor, "place"))
+        for a in [r["name"], *split_aliases(r["aliases"])]:
+            if " " not in a and len(a) >= 5 and a[:1].isupper():
+                kb.spellings[a] = actor
+    for r in read_tsv("actors/ethnic_groups.tsv"):
+        home = r["country"] or None
+        actor = Actor(r["id"], r["name"], r.get("code") or actor_code(home, None), home, None, "group", "ethnic")
+        for a in [r["name"], *split_aliases(r["aliases"])]:
+            kb.add(toks(a), Entry(actor, "ethnic"))
     for r in read_tsv("actors/organizations.tsv"):
         actor = Actor(r["id"], r["name"], r["code"] or actor_code(r["country"], r["sector"]),
                       r["country"] or None, r["sector"] or None, r["kind"] or "organization")
@@ -140,6 +168,8 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "member", "members", "number", "crowd", "delegation", "team", "band", "unit",
                   "some", "many", "most", "all", "several", "few", "one", "two", "three", "part", "majority"}
 NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
+PLACED_VERBS = {"base", "based", "station", "stationed", "operate", "operating", "deploy", "deployed", "live",
+                "living", "locate", "located"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
 
@@ -189,7 +219,11 @@ class ArticleActors:
                 self._add(Found(e.actor, i, i + length, e.form))
                 i += length
             else:
+                actor = self._misspelled(i)
+                if actor is not None:
+                    self._add(Found(actor, i, i + 1, "misspelling"))
                 i += 1
+        self._find_peoples()
         for f in self.found:
             if f.actor.kind == "person" and f.role is None:
                 f.role = self._np_context(doc[f.end - 1])[0]
@@ -198,6 +232,86 @@ class ArticleActors:
             if ent.label_ not in NAME_LABELS or any(i in self.by_token for i in range(ent.start, ent.end)):
                 continue
             self._add_unknown_entity(ent, known_people)
+
+    def _find_peoples(self) -> None:
+        """A people named by a demonym or an ethnic name is coded by where it
+        lives when the text says so: "Bosnian Serbs" and "Iraqi Kurds" (a
+        demonym before it), "Albanians of southern Serbia" (of/in a country),
+        "ethnic Albanians ... in Serbia" (a minority: the one other country of
+        its sentence). "Serbs" alone stays Serbia, "Kurds" alone stays without
+        a country for the event coder to place."""
+        doc = self.doc
+        for f in list(self.found):
+            a = f.actor
+            if not (a.kind == "country" and f.form == "alias" or a.role == "ethnic"):
+                continue
+            head = doc[f.end - 1]
+            if head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i not in self.by_token:
+                continue  # a modifier ("Serb forces", "Kurdish refugees"): the phrase's head decides
+            country = None
+            for c in head.children:
+                g = self.by_token.get(c.i)
+                if c.i < f.start and c.dep_ in ("amod", "compound", "nmod") and g is not None \
+                        and g.actor.kind == "country" and g.actor.country != a.country:
+                    country = g.actor.country  # "Bosnian Serbs"
+            if country is None:
+                country = self._prep_country(head)[0]
+            if country is None and self._is_ethnic(head):
+                country = self._other_country(head.sent, a.country)
+            if country is None or country == a.country:
+                continue
+            words = doc[min([f.start] + [c.i for c in head.children if c.i < f.start and c.dep_ in ("amod", "compound")]):f.end]
+            name = f"{self.kb.countries[country].name} {words.text}" if country in self.kb.countries else words.text
+            people = Actor(f"group/{slug(name)}", name, actor_code(country, None), country, None, "group", "ethnic")
+            self.found.remove(f)
+            self._add(Found(people, f.start, f.end, "ethnic"))
+
+    @staticmethod
+    def _is_ethnic(head) -> bool:
+        """ "ethnic Albanians", "ethnic Serb civilians": a minority."""
+        return any(c.lower_ == "ethnic" for c in head.children) or \
+            any(c.lower_ == "ethnic" for h in [head.head] if head.dep_ in ("amod", "compound") for c in h.children)
+
+    def _other_country(self, sent, own: str | None) -> str | None:
+        """The one country other than `own` named in the sentence, if exactly one."""
+        others = {f.actor.country for f in self.found if f.actor.kind == "country"
+                  and sent.start <= f.start < sent.end and f.actor.country != own}
+        return next(iter(others)) if len(others) == 1 else None
+
+    def _prep_country(self, head, preps=("in", "of", "from", "inside")) -> tuple[str | None, Actor | None]:
+        """The country (or organization) a noun phrase is placed in by a
+        prepositional phrase: "security forces in Guinea", "leaders of Romania's
+        new government", "the government of President Prosper Avril", "a group
+        based in Trinidad"."""
+        objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+                   for g in p.children if g.dep_ == "pobj"]
+        for v in head.children:  # "based in", "stationed in", "operating in"
+            if v.dep_ == "acl" and v.lemma_.lower() in PLACED_VERBS:
+                objects += [g for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                            for g in p.children if g.dep_ == "pobj"]
+        for g in objects:
+            f = self.by_token.get(g.i)
+            if f is not None and f.actor.role != "ethnic":
+                if f.actor.country:
+                    return f.actor.country, None
+                if f.actor.kind == "organization":
+                    return None, f.actor
+            _, country, org = self._np_context(g)
+            if country or org:
+                return country, org
+        return None, None
+
+    def _misspelled(self, i: int) -> Actor | None:
+        """A country name or demonym with a letter missing or doubled, on a
+        proper noun standing alone (not part of a name: "Frances Townsend")."""
+        doc = self.doc
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            return None
+        if any(n.pos_ == "PROPN" or n.is_title for n in (doc[i - 1:i] if i > 0 else []) if not n.is_sent_start) \
+                or (i + 1 < len(doc) and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].is_title)):
+            return None
+        return self.kb.misspelled_country(t.text)
 
     def _trim(self, ent):
         """The name inside an entity span: without leading titles ("Spokesperson
@@ -253,6 +367,9 @@ class ArticleActors:
         role = country = org = None
         tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
         tokens += [c for c in head.children if c.dep_ == "appos"]
+        # "Vietnamese-led forces": the leader of a coalition names it
+        tokens += [g for c in head.children if c.dep_ == "amod" and c.lower_ == "led"
+                   for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i in self.by_token]
         for t in sorted(tokens, key=lambda t: -t.i):
             if role is None:
                 hit = self._role_at(t.i)
@@ -261,9 +378,10 @@ class ArticleActors:
             f = self.by_token.get(t.i)
             if f is None or t.i == head.i:
                 continue
-            if org is None and f.actor.kind in ("organization", "group"):
+            if org is None and f.actor.kind in ("organization", "group") and f.actor.role != "ethnic":
                 org = f.actor
-            if country is None and f.actor.country:
+            # the leftmost country wins: "Bosnian Serb leader", "Iraqi Kurdish refugees" live where the first says
+            if f.actor.country:
                 country = f.actor.country
         return role, country, org
 
@@ -283,6 +401,11 @@ class ArticleActors:
             role, start = hit
             appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
             _, country, org = self._np_context(tok)
+            if country is None and org is None:
+                country, org = self._prep_country(tok, ("of",) if role.kind == "person" else
+                                                  ("in", "of", "from", "inside"))
+            elif org is None and self._is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
+                country = self._prep_country(tok)[0] or self._other_country(tok.sent, country) or country
             left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
             end = tok.i + 1
             if appos:
