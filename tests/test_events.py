@@ -156,3 +156,15 @@ def test_a_hunger_strike_is_not_a_labour_strike():
 
 def test_investigations_are_coded_by_what_they_investigate():
     assert ("CHL", "091", None) in codes("Chilean prosecutors opened fraud investigations on Friday.")
+
+
+def test_vowing_that_another_will_pay_is_a_threat_against_them():
+    assert ("ISR", "138", "IRN") in codes("Netanyahu vowed that Iran would pay for the missile attacks.")
+    assert ("ISR", "130", "LBN") in codes("Israeli officials said Hezbollah will pay a heavy price.")
+    assert not codes("Iran will pay for the attacks.")  # no one says it: no threat to code
+
+
+def test_working_to_stop_anothers_attacks_is_not_de_escalation():
+    evs = events("Iran and Türkiye will continue working together to stop Israel's attacks on Gaza.")
+    assert not any(e.root == "08" for e in evs)
+    assert ("ISR", "0356", "PSE") in codes("Israel agreed to stop its attacks on Gaza.")

@@ -219,6 +219,21 @@ RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable", "accountable", "t
 LIGHT_VERBS_WITH_PREP = {"engage", "involve", "participate", "resort", "take", "join", "embark", "persist"}
 
 
+YIELD_ROOT = "08"
+
+
+def _stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> bool:
+    """"work to stop Israel's attacks" is no de-escalation by the subject: only
+    the owner of an act can yield it."""
+    own = {s.actor.id for s in sources}
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for owner in (c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"):
+            found = actors.for_phrase(owner)
+            if found and all(f.actor.id not in own for f in found):
+                return True
+    return False
+
+
 def _light_verb_subject(noun):
     prep = noun.head
     verb = prep.head
@@ -421,6 +436,8 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
             targets = _actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
                                for g in c.children if g.dep_ == "pobj"], actors, sources)
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
+        if p.cameo.startswith(YIELD_ROOT) and _stops_anothers_act(tok, sources, actors):
+            continue
         modality = modality_of(tok, lex)
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
@@ -555,10 +572,20 @@ MIN_CONFIDENCE = 0.45
 THREAT_ROOTS = ("14", "16", "17", "18", "19", "20")
 
 
+def _consequence(verb, lex: Lexicon) -> bool:
+    """"X will pay (for it)": said by another, the speaker threatens X."""
+    return ("consequence", verb.lemma_.lower()) in lex.modality
+
+
 def _as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> Candidate:
     """CAMEO codes the speech act, not the act spoken of. "Israel must withdraw",
     said by Egypt, is Egypt demanding (106) of Israel; "we could strike if
-    attacked" and "Hamas may halt talks unless ..." are threats (138, 134)."""
+    attacked" and "Hamas may halt talks unless ..." are threats (138, 134);
+    "Iran will pay", said by Netanyahu, is his threat against Iran."""
+    if c.cameo.startswith("13") and _consequence(c.trigger, lex):
+        if reporter is None or any(s.actor.id == reporter.actor.id for s in c.sources):
+            return replace(c, cameo="")  # no one to make the threat
+        return replace(c, sources=[reporter], targets=c.sources, modality="asserted")
     if reporter is not None and c.sources and _deontic(c.trigger, lex) \
             and all(s.actor.id != reporter.actor.id for s in c.sources):
         code = demand_code(c.cameo, lex) if c.cameo else "100"
@@ -592,6 +619,9 @@ def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon
     for e in candidates:
         if e is c or e.trigger.head.i != c.trigger.i or e.trigger.dep_ not in ("xcomp", "ccomp"):
             continue
+        if _consequence(e.trigger, lex) and e.cameo.startswith("13"):
+            # "vowed that Iran would pay for the attacks": a threat against Iran
+            return replace(c, cameo=e.cameo, targets=e.sources or c.targets)
         code = e.cameo if e.cameo.startswith(c.cameo[:2]) else _most_specific(e.cameo, getattr(lex, kind))
         if refines(code):
             return replace(c, cameo=code)
@@ -650,6 +680,7 @@ def _depth(trigger, by_trigger: dict) -> int:
                 continue
             n += 1
     return min(n, 3)
+
 
 
 def _head_chain(tok) -> set[int]:
