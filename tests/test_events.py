@@ -168,3 +168,8 @@ def test_working_to_stop_anothers_attacks_is_not_de_escalation():
     evs = events("Iran and Türkiye will continue working together to stop Israel's attacks on Gaza.")
     assert not any(e.root == "08" for e in evs)
     assert ("ISR", "0356", "PSE") in codes("Israel agreed to stop its attacks on Gaza.")
+
+
+def test_a_possessive_conjunct_is_not_a_second_target():
+    evs = events("Türkiye is on alert over Israel’s persistent attacks on Lebanon and Iran’s retaliation.")
+    assert ("ISR", "19", "LBN") in triples(evs) and ("ISR", "19", "IRN") not in triples(evs)

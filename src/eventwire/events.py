@@ -298,13 +298,23 @@ def _actors(heads, actors: ArticleActors, avoid: list[Found] = ()) -> list[Found
     own = {f.actor.country for f in avoid if f.actor.country}
     fallback: list[Found] = []
     for h in heads:
-        found = [f for f in actors.for_phrase(h) if all(f.actor.id != a.actor.id for a in avoid)]
+        found = [f for f in actors.for_phrase(h) if all(f.actor.id != a.actor.id for a in avoid)
+                 and not _possessor_conjunct(f, h)]
         if not found:
             continue
         if all(f.actor.country and f.actor.country not in own for f in found):
             return found
         fallback = fallback or found
     return fallback
+
+
+def _possessor_conjunct(f: Found, head) -> bool:
+    """"attacks on Lebanon and Iran's retaliation": the parser may attach
+    "Iran's" as a second target; a conjunct marked possessive owns what follows."""
+    if head.i in range(f.start, f.end):
+        return False
+    last = head.doc[f.end - 1]
+    return last.dep_ == "conj" and any(c.dep_ == "case" for c in last.children)
 
 
 def _location_countries(verb):
