@@ -149,3 +149,13 @@ def test_led_coalition_is_its_leader(resolve):
     doc, actors = resolve("Nigerian-led forces entered the capital.")
     [f] = actors.for_phrase(next(t for t in doc if t.text == "forces"))
     assert f.actor.code == "NGAMIL"
+
+
+def test_historical_office_holders_of_the_1990s(resolve):
+    doc, actors = resolve("Kozyrev met Kinkel and Albright, and Boutros-Ghali thanked Delors.", dt.date(1995, 3, 1))
+    assert _actor_of(doc, actors, "Kozyrev").code == "RUSGOV"
+    assert _actor_of(doc, actors, "Kinkel").code == "DEUGOV"
+    assert _actor_of(doc, actors, "Albright").country == "USA"
+    assert _actor_of(doc, actors, "Delors").code == "IGOEUREEU"
+    doc, actors = resolve("The Nigerian president flew to Accra.", dt.date(1996, 5, 1))
+    assert "Abacha" in actors.for_phrase(next(t for t in doc if t.text == "president"))[0].actor.name
