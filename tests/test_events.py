@@ -173,3 +173,9 @@ def test_working_to_stop_anothers_attacks_is_not_de_escalation():
 def test_a_possessive_conjunct_is_not_a_second_target():
     evs = events("Türkiye is on alert over Israel’s persistent attacks on Lebanon and Iran’s retaliation.")
     assert ("ISR", "19", "LBN") in triples(evs) and ("ISR", "19", "IRN") not in triples(evs)
+
+
+def test_subject_taken_for_the_object_of_a_preceding_warning_is_recovered():
+    evs = events("President Erdoğan has warned Netanyahu’s administration may very well target Türkiye next.")
+    assert ("ISR", "19", "TUR") in triples(evs)
+    assert any(e.root == "19" and e.modality == "hypothetical" for e in evs)

@@ -200,6 +200,14 @@ def _subject_head(verb):
         return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
+    # "Erdoğan warned Netanyahu's administration may target Türkiye": the small
+    # parser hangs "warned" under "target" and takes the real subject as its object
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i < verb.i:
+            obj = next((o for o in c.children if o.dep_ == "dobj" and o.i < verb.i), None)
+            if obj is not None and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+                                           for t in verb.doc[obj.i + 1:verb.i]):
+                return obj
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         # "resorted to throwing stones": the governing verb's subject acts;
         # "accused Iran of attacking", "stopped X from entering": its object does
