@@ -179,3 +179,11 @@ def test_subject_taken_for_the_object_of_a_preceding_warning_is_recovered():
     evs = events("President Erdoğan has warned Netanyahu’s administration may very well target Türkiye next.")
     assert ("ISR", "19", "TUR") in triples(evs)
     assert any(e.root == "19" and e.modality == "hypothetical" for e in evs)
+
+
+def test_domestic_acts_with_no_other_party_are_aimed_at_the_home_country():
+    [e] = [e for e in events("Egyptian demonstrators rioted in the capital on Monday.") if e.root == "14"]
+    assert (e.source.actor.country, e.target.actor.country, e.target.text) == ("EGY", "EGY", "Egyptian")
+    assert ("SDN", "08", "SDN") in triples(events("Sudan's government lifted the state of emergency on Sunday."))
+    # a country acting on no one named gets no invented target
+    assert ("ISR", "19", "ISR") not in triples(events("Israel attacked on Sunday."))

@@ -557,6 +557,8 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
+                if target is None and c.cameo.startswith(DOMESTIC_CODES):
+                    target = _home_country(source, sent, actors)
                 toks = [c.trigger.i]
                 for f in (source, target):
                     if f is not None and sent.start <= f.start < sent.end:
@@ -581,6 +583,19 @@ def code_events(doc, actors: ArticleActors, article_id: str,
 
 
 DEPTH_PENALTY = 0.15
+# Acts aimed at one's own state and people when no one else is named: protests,
+# repression, concessions ("Egyptian demonstrators rioted", "Sudan's government
+# lifted the state of emergency"), and threats of them.
+DOMESTIC_CODES = ("08", "14", "17", "132", "133", "137")
+
+
+def _home_country(source: Found | None, sent, actors: ArticleActors) -> Found | None:
+    """The sentence's mention of the source's own country ("Egyptian" in
+    "Egyptian demonstrators"), when the source is not that mention itself."""
+    if source is None or not source.actor.country or source.actor.kind == "country":
+        return None
+    return next((f for f in actors.found if f.actor.kind == "country" and f.actor.country == source.actor.country
+                 and sent.start <= f.start < sent.end), None)
 # Below this an event has neither actors on both sides nor a main-clause verb:
 # on the PLOVER dev set such events were 3 right in 60 (`eventwire code
 # --min-confidence 0` keeps them).
