@@ -159,3 +159,23 @@ def test_historical_office_holders_of_the_1990s(resolve):
     assert _actor_of(doc, actors, "Delors").code == "IGOEUREEU"
     doc, actors = resolve("The Nigerian president flew to Accra.", dt.date(1996, 5, 1))
     assert "Abacha" in actors.for_phrase(next(t for t in doc if t.text == "president"))[0].actor.name
+
+
+def test_rights_groups_and_aid_agencies_are_ngos(resolve):
+    doc, actors = resolve("A human rights group said aid agencies had left. Kenyan rights groups protested.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "group"))[0].actor.sector == "NGO"
+    assert actors.for_phrase(next(t for t in doc if t.text == "agencies"))[0].actor.sector == "NGO"
+    assert actors.for_phrase(next(t for t in doc if t.text == "groups"))[0].actor.code == "KENNGO"
+
+
+def test_unknown_organization_named_like_an_ngo(resolve):
+    doc, actors = resolve("The Global Association of Mediators said on Monday that it would send observers.")
+    f = actors.at(next(t for t in doc if t.text == "Association"))
+    assert f is not None and f.actor.sector == "NGO" and f.actor.country is None
+
+
+@pytest.mark.parametrize("name, code", [("UNPROFOR", "IGOUNOMIL"), ("ECOMOG", "IGOWAFECW"), ("Polisario", "ESHREB"),
+                                        ("RENAMO", "MOZREB"), ("Interahamwe", "RWAREB"), ("Xinhua", "CHNMED")])
+def test_more_organizations_and_armed_groups(resolve, name, code):
+    doc, actors = resolve(f"A statement by {name} was read out.")
+    assert _actor_of(doc, actors, name).code == code

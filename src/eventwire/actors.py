@@ -168,6 +168,12 @@ QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "group", "member", "members", "number", "crowd", "delegation", "team", "band", "unit",
                   "some", "many", "most", "all", "several", "few", "one", "two", "three", "part", "majority"}
 NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
+# Words in the name of an unknown organization with no country that make it a
+# non-governmental one (CAMEO NGO); IGO-like words (Union, Council, Organization)
+# are left out, as they name intergovernmental bodies as often.
+NGO_NAME_WORDS = {"Association", "Foundation", "Watch", "Institute", "Society", "Federation", "Network",
+                  "Center", "Centre", "Forum", "Trust", "Campaign", "Charity", "Relief", "Aid", "Rights",
+                  "Amnesty", "Jurists", "Lawyers", "Doctors", "Physicians", "Reporters"}
 PLACED_VERBS = {"base", "based", "station", "stationed", "operate", "operating", "deploy", "deployed", "live",
                 "living", "locate", "located"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
@@ -345,6 +351,9 @@ class ArticleActors:
             known_people[actor.id] = actor
         else:
             sector = role.sector if role else None
+            if sector is None and country is None and org is None and label == "ORG" and \
+                    any(w in NGO_NAME_WORDS for w in text.split()):
+                sector = "NGO"  # "the Association of African Jurists", "the Third World Water Forum"
             actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
                           sector, "organization")
         self._add(Found(actor, ent.start, ent.end, "entity", role))
