@@ -187,3 +187,8 @@ def test_domestic_acts_with_no_other_party_are_aimed_at_the_home_country():
     assert ("SDN", "08", "SDN") in triples(events("Sudan's government lifted the state of emergency on Sunday."))
     # a country acting on no one named gets no invented target
     assert ("ISR", "19", "ISR") not in triples(events("Israel attacked on Sunday."))
+
+
+def test_an_event_nouns_own_patient_is_the_target():
+    evs = events("NATO tightened the naval blockade of Serbia with Albania's help on Wednesday.")
+    assert ("SRB",) == tuple({e.target.actor.country for e in evs if e.root == "19"})

@@ -269,9 +269,15 @@ def _passive(verb) -> bool:
 def _target_heads(verb, pattern: VerbPattern | None):
     """Candidate target heads in order of preference."""
     heads = []
+    lex = lexicon()
     for c in verb.children:
         if c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
             heads.append(c)
+            # "tightened the blockade of Serbia with Albania's help": an event
+            # noun's own patient comes before the verb's other prepositions
+            if (noun := noun_pattern(c, lex)) is not None:
+                heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in (noun.preps or {"of"})
+                          for g in p.children if g.dep_ == "pobj"]
     for c in verb.children:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
