@@ -192,3 +192,20 @@ def test_domestic_acts_with_no_other_party_are_aimed_at_the_home_country():
 def test_an_event_nouns_own_patient_is_the_target():
     evs = events("NATO tightened the naval blockade of Serbia with Albania's help on Wednesday.")
     assert ("SRB",) == tuple({e.target.actor.country for e in evs if e.root == "19"})
+
+
+def test_a_threat_is_aimed_at_the_party_its_condition_names():
+    assert ("RUS", "13", "USA") in triples(events(
+        "Russia has threatened to stop negotiations if the United States goes ahead with the plan."))
+
+
+def test_a_threat_of_force_interrupted_by_a_date_is_still_one_threat():
+    evs = events("Hamas threatened on Monday to resume attacks in Israel.")
+    assert [(e.cameo[:3], e.target.actor.country) for e in evs] == [("138", "ISR")]
+
+
+def test_rejecting_anothers_resolution_or_request_targets_its_author():
+    assert ("USA", "12", "USA") not in triples(events("The United States vetoed a Security Council resolution."))
+    assert any(e.root == "12" and e.target and e.target.actor.code.startswith("IGO")
+               for e in events("The United States vetoed a Security Council resolution."))
+    assert ("SYR", "12", "USA") in triples(events("Syria rejected a U.S. request to extradite the suspects."))

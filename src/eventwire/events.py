@@ -125,6 +125,15 @@ def intent_code(cameo: str, lex: Lexicon) -> str:
 
 # -- pattern matching --------------------------------------------------------
 
+def _is_complement(tok) -> bool:
+    """An infinitive or that-clause the head verb governs. The small parser
+    makes "threatened on Monday to resume attacks" an adverbial clause."""
+    if tok.dep_ in ("xcomp", "ccomp"):
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "mark" for c in tok.children)
+
+
 def _complements(verb) -> set[str]:
     """Lemmas a pattern's `complement` may name: the object and its modifiers
     ("used chemical weapons"), an infinitive or that-clause verb ("demanded that
@@ -142,7 +151,7 @@ def _complements(verb) -> set[str]:
             add_noun(c)
         elif c.dep_ == "advmod":  # "work together", "step down"
             out.add(c.lemma_.lower())
-        elif c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "NOUN", "AUX"):
+        elif _is_complement(c) and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())
         elif c.dep_ in ("prep", "prt", "agent"):
             for g in c.children:
@@ -291,6 +300,8 @@ def _target_heads(verb, pattern: VerbPattern | None):
         for p in c.children:
             if p.dep_ == "poss" and p.pos_ != "PRON":  # "their homeland" is the subject's own
                 owners.append(p)
+            elif p.dep_ in ("compound", "amod", "nmod") and p.i < c.i:  # "vetoed a Security Council resolution"
+                owners.append(p)
             elif p.dep_ == "prep" and p.lower_ in OBJECT_OWNER_PREPS:
                 owners.extend(g for g in p.children if g.dep_ == "pobj")
     # A demand, appeal or rejection is addressed to whoever owns its object:
@@ -351,9 +362,23 @@ def _embedded_target_heads(verb, pattern):
     "offered to hand over to Great Britain"."""
     heads = []
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        if _is_complement(c) and c.pos_ in ("VERB", "AUX"):
             heads += [h for h in _target_heads(c, None) if h.dep_ not in SUBJECT_DEPS]
+            if pattern is not None and pattern.cameo.startswith(THREAT_ROOT):
+                # "threatened to halt talks if the United States goes ahead",
+                # "threatened to resume attacks in Israel"
+                heads += _condition_subjects(c) + _condition_subjects(verb) + _location_countries(c)
     return heads
+
+
+THREAT_ROOT = "13"
+
+
+def _condition_subjects(verb):
+    """Subjects of the verb's if/unless clauses."""
+    return [s for a in verb.children if a.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+            for s in a.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
 
 # -- modality -------------------------------------------------------------------
@@ -549,7 +574,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
         for c in candidates:
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
-            governor = by_trigger.get(c.trigger.head.i) if c.trigger.dep_ in ("xcomp", "ccomp") else \
+            governor = by_trigger.get(c.trigger.head.i) if _is_complement(c.trigger) else \
                 by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
@@ -656,7 +681,7 @@ def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon
             and (c.cameo in GENERIC_SPEECH_ACTS or len(code) > len(c.cameo))
 
     for e in candidates:
-        if e is c or e.trigger.head.i != c.trigger.i or e.trigger.dep_ not in ("xcomp", "ccomp"):
+        if e is c or e.trigger.head.i != c.trigger.i or not _is_complement(e.trigger):
             continue
         if _consequence(e.trigger, lex) and e.cameo.startswith("13"):
             # "vowed that Iran would pay for the attacks": a threat against Iran
