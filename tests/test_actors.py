@@ -179,3 +179,29 @@ def test_unknown_organization_named_like_an_ngo(resolve):
 def test_more_organizations_and_armed_groups(resolve, name, code):
     doc, actors = resolve(f"A statement by {name} was read out.")
     assert _actor_of(doc, actors, name).code == code
+
+
+def test_minority_takes_the_country_named_most_in_its_sentence(resolve):
+    doc, actors = resolve("Ethnic Greeks clashed with police near Albania's border with Macedonia, Albanian officials said.")
+    assert _actor_of(doc, actors, "Greeks").country == "ALB"
+
+
+def test_unknown_person_takes_the_country_of_an_apposition(resolve):
+    doc, actors = resolve("Karim Benhaddou, Morocco's best-known rights activist, began a hunger strike.")
+    a = _actor_of(doc, actors, "Karim Benhaddou")
+    assert (a.country, a.sector) == ("MAR", "NGO")
+
+
+def test_activist_takes_the_sentence_country_but_a_rights_group_does_not(resolve):
+    doc, actors = resolve("An activist and a rights group criticised Tunisia.")
+    sent = next(doc.sents)
+    activist = actors.sentence_country(actors.for_phrase(next(t for t in doc if t.text == "activist"))[0], sent)
+    group = actors.sentence_country(actors.for_phrase(next(t for t in doc if t.text == "group"))[0], sent)
+    assert activist.actor.country == "TUN"
+    assert group.actor.country is None and group.actor.sector == "NGO"
+
+
+def test_advisers_and_missionaries_from_a_country(resolve):
+    doc, actors = resolve("Gunmen seized Russian civilian advisers and a missionary from Canada.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "advisers"))[0].actor.country == "RUS"
+    assert actors.for_phrase(next(t for t in doc if t.text == "missionary"))[0].actor.country == "CAN"

@@ -279,10 +279,17 @@ class ArticleActors:
             any(c.lower_ == "ethnic" for h in [head.head] if head.dep_ in ("amod", "compound") for c in h.children)
 
     def _other_country(self, sent, own: str | None) -> str | None:
-        """The one country other than `own` named in the sentence, if exactly one."""
-        others = {f.actor.country for f in self.found if f.actor.kind == "country"
-                  and sent.start <= f.start < sent.end and f.actor.country != own}
-        return next(iter(others)) if len(others) == 1 else None
+        """The country other than `own` named most often in the sentence, when
+        one is named more often than any other ("ethnic Albanians ... near
+        Macedonia's border with Bulgaria, Macedonian officials said")."""
+        counts: dict[str, int] = {}
+        for f in self.found:
+            if f.actor.kind == "country" and sent.start <= f.start < sent.end and f.actor.country != own:
+                counts[f.actor.country] = counts.get(f.actor.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _prep_country(self, head, preps=("in", "of", "from", "inside")) -> tuple[str | None, Actor | None]:
         """The country (or organization) a noun phrase is placed in by a
@@ -375,7 +382,9 @@ class ArticleActors:
         Hamas, whose sector the person takes."""
         role = country = org = None
         tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
-        tokens += [c for c in head.children if c.dep_ == "appos"]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition's modifiers too
+        tokens += appos + [t for a in appos for t in a.children if t.i < a.i and t.dep_ in ("poss", "amod", "compound")]
         # "Vietnamese-led forces": the leader of a coalition names it
         tokens += [g for c in head.children if c.dep_ == "amod" and c.lower_ == "led"
                    for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i in self.by_token]
@@ -516,8 +525,9 @@ class ArticleActors:
         sentence when exactly one is named there ("Rebels in the Ivory Coast
         attacked...", "Police in Abidjan arrested...")."""
         a = found.actor if found else None
-        if a is None or a.country or a.kind not in ("group", "person") or a.sector in NON_STATE_ORGS:
-            return found
+        if a is None or a.country or a.kind not in ("group", "person") or \
+                a.sector in NON_STATE_ORGS and not (a.kind == "person" and a.sector == "NGO"):
+            return found  # an activist is of his country; the UN and "a rights group" are of none
         countries = {f.actor.country for f in self.found
                      if f.actor.kind == "country" and sent.start <= f.start < sent.end}
         if len(countries) != 1:
