@@ -209,3 +209,11 @@ def test_rejecting_anothers_resolution_or_request_targets_its_author():
     assert any(e.root == "12" and e.target and e.target.actor.code.startswith("IGO")
                for e in events("The United States vetoed a Security Council resolution."))
     assert ("SYR", "12", "USA") in triples(events("Syria rejected a U.S. request to extradite the suspects."))
+
+
+def test_stative_participles_keep_their_subject_as_source():
+    assert ("ISR", "11", "FRA") in triples(events("Israel is opposed to French mediation in the talks."))
+
+
+def test_an_agentless_arrest_in_a_country_is_that_states():
+    assert ("EGY", "17", "EGY") in triples(events("Three journalists were arrested in Cairo on Monday."))

@@ -29,6 +29,10 @@ TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OWNER_IS_TARGET = ("02", "10", "11", "12")
 PROTEST_ROOT = "14"
+# Participles that describe the subject's own stance, not something done to it.
+STATIVE_PARTICIPLES = {"commit", "oppose", "determine", "prepare", "dedicate", "resolve", "opposed", "committed"}
+# Acts only a state does, so an agentless passive one in a country is its state's.
+STATE_ACTS = ("172", "173", "174")
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 STATEMENT_ROOT = "01"
 # Appeals, intents, demands, rejections and threats carry what they are about:
@@ -468,11 +472,18 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
             continue
         passive = _passive(tok)
         subj = _subject_head(tok)
-        if passive:
+        if passive and tok.lemma_.lower() in STATIVE_PARTICIPLES:
+            # "Vietnam is committed to opening up", "Israel is opposed to mediation"
+            sources = _actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors)
+            targets = _actors(_target_heads(tok, p), actors, sources)
+        elif passive:
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             sources = actors.for_phrase(agent) if agent is not None else []
             targets = _actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
                 _actors(_target_heads(tok, p), actors, sources)
+            if not sources and p.cameo.startswith(STATE_ACTS):
+                # "was arrested in Lebanon": arrests and expulsions are the state's
+                sources = _actors(_location_countries(tok), actors, targets)
         else:
             sources = actors.for_phrase(subj) if subj is not None else []
             targets = _actors(_target_heads(tok, p), actors, sources) or \
