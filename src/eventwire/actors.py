@@ -420,7 +420,7 @@ class ArticleActors:
             appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
             _, country, org = self._np_context(tok)
             if country is None and org is None:
-                country, org = self._prep_country(tok, ("of",) if role.kind == "person" else
+                country, org = self._prep_country(tok, ("of", "from") if role.kind == "person" else
                                                   ("in", "of", "from", "inside"))
             elif org is None and self._is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
                 country = self._prep_country(tok)[0] or self._other_country(tok.sent, country) or country
