@@ -217,3 +217,11 @@ def test_stative_participles_keep_their_subject_as_source():
 
 def test_an_agentless_arrest_in_a_country_is_that_states():
     assert ("EGY", "17", "EGY") in triples(events("Three journalists were arrested in Cairo on Monday."))
+
+
+def test_a_purpose_clause_names_the_target_unless_the_act_is_done_together():
+    assert ("EGY", "19", "EGY") in triples(events("Egyptian police opened fire to disperse demonstrators on Monday."))
+    evs = events("Iran and Türkiye will continue working together to stop Israel's attacks on Gaza.")
+    assert {("IRN", "TUR"), ("TUR", "IRN")} <= {(e.source.actor.country, e.target.actor.country)
+                                                for e in evs if e.root == "03"}
+    assert not any(e.root == "03" and e.target.actor.country == "ISR" for e in evs)

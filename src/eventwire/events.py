@@ -134,7 +134,10 @@ def _is_complement(tok) -> bool:
     makes "threatened on Monday to resume attacks" an adverbial clause."""
     if tok.dep_ in ("xcomp", "ccomp"):
         return True
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+    # only under verbs that take an infinitive ("threaten to", "vow to"); a
+    # purpose clause ("worked together to stop the war") is not what they did
+    return tok.dep_ == "advcl" and ("governor", tok.head.lemma_.lower()) in lexicon().modality \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and not any(c.dep_ == "mark" for c in tok.children)
 
 
@@ -365,8 +368,12 @@ def _embedded_target_heads(verb, pattern):
     """Targets named inside an infinitive or that-clause the verb governs:
     "offered to hand over to Great Britain"."""
     heads = []
+    reciprocal = any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
     for c in verb.children:
-        if _is_complement(c) and c.pos_ in ("VERB", "AUX"):
+        # a purpose clause names whom the act is aimed at ("opened fire to disperse
+        # demonstrators"), unless the act is done together ("worked together to stop")
+        purpose = c.dep_ == "advcl" and not reciprocal and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if (_is_complement(c) or purpose) and c.pos_ in ("VERB", "AUX"):
             heads += [h for h in _target_heads(c, None) if h.dep_ not in SUBJECT_DEPS]
             if pattern is not None and pattern.cameo.startswith(THREAT_ROOT):
                 # "threatened to halt talks if the United States goes ahead",
