@@ -205,3 +205,10 @@ def test_advisers_and_missionaries_from_a_country(resolve):
     doc, actors = resolve("Gunmen seized Russian civilian advisers and a missionary from Canada.")
     assert actors.for_phrase(next(t for t in doc if t.text == "advisers"))[0].actor.country == "RUS"
     assert actors.for_phrase(next(t for t in doc if t.text == "missionary"))[0].actor.country == "CAN"
+
+
+def test_subject_misparsed_as_a_participle_still_names_its_actor(resolve):
+    doc, actors = resolve("The Red Cross operating in Iraq said the roads were unsafe.")
+    said = next(t for t in doc if t.text == "said")
+    subj = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
+    assert [f.actor.id for f in actors.for_phrase(subj)] == ["org/icrc"]

@@ -580,6 +580,11 @@ class ArticleActors:
                     inner_found = inner_found or inner
         if inner_found is not None:
             return inner_found
+        # "The Red Cross operating in Iraq said": a participle misparsed as the subject, its own subject the actor
+        if head.pos_ == "VERB" and head.dep_ in ("nsubj", "nsubjpass"):
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.i in self.by_token:
+                    return self.by_token[c.i]
         # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the people counted
         if head.lemma_.lower() in QUANTITY_HEADS or head.like_num:
             for p in head.children:
