@@ -212,3 +212,14 @@ def test_subject_misparsed_as_a_participle_still_names_its_actor(resolve):
     said = next(t for t in doc if t.text == "said")
     subj = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
     assert [f.actor.id for f in actors.for_phrase(subj)] == ["org/icrc"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Czechoslovakia signed the accord.", "Czechoslovakia", "CZE"),
+    ("Rhodesia closed the border.", "Rhodesia", "ZWE"),
+    ("The Turkish Cypriot leader rejected the plan.", "Turkish Cypriot", "CYP"),
+    ("Bosniaks returned to the town.", "Bosniaks", "BIH"),
+])
+def test_former_names_and_communities(resolve, text, name, country):
+    doc, actors = resolve(text)
+    assert _actor_of(doc, actors, name).country == country
