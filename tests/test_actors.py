@@ -223,3 +223,15 @@ def test_subject_misparsed_as_a_participle_still_names_its_actor(resolve):
 def test_former_names_and_communities(resolve, text, name, country):
     doc, actors = resolve(text)
     assert _actor_of(doc, actors, name).country == country
+
+
+def test_stance_prefix_is_not_the_country(resolve):
+    doc, actors = resolve("An anti-Syria journalist and pro-American protesters were attacked in Beirut.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "journalist"))[0].actor.country is None
+    assert all(f.actor.country != "USA" for f in actors.for_phrase(next(t for t in doc if t.text == "protesters")))
+
+
+def test_coordinated_country_modifiers_of_any_noun(resolve):
+    doc, actors = resolve("The Turkish and Greek sides have agreed to share information.")
+    found = actors.for_phrase(next(t for t in doc if t.text == "sides"))
+    assert [f.actor.country for f in found] == ["TUR", "GRC"]

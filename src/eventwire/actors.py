@@ -174,6 +174,7 @@ NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
 NGO_NAME_WORDS = {"Association", "Foundation", "Watch", "Institute", "Society", "Federation", "Network",
                   "Center", "Centre", "Forum", "Trust", "Campaign", "Charity", "Relief", "Aid", "Rights",
                   "Amnesty", "Jurists", "Lawyers", "Doctors", "Physicians", "Reporters"}
+STANCE_PREFIXES = {"anti", "pro", "non"}
 PLACED_VERBS = {"base", "based", "station", "stationed", "operate", "operating", "deploy", "deployed", "live",
                 "living", "locate", "located"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
@@ -217,6 +218,9 @@ class ArticleActors:
                 if entries:
                     match = (length, entries)
                     break
+            if match and self._stance_prefix(i) and all(e.actor.kind == "country" for e in match[1]):
+                i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
+                continue
             if match:
                 length, entries = match
                 valid = [e for e in entries if _valid_at(e, self.year)] or entries
@@ -238,6 +242,10 @@ class ArticleActors:
             if ent.label_ not in NAME_LABELS or any(i in self.by_token for i in range(ent.start, ent.end)):
                 continue
             self._add_unknown_entity(ent, known_people)
+
+    def _stance_prefix(self, i: int) -> bool:
+        doc = self.doc
+        return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
 
     def _find_peoples(self) -> None:
         """A people named by a demonym or an ethnic name is coded by where it
@@ -557,7 +565,14 @@ class ArticleActors:
         out: list[Found] = []
         for m in members:
             f = self._phrase_actor(m)
-            for g in ([f] if f is not None else []) + self.extra.get(m.i, []):
+            more = self.extra.get(m.i, [])
+            if f is not None and f.actor.kind == "country" and not (f.start <= m.i < f.end) and not more:
+                # "the Turkish and Greek sides": each coordinated country modifier
+                for c in m.children:
+                    if c.dep_ in ("amod", "compound", "nmod") and self.by_token.get(c.i) is f:
+                        more = [self.by_token[cc.i] for cc in c.conjuncts if cc.i in self.by_token
+                                and self.by_token[cc.i].actor.kind == "country"]
+            for g in ([f] if f is not None else []) + more:
                 if all(g.actor.id != o.actor.id for o in out):
                     out.append(g)
         return out
