@@ -235,3 +235,10 @@ def test_coordinated_country_modifiers_of_any_noun(resolve):
     doc, actors = resolve("The Turkish and Greek sides have agreed to share information.")
     found = actors.for_phrase(next(t for t in doc if t.text == "sides"))
     assert [f.actor.country for f in found] == ["TUR", "GRC"]
+
+
+def test_role_only_group_takes_the_country_where_its_clause_happens(resolve):
+    doc, actors = resolve("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.")
+    sent = next(doc.sents)
+    people = actors.for_phrase(next(t for t in doc if t.text == "people"))[0]
+    assert actors.sentence_country(people, sent).actor.country == "HKG"

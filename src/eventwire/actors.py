@@ -538,13 +538,34 @@ class ArticleActors:
             return found  # an activist is of his country; the UN and "a rights group" are of none
         countries = {f.actor.country for f in self.found
                      if f.actor.kind == "country" and sent.start <= f.start < sent.end}
-        if len(countries) != 1:
+        c = next(iter(countries)) if len(countries) == 1 else self._act_place(found)
+        if c is None:
             return found
-        [c] = countries
         name = f"{self.kb.countries[c].name} {a.name}" if a.sector and c in self.kb.countries else a.name
         actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
                       actor_code(c, a.sector), c, a.sector, a.kind, a.role)
         return Found(actor, found.start, found.end, found.form, found.role)
+
+    def _act_place(self, found: Found) -> str | None:
+        """The country where the clause of a subject or object happens, when
+        the sentence names several: "people blocked streets in Hong Kong in
+        defiance of Chinese authorities" are Hong Kong's."""
+        tok = self.doc[found.end - 1]
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                (tok.head.head.lemma_.lower() in QUANTITY_HEADS or tok.head.head.like_num):
+            tok = tok.head.head  # "thousands of people"
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return None
+        verb = tok.head
+        places = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in places:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+                    for g in prep.children:
+                        f = self.by_token.get(g.i)
+                        if g.dep_ == "pobj" and f is not None and f.actor.kind == "country":
+                            return f.actor.country
+        return None
 
     def last_person_before(self, i: int) -> Actor | None:
         """The person mentioned last before token i."""
