@@ -242,3 +242,11 @@ def test_role_only_group_takes_the_country_where_its_clause_happens(resolve):
     sent = next(doc.sents)
     people = actors.for_phrase(next(t for t in doc if t.text == "people"))[0]
     assert actors.sentence_country(people, sent).actor.country == "HKG"
+
+
+def test_a_city_naming_a_document_is_no_actor(resolve):
+    doc, actors = resolve("Russia said Ukraine violated the Minsk agreements and the Geneva Conventions.")
+    assert actors.at(next(t for t in doc if t.text == "Minsk")) is None
+    assert actors.at(next(t for t in doc if t.text == "Geneva")) is None
+    doc, actors = resolve("Talks resumed in Geneva and Minsk.")
+    assert _actor_of(doc, actors, "Geneva").country == "CHE"

@@ -175,6 +175,10 @@ NGO_NAME_WORDS = {"Association", "Foundation", "Watch", "Institute", "Society", 
                   "Center", "Centre", "Forum", "Trust", "Campaign", "Charity", "Relief", "Aid", "Rights",
                   "Amnesty", "Jurists", "Lawyers", "Doctors", "Physicians", "Reporters"}
 STANCE_PREFIXES = {"anti", "pro", "non"}
+# A city named before one of these names a document or a forum, not its country.
+DOCUMENT_NOUNS = {"accord", "accords", "agreement", "agreements", "convention", "conventions", "protocol",
+                  "protocols", "process", "declaration", "treaty", "format", "framework", "initiative", "peace",
+                  "summit", "conference", "consensus", "document", "memorandum", "statute"}
 PLACED_VERBS = {"base", "based", "station", "stationed", "operate", "operating", "deploy", "deployed", "live",
                 "living", "locate", "located"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
@@ -211,6 +215,7 @@ class ArticleActors:
         doc, kb = self.doc, self.kb
         i, n = 0, len(doc)
         words = [t.text for t in doc]
+        skipped: set[int] = set()
         while i < n:
             match = None
             for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
@@ -219,7 +224,13 @@ class ArticleActors:
                     match = (length, entries)
                     break
             if match and self._stance_prefix(i) and all(e.actor.kind == "country" for e in match[1]):
+                skipped.update(range(i, i + match[0]))
                 i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
+                continue
+            if match and i + match[0] < n and doc[i + match[0]].lower_ in DOCUMENT_NOUNS and \
+                    all(e.form in ("capital", "place") for e in match[1]):
+                skipped.update(range(i, i + match[0]))
+                i += match[0]  # "the Geneva Conventions", "the Oslo accords", "the Minsk agreements": no actor
                 continue
             if match:
                 length, entries = match
@@ -239,7 +250,7 @@ class ArticleActors:
                 f.role = self._np_context(doc[f.end - 1])[0]
         known_people = {f.actor.id: f.actor for f in self.found if f.actor.kind == "person"}
         for ent in doc.ents:
-            if ent.label_ not in NAME_LABELS or any(i in self.by_token for i in range(ent.start, ent.end)):
+            if ent.label_ not in NAME_LABELS or any(i in self.by_token or i in skipped for i in range(ent.start, ent.end)):
                 continue
             self._add_unknown_entity(ent, known_people)
 
