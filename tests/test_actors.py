@@ -250,3 +250,12 @@ def test_a_city_naming_a_document_is_no_actor(resolve):
     assert actors.at(next(t for t in doc if t.text == "Geneva")) is None
     doc, actors = resolve("Talks resumed in Geneva and Minsk.")
     assert _actor_of(doc, actors, "Geneva").country == "CHE"
+
+
+def test_international_forces_are_igos(resolve):
+    doc, actors = resolve("Chad will send troops to an international peace-keeping force in Darfur, "
+                          "and the rebels rejected a regional peacekeeping force.")
+    forces = [t for t in doc if t.text == "force"]
+    for t in forces:
+        [f] = actors.for_phrase(t)
+        assert f.actor.sector == "IGO" and f.actor.country is None

@@ -140,7 +140,7 @@ def knowledge_base() -> KnowledgeBase:
         if r["role"] and r["country"]:
             kb.people_by_role.setdefault((r["country"], r["role"]), []).append(Entry(actor, "role", entry_valid))
     for r in read_tsv("actors/roles.tsv"):
-        phrase = tuple(r["phrase"].lower().split())
+        phrase = toks(r["phrase"].lower())  # "peace-keeping force" -> peace - keeping force
         kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["role"] or r["phrase"])
         kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
     # Organizations and people outrank a country that shares a surface form.
@@ -438,7 +438,7 @@ class ArticleActors:
             role, start = hit
             appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
             _, country, org = self._np_context(tok)
-            if country is None and org is None:
+            if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
                 country, org = self._prep_country(tok, ("of", "from") if role.kind == "person" else
                                                   ("in", "of", "from", "inside"))
             elif org is None and self._is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
