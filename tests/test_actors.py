@@ -259,3 +259,17 @@ def test_international_forces_are_igos(resolve):
     for t in forces:
         [f] = actors.for_phrase(t)
         assert f.actor.sector == "IGO" and f.actor.country is None
+
+
+def test_ambiguous_place_follows_the_country_its_sentence_names(resolve):
+    doc, actors = resolve("Militias clashed in Tripoli, the north Lebanese port, on Monday.")
+    assert _actor_of(doc, actors, "Tripoli").country == "LBN"
+    doc, actors = resolve("Militias clashed in Tripoli on Monday.")
+    assert _actor_of(doc, actors, "Tripoli").country == "LBY"
+    doc, actors = resolve("Police in Hyderabad arrested two Pakistani men.")
+    assert _actor_of(doc, actors, "Hyderabad").country == "PAK"
+
+
+def test_northern_irish_communities_are_british(resolve):
+    doc, actors = resolve("Irish nationalist guerrillas wounded two soldiers.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "guerrillas"))[0].actor.code == "GBRREB"

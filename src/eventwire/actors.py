@@ -64,6 +64,7 @@ class KnowledgeBase:
     people_by_role: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     countries: dict[str, Actor] = field(default_factory=dict)
     spellings: dict[str, Actor] = field(default_factory=dict)  # one-word country names and demonyms
+    ambiguous: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # place -> countries, default first
     max_role_tokens: int = 1
     _near: dict[str, set[str]] | None = None
 
@@ -121,6 +122,12 @@ def knowledge_base() -> KnowledgeBase:
         for a in [r["name"], *split_aliases(r["aliases"])]:
             if " " not in a and len(a) >= 5 and a[:1].isupper():
                 kb.spellings[a] = actor
+    for r in read_tsv("actors/ambiguous_places.tsv"):
+        codes = [c for c in split_aliases(r["countries"]) if c in kb.countries]
+        name = toks(r["name"])
+        kb.ambiguous[name] = codes
+        if not any(e.actor.kind == "country" for e in kb.surface.get(name, [])):
+            kb.add(name, Entry(kb.countries[codes[0]], "place"))
     for r in read_tsv("actors/ethnic_groups.tsv"):
         home = r["country"] or None
         actor = Actor(r["id"], r["name"], r.get("code") or actor_code(home, None), home, None, "group", "ethnic")
@@ -245,6 +252,7 @@ class ArticleActors:
                     self._add(Found(actor, i, i + 1, "misspelling"))
                 i += 1
         self._find_peoples()
+        self._disambiguate_places()
         for f in self.found:
             if f.actor.kind == "person" and f.role is None:
                 f.role = self._np_context(doc[f.end - 1])[0]
@@ -253,6 +261,23 @@ class ArticleActors:
             if ent.label_ not in NAME_LABELS or any(i in self.by_token or i in skipped for i in range(ent.start, ent.end)):
                 continue
             self._add_unknown_entity(ent, known_people)
+
+    def _disambiguate_places(self) -> None:
+        """A place name that several countries have (Tripoli: Libya's capital and
+        a Lebanese port) is the other country's when its sentence names that
+        country and not the usual one."""
+        doc = self.doc
+        for f in list(self.found):
+            alternatives = self.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))
+            if not alternatives or f.actor.kind != "country":
+                continue
+            sent = doc[f.start].sent
+            named = {g.actor.country for g in self.found if g is not f and g.actor.kind == "country"
+                     and sent.start <= g.start < sent.end}
+            others = [c for c in alternatives[1:] if c in named]
+            if alternatives[0] not in named and len(others) == 1:
+                self.found.remove(f)
+                self._add(Found(self.kb.countries[others[0]], f.start, f.end, f.form))
 
     def _stance_prefix(self, i: int) -> bool:
         doc = self.doc
