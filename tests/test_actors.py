@@ -273,3 +273,16 @@ def test_ambiguous_place_follows_the_country_its_sentence_names(resolve):
 def test_northern_irish_communities_are_british(resolve):
     doc, actors = resolve("Irish nationalist guerrillas wounded two soldiers.")
     assert actors.for_phrase(next(t for t in doc if t.text == "guerrillas"))[0].actor.code == "GBRREB"
+
+
+def test_hyphenated_nationals_of_immigrant_nations_live_there(resolve):
+    doc, actors = resolve("Polish Americans and Iraqi Kurds voted. Lithuanian American voters were polled.")
+    assert _actor_of(doc, actors, "Americans").country == "USA"
+    assert _actor_of(doc, actors, "Kurds").country == "IRQ"
+    assert actors.for_phrase(next(t for t in doc if t.text == "voters"))[0].actor.country == "USA"
+
+
+def test_no_misspelling_match_at_a_word_end(resolve):
+    doc, actors = resolve("Officials said Brazile would attend.")
+    f = actors.at(next(t for t in doc if t.text == "Brazile"))
+    assert f is None or f.actor.country != "BRA"

@@ -74,13 +74,15 @@ class KnowledgeBase:
         changed letter, which makes other real words ("Sedan")."""
         if len(word) < 5 or not word[:1].isupper() or word in self.spellings:
             return None
-        if self._near is None:  # every spelling with one letter dropped -> the spellings
+        # Inside the word only: a letter added or lost at either end makes other
+        # words and names too often ("Brazile", "Burman").
+        if self._near is None:  # every spelling with one inner letter dropped -> the spellings
             self._near = {}
             for form in self.spellings:
-                for i in range(len(form)):
+                for i in range(1, len(form) - 1):
                     self._near.setdefault(form[:i] + form[i + 1:], set()).add(form)
         hits = set(self._near.get(word, ()))  # the word lacks a letter
-        hits |= {word[:i] + word[i + 1:] for i in range(len(word))} & self.spellings.keys()  # it has one too many
+        hits |= {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)} & self.spellings.keys()  # one too many
         actors = {self.spellings[h].id: self.spellings[h] for h in hits}
         return next(iter(actors.values())) if len(actors) == 1 else None
 
@@ -182,6 +184,8 @@ NGO_NAME_WORDS = {"Association", "Foundation", "Watch", "Institute", "Society", 
                   "Center", "Centre", "Forum", "Trust", "Campaign", "Charity", "Relief", "Aid", "Rights",
                   "Amnesty", "Jurists", "Lawyers", "Doctors", "Physicians", "Reporters"}
 STANCE_PREFIXES = {"anti", "pro", "non"}
+# "Polish Americans", "Iraqi Canadians": the second demonym is where they live.
+IMMIGRANT_NATIONS = {"USA", "CAN", "AUS", "NZL", "GBR"}
 # A city named before one of these names a document or a forum, not its country.
 DOCUMENT_NOUNS = {"accord", "accords", "agreement", "agreements", "convention", "conventions", "protocol",
                   "protocols", "process", "declaration", "treaty", "format", "framework", "initiative", "peace",
@@ -302,8 +306,9 @@ class ArticleActors:
             for c in head.children:
                 g = self.by_token.get(c.i)
                 if c.i < f.start and c.dep_ in ("amod", "compound", "nmod") and g is not None \
-                        and g.actor.kind == "country" and g.actor.country != a.country:
-                    country = g.actor.country  # "Bosnian Serbs"
+                        and g.actor.kind == "country" and g.actor.country != a.country \
+                        and a.country not in IMMIGRANT_NATIONS:
+                    country = g.actor.country  # "Bosnian Serbs" (but "Polish Americans" are American)
             if country is None:
                 country = self._prep_country(head)[0]
             if country is None and self._is_ethnic(head):
@@ -442,8 +447,10 @@ class ArticleActors:
                 continue
             if org is None and f.actor.kind in ("organization", "group") and f.actor.role != "ethnic":
                 org = f.actor
-            # the leftmost country wins: "Bosnian Serb leader", "Iraqi Kurdish refugees" live where the first says
-            if f.actor.country:
+            # the leftmost country wins: "Bosnian Serb leader", "Iraqi Kurdish refugees" live where the first says,
+            # but not before a demonym of a nation of immigrants: "Polish American voters" are American
+            if f.actor.country and not (country in IMMIGRANT_NATIONS and f.actor.kind == "country"
+                                        and country != f.actor.country):
                 country = f.actor.country
         return role, country, org
 
@@ -643,11 +650,14 @@ class ArticleActors:
                 return self.by_token[c.i]
         # "Iranian officials", "U.N. helicopters", "Reagan's statement": an actor modifier
         inner_found = None
+        countries = [self.by_token[c.i] for c in head.children
+                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token
+                     and self.by_token[c.i].actor.kind == "country"]
+        if countries:  # the leftmost, unless the last is a nation of immigrants ("Lithuanian American voters")
+            return countries[-1] if countries[-1].actor.country in IMMIGRANT_NATIONS else countries[0]
         for c in head.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
                 inner = self.by_token[c.i]
-                if inner.actor.kind == "country":
-                    return inner
                 if c.pos_ != "PRON" and (inner.actor.kind in ("group", "organization") or c.dep_ == "poss"):
                     inner_found = inner_found or inner
         if inner_found is not None:
