@@ -286,3 +286,17 @@ def test_no_misspelling_match_at_a_word_end(resolve):
     doc, actors = resolve("Officials said Brazile would attend.")
     f = actors.at(next(t for t in doc if t.text == "Brazile"))
     assert f is None or f.actor.country != "BRA"
+
+
+def test_swapped_letters_and_title_portfolios(resolve):
+    doc, actors = resolve("Isreal rejected the plan, Labour Minister Dragan Petrovic said.")
+    assert _actor_of(doc, actors, "Isreal").country == "ISR"
+    assert actors.at(next(t for t in doc if t.text == "Labour")) is None or \
+        actors.at(next(t for t in doc if t.text == "Labour")).actor.kind == "person"
+
+
+@pytest.mark.parametrize("name, code", [("AFP", "FRAMED"), ("Reuters", "GBRMED"), ("Ceteka", "CZEMED"),
+                                        ("Interfax", "RUSMED")])
+def test_news_agencies(resolve, name, code):
+    doc, actors = resolve(f"The report was carried by {name} on Monday.")
+    assert _actor_of(doc, actors, name).code == code

@@ -83,6 +83,8 @@ class KnowledgeBase:
                     self._near.setdefault(form[:i] + form[i + 1:], set()).add(form)
         hits = set(self._near.get(word, ()))  # the word lacks a letter
         hits |= {word[:i] + word[i + 1:] for i in range(1, len(word) - 1)} & self.spellings.keys()  # one too many
+        hits |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 2)} \
+            & self.spellings.keys()  # two inner letters swapped ("Isreal")
         actors = {self.spellings[h].id: self.spellings[h] for h in hits}
         return next(iter(actors.values())) if len(actors) == 1 else None
 
@@ -264,6 +266,8 @@ class ArticleActors:
         for ent in doc.ents:
             if ent.label_ not in NAME_LABELS or any(i in self.by_token or i in skipped for i in range(ent.start, ent.end)):
                 continue
+            if self._inside_title(ent):
+                continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
             self._add_unknown_entity(ent, known_people)
 
     def _disambiguate_places(self) -> None:
@@ -362,6 +366,14 @@ class ArticleActors:
             if country or org:
                 return country, org
         return None, None
+
+    def _inside_title(self, ent) -> bool:
+        """An entity that is only part of a title: the portfolio of a minister."""
+        for j in range(ent.end - 1, min(ent.end + 2, len(self.doc))):
+            hit = self._role_at(j)
+            if hit and hit[1] <= ent.start and hit[0].kind == "person":
+                return True
+        return False
 
     def _misspelled(self, i: int) -> Actor | None:
         """A country name or demonym with a letter missing or doubled, on a
