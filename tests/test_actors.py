@@ -300,3 +300,9 @@ def test_swapped_letters_and_title_portfolios(resolve):
 def test_news_agencies(resolve, name, code):
     doc, actors = resolve(f"The report was carried by {name} on Monday.")
     assert _actor_of(doc, actors, name).code == code
+
+
+def test_collective_nouns_denote_their_members(resolve):
+    doc, actors = resolve("A contingent of Nigerian soldiers and the armed wing of Hamas crossed the border.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "contingent"))[0].actor.code == "NGAMIL"
+    assert actors.for_phrase(next(t for t in doc if t.text == "wing"))[0].actor.id == "group/hamas"

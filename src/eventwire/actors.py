@@ -177,7 +177,10 @@ class Found:
 
 QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                   "group", "member", "members", "number", "crowd", "delegation", "team", "band", "unit",
-                  "some", "many", "most", "all", "several", "few", "one", "two", "three", "part", "majority"}
+                  "some", "many", "most", "all", "several", "few", "one", "two", "three", "part", "majority",
+                  "deployment", "contingent", "batch", "patch", "convoy", "detachment", "column", "battalion",
+                  "squad", "wave", "handful", "couple", "score", "scores", "flotilla", "fleet", "party", "body",
+                  "force", "units", "minority", "faction", "wing", "bloc", "delegations"}
 NON_STATE_ORGS = {"IGO", "NGO", "IMG", "MNC"}
 # Words in the name of an unknown organization with no country that make it a
 # non-governmental one (CAMEO NGO); IGO-like words (Union, Council, Organization)
