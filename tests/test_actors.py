@@ -306,3 +306,12 @@ def test_collective_nouns_denote_their_members(resolve):
     doc, actors = resolve("A contingent of Nigerian soldiers and the armed wing of Hamas crossed the border.")
     assert actors.for_phrase(next(t for t in doc if t.text == "contingent"))[0].actor.code == "NGAMIL"
     assert actors.for_phrase(next(t for t in doc if t.text == "wing"))[0].actor.id == "group/hamas"
+
+
+def test_office_holders_of_the_2010s_by_date(resolve):
+    doc, actors = resolve("Draghi spoke in Frankfurt.", dt.date(2015, 6, 1))
+    assert _actor_of(doc, actors, "Draghi").code == "IGOEUREEU"
+    doc, actors = resolve("Draghi spoke in Rome.", dt.date(2021, 6, 1))
+    assert _actor_of(doc, actors, "Draghi").code == "ITAGOV"
+    doc, actors = resolve("The Ghanaian president met Weah.", dt.date(2019, 6, 1))
+    assert "Akufo-Addo" in actors.for_phrase(next(t for t in doc if t.text == "president"))[0].actor.name
