@@ -315,3 +315,10 @@ def test_office_holders_of_the_2010s_by_date(resolve):
     assert _actor_of(doc, actors, "Draghi").code == "ITAGOV"
     doc, actors = resolve("The Ghanaian president met Weah.", dt.date(2019, 6, 1))
     assert "Akufo-Addo" in actors.for_phrase(next(t for t in doc if t.text == "president"))[0].actor.name
+
+
+def test_people_of_an_international_body_carry_its_code(resolve):
+    doc, actors = resolve("NATO troops and UN officials arrived.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "troops"))[0].actor.code == "IGOWSTNAT"
+    officials = actors.at(next(t for t in doc if t.text == "officials")).actor
+    assert (officials.code, officials.sector) == ("IGOUNO", "IGO")

@@ -544,7 +544,11 @@ class ArticleActors:
                         return e.actor
         name = f"{self.kb.countries[country].name} {role.role}" if country in self.kb.countries else role.role
         kind = "person" if role.kind == "person" else "group"
-        return Actor(f"{kind}/{slug(name)}", name, actor_code(country, role.sector), country,
+        # the people of an international body carry its code: "NATO troops" IGOWSTNAT, "UN officials" IGOUNO
+        base = org.code if org is not None and org.country is None and org.sector in NON_STATE_ORGS else None
+        if base:
+            name = f"{org.name} {role.role}"
+        return Actor(f"{kind}/{slug(name)}", name, actor_code(country, role.sector, base), country,
                      role.sector, kind, role.role)
 
     def _find_pronouns(self) -> None:
