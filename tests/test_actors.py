@@ -322,3 +322,10 @@ def test_people_of_an_international_body_carry_its_code(resolve):
     assert actors.for_phrase(next(t for t in doc if t.text == "troops"))[0].actor.code == "IGOWSTNAT"
     officials = actors.at(next(t for t in doc if t.text == "officials")).actor
     assert (officials.code, officials.sector) == ("IGOUNO", "IGO")
+
+
+def test_nested_place_of_the_clause(resolve):
+    doc, actors = resolve("Prisoners rioted at a jail in Peru's capital on Monday, joining demonstrators from Chile.")
+    sent = next(doc.sents)
+    prisoners = actors.for_phrase(next(t for t in doc if t.text == "Prisoners"))[0]
+    assert actors.sentence_country(prisoners, sent).actor.country == "PER"

@@ -621,12 +621,31 @@ class ArticleActors:
         verb = tok.head
         places = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         for h in places:
-            for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
-                    for g in prep.children:
-                        f = self.by_token.get(g.i)
-                        if g.dep_ == "pobj" and f is not None and f.actor.kind == "country":
-                            return f.actor.country
+            c = self._located_in(h, ("in", "inside", "at"), 2)
+            if c:
+                return c
+        return None
+
+    def _located_in(self, h, preps, depth: int) -> str | None:
+        """The country of an in/at phrase on h, following nested places: "rioted
+        at a jail in East Timor's capital Dili"."""
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                f = self.by_token.get(g.i)
+                if f is not None and f.actor.kind == "country":
+                    return f.actor.country
+                if f is None:
+                    country = self._np_context(g)[1]
+                    if country:
+                        return country
+                if depth > 1:
+                    c = self._located_in(g, ("in", "inside"), depth - 1)
+                    if c:
+                        return c
         return None
 
     def last_person_before(self, i: int) -> Actor | None:
