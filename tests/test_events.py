@@ -225,3 +225,8 @@ def test_a_purpose_clause_names_the_target_unless_the_act_is_done_together():
     assert {("IRN", "TUR"), ("TUR", "IRN")} <= {(e.source.actor.country, e.target.actor.country)
                                                 for e in evs if e.root == "03"}
     assert not any(e.root == "03" and e.target.actor.country == "ISR" for e in evs)
+
+
+def test_targets_behind_quantities_and_nested_objects():
+    assert ("AFG", "18", "RUS") in triples(events("Afghan rebels have kidnapped up to 16 Russian advisers from a bazaar."))
+    assert ("USA", "16", "BIH") in triples(events("The United States suspended part of a military aid program for Bosnia."))

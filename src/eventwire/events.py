@@ -294,6 +294,8 @@ def _target_heads(verb, pattern: VerbPattern | None):
             if (noun := noun_pattern(c, lex)) is not None:
                 heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in (noun.preps or {"of"})
                           for g in p.children if g.dep_ == "pobj"]
+        elif c.dep_ == "prt":  # "kidnapped up to 16 Russian advisers": a quantity read as a particle
+            heads += [g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     for c in verb.children:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
@@ -320,6 +322,10 @@ def _target_heads(verb, pattern: VerbPattern | None):
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
         if c.dep_ in ("ccomp", "xcomp"):
             heads.extend(g for g in c.children if g.dep_ in SUBJECT_DEPS)
+    # last, one level deeper: "suspended part of a military aid program for Bosnia"
+    for c in owners + places:
+        heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | OBJECT_OWNER_PREPS
+                  for g in p.children if g.dep_ == "pobj"]
     return heads
 
 
