@@ -329,3 +329,9 @@ def test_nested_place_of_the_clause(resolve):
     sent = next(doc.sents)
     prisoners = actors.for_phrase(next(t for t in doc if t.text == "Prisoners"))[0]
     assert actors.sentence_country(prisoners, sent).actor.country == "PER"
+
+
+def test_settlers_keep_their_home_state_where_they_live(resolve):
+    doc, actors = resolve("Jewish settlers in the West Bank attacked a village. Kurds in Syria fled.")
+    assert _actor_of(doc, actors, "settlers").country == "ISR"
+    assert _actor_of(doc, actors, "Kurds").country == "SYR"

@@ -316,9 +316,10 @@ class ArticleActors:
                         and g.actor.kind == "country" and g.actor.country != a.country \
                         and a.country not in IMMIGRANT_NATIONS:
                     country = g.actor.country  # "Bosnian Serbs" (but "Polish Americans" are American)
-            if country is None:
+            homed = a.kind != "country" and a.country is not None  # "Jewish settlers in the West Bank" stay Israel's
+            if country is None and not homed:
                 country = self._prep_country(head)[0]
-            if country is None and self._is_ethnic(head):
+            if country is None and not homed and self._is_ethnic(head):
                 country = self._other_country(head.sent, a.country)
             if country is None or country == a.country:
                 continue
