@@ -64,6 +64,13 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
                 person = last_person or actors.last_person_before(tok.i)
                 if person is not None:
                     speaker = Mention(person, words, span)
+            elif tok.lower_ in GROUP_PRONOUNS:
+                group = _last_group_before(actors, tok.i)
+                if group is not None:
+                    speaker = Mention(group, words, span)
+            if speaker is None and tok.lower_ in ("i", "me"):
+                # The writer speaking in the first person.
+                speaker = Mention(unknown_actor(words, tok), words, span)
             if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
                 speaker = Mention(unknown_actor(words, tok), words, span)
         if speaker is not None and speaker.actor.kind == "person":
@@ -73,6 +80,19 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
 
 
 PERSON_PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"they", "it", "we"}
+
+
+def _last_group_before(actors: ArticleActors, i: int):
+    """"they", "it", "we": the organization, group or country named last before
+    token i, within the same stretch of text."""
+    best = None
+    for f in actors.found:
+        if f.actor.kind != "person" and f.start < i and (best is None or f.start > best.start):
+            best = f
+    if best is None or i - best.start > 400:
+        return None
+    return best.actor
 
 
 def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:

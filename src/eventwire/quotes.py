@@ -42,6 +42,21 @@ def cues() -> frozenset[str]:
     return frozenset(r["lemma"] for r in read_tsv("quote_cues.tsv"))
 
 
+# Phrasal cues: the verb speaks only with its particle ("points out", "fired back").
+PHRASAL_CUES = {"point": "out", "fire": "back", "hit": "back", "spell": "out", "lash": "out", "go": "on",
+                "speak": "out", "cry": "out", "sum": "up"}
+
+
+def _is_cue(t) -> bool:
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    if lemma in cues():
+        return True
+    prt = PHRASAL_CUES.get(lemma)
+    return prt is not None and any(c.dep_ == "prt" and c.lower_ == prt for c in t.children)
+
+
 def _quote_marks(text: str) -> list[tuple[int, int]]:
     """[start, end) of quoted contents, marks excluded. Curly quotes pair by
     direction, straight quotes alternate; an unclosed quote ends its paragraph."""
@@ -89,8 +104,29 @@ def _speaker(verb):
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 return c
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _speaker(verb.head)
+    return _clause_subject(verb)
+
+
+# Links from a subjectless cue up to the verb whose subject speaks: "began by
+# saying", "took to Twitter, writing", "went on to say", "said and added".
+UP_DEPS = ("conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp")
+
+
+def _clause_subject(verb):
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in UP_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            if tok.dep_ == "prep" or tok.pos_ == "ADP":
+                continue
+            return None
+        for c in tok.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                    return tok.head
+                return c
     return None
 
 
@@ -112,7 +148,7 @@ def _cue_outside(sent, start: int, end: int):
     for t in sent:
         if start <= t.idx < end:
             continue
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues():
+        if _is_cue(t):
             d = min(abs(t.idx - start), abs(t.idx - end))
             if best is None or d < best[0]:
                 best = (d, t)
@@ -132,7 +168,7 @@ def _governing_cue(doc, start: int, end: int):
         tok = tok.head
         if start <= tok.idx < end:
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues():
+        if _is_cue(tok):
             return tok
     return None
 
@@ -190,25 +226,40 @@ def find_quotes(doc) -> list[QuoteFinding]:
         first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
         if any(q.span[0] <= start and end <= q.span[1] for q in out):
             continue  # a quotation inside a quotation is part of it
-        cue = _governing_cue(doc, start, end)
+        tail = _attribution_after(doc, end) if _opens(text, start) else None
+        cue = tail[0] if tail else _governing_cue(doc, start, end)
         if cue is None:
             cue = _cue_outside(sents[last_si], start - 1, end + 1)
         if cue is None and first_si != last_si:
             cue = _cue_outside(sents[first_si], start - 1, end + 1)
+        colon_speaker = None
         if cue is None and _colon_before(text, start):
-            cue = _cue_outside(sents[max(first_si - 1, 0)], start - 1, end + 1)
+            colon = text.rfind(":", 0, start)
+            intro = [t for t in sents[sent_at(colon)] if t.idx < colon]
+            cue = next((t for t in reversed(intro) if _is_cue(t)), None)
+            if cue is None or _speaker(cue) is None:
+                # "Clinton released the following statement:", "Potts echoed:"
+                for verb in reversed(intro):
+                    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) \
+                        if verb.pos_ in ("VERB", "AUX") else None
+                    if subj is not None:
+                        if subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.ent_type_ not in NOT_SPEAKERS \
+                                and subj.lower_ not in ("it", "this", "that", "there", "what"):
+                            cue, colon_speaker = verb, subj
+                        break
         same_para = previous is not None and "\n" not in text[previous.span[1]:start]
         if cue is None and not same_para:
             # Neighbouring sentences of the same paragraph: "“...” he said. “...”"
             for si in (last_si + 1, first_si - 1):
-                if 0 <= si < len(sents) and "\n" not in text[min(start, sents[si].start_char):max(end, sents[si].end_char)]:
+                if 0 <= si < len(sents) and \
+                        "\n" not in text[min(start, sents[si].start_char):max(end, sents[si].end_char)].strip():
                     cue = _cue_outside(sents[si], start - 1, end + 1)
                     if cue is not None:
                         break
-        speaker = _speaker(cue) if cue is not None else None
+        speaker = tail[1] if tail else colon_speaker or (_speaker(cue) if cue is not None else None)
         acc = None
         if cue is None:
-            acc = _according_to(sents[last_si], start, end)
+            acc = _according_to(sents[last_si], start, end) or _according_to(sents[first_si], start, end)
             if acc:
                 cue, speaker = acc
         full = words >= MIN_DIRECT_WORDS
@@ -218,8 +269,10 @@ def find_quotes(doc) -> list[QuoteFinding]:
             para_start = text.rfind("\n", 0, start - 1) + 1
             if full and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
                 span = (start, end)
-                if same_para and previous.kind == "direct" and out and out[-1] is previous:
-                    # “...,” X said. “...” is one quotation with its cue inside.
+                if (same_para or _next_paragraph(text, previous.span[1], start)) and previous.kind == "direct" \
+                        and out and out[-1] is previous:
+                    # “...,” X said. “...” is one quotation with its cue inside; so is a
+                    # quotation that runs on into the next paragraph with no new cue.
                     out.pop()
                     span = (previous.span[0], end)
                 out.append(QuoteFinding(span, text[span[0]:span[1]], "direct", previous.cue, previous.cue_span,
@@ -246,12 +299,76 @@ def find_quotes(doc) -> list[QuoteFinding]:
     return out
 
 
+CLOSING = set(OPENING.values())
+NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _attribution_after(doc, end: int):
+    """(cue, speaker) of an attribution right after a closing mark: “...,” X said /
+    “...,” said X / “...,” X, a senator, told reporters. The words between the
+    mark and the cue must be the speaker's noun phrase, nothing else."""
+    span = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    i = span[0].i
+    if doc[i].text in CLOSING or doc[i].text in ("'", "’"):
+        i += 1
+    while i < len(doc) and doc[i].text in (",", "—", "–"):
+        i += 1
+    if i >= len(doc) or doc[i].is_space:
+        return None
+    first = i
+    for j in range(first, min(len(doc), first + 25)):
+        t = doc[j]
+        if t.is_space or t.text in OPENING or t.text in CLOSING or t.text in (".", "!", "?", ";", ":"):
+            return None
+        if _is_cue(t):
+            if j == first:  # “...,” said X
+                sp = next((c for c in t.children if c.i > t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr",
+                                                                               "npadvmod", "appos")
+                           and c.pos_ in ("PROPN", "NOUN", "PRON") and c.ent_type_ not in NOT_SPEAKERS), None)
+                if sp is None and j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "PRON", "DET", "NOUN"):
+                    k = j + 1
+                    while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") \
+                            and doc[k].pos_ != "PRON":
+                        k += 1
+                    sp = doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
+                return (t, sp) if sp is not None and sp.ent_type_ not in NOT_SPEAKERS else None
+            subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and first <= c.i < j), None)
+            if subj is None:
+                # The parse missed it: the head of the words before the cue.
+                heads = [x for x in doc[first:j] if x.head.i >= j or x.head.i < first or x.head == x]
+                subj = next((x for x in heads if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if subj is None or subj.ent_type_ in NOT_SPEAKERS:
+                return None
+            return t, subj
+        if t.pos_ in ("VERB", "AUX") and not any(a.i < first for a in t.ancestors if a.i < j) \
+                and t.dep_ not in ("acl", "relcl", "amod", "compound"):
+            return None  # the writer's own clause, not an attribution
+    return None
+
+
+def _next_paragraph(text: str, prev_end: int, start: int) -> bool:
+    """The quote at `start` opens the paragraph right after the one `prev_end` is in."""
+    lines = text[prev_end:max(prev_end, start - 1)].split("\n")
+    return len(lines) >= 2 and all(not line.strip() for line in lines[1:])
+
+
+def _opens(text: str, start: int) -> bool:
+    """The quotation opens a paragraph or a sentence."""
+    head = text[:start - 1].rstrip(" \t\xa0")
+    return head[-1:] in ("", "\n", ".", "?", "!") or head.endswith((".”", "?”", "!”", '."'))
+
+
 def _stands_alone(text: str, start: int, cue) -> bool:
     """A direct quote opens a sentence or follows a colon, a comma or its cue
     ("said: “...”", "said “...”"); a quote the writer's own syntax runs into
     ("arguing ... but “a fight between ...”") is mixed."""
-    head = text[:start - 1].rstrip()
-    return head[-1:] in ("", ":", ",", ".", "\n", "?", "!") or head.endswith(cue.text)
+    head = text[:start - 1].rstrip(" \t\xa0")
+    if head[-1:] in ("", "\n"):
+        return True  # it opens a paragraph
+    head = head.rstrip()
+    return head[-1:] in (":", ",", ".", "?", "!", "—", "–") or head.endswith(cue.text)
 
 
 def _governs(cue, start: int, end: int) -> bool:
@@ -264,7 +381,7 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
     text = doc.text  # spaCy rebuilds doc.text on every access
     for si, sent in enumerate(sents):
         for t in sent:
-            if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in cues():
+            if not _is_cue(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
             if comp is None:

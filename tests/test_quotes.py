@@ -1,0 +1,95 @@
+"""Quote attribution: which words are quoted and who said them."""
+import pytest
+
+import eventwire
+
+
+def _quotes(text: str):
+    rec = eventwire.code_text(text, published="2025-03-04")
+    return [(q.kind, q.text, q.speaker.text if q.speaker else None,
+             q.speaker.actor.name if q.speaker else None) for q in rec.quotes]
+
+
+def _speaker_of(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q[1]]
+    assert hits, f"no quote holds {fragment!r}: {quotes}"
+    return hits[0]
+
+
+def test_quote_opening_a_paragraph_after_a_closed_quote_is_direct():
+    text = ("The minister called the plan “a disgrace.”\n"
+            "“We will not sign anything that hurts our farmers,” Maria Lopez told reporters in Lima.\n")
+    q = _speaker_of(_quotes(text), "We will not sign")
+    assert q[0] == "direct"
+    assert q[2] == "Maria Lopez"
+
+
+def test_subjectless_cue_takes_the_subject_of_its_clause():
+    text = ("The governor spoke for ten minutes.\n\n"
+            "When he returned, Governor Alan Pike began by saying, “Nobody in this state will lose a job over this.”\n")
+    q = _speaker_of(_quotes(text), "Nobody in this state")
+    assert "Pike" in q[2]
+
+
+def test_according_to_before_a_quote_of_several_sentences():
+    text = ("According to the ministry, “The border will stay open. Trucks will be checked twice. "
+            "Nobody will be turned away.”\n")
+    q = _speaker_of(_quotes(text), "Trucks will be checked")
+    assert q[2] == "the ministry"
+
+
+def test_quotation_running_into_the_next_paragraph_is_one_quote():
+    text = ("“The harvest was the worst in twenty years,” said farmer Tom Weller, who grows wheat near Salina.\n\n"
+            "“We lost half the crop to the drought. Nobody here has seen anything like it.”\n\n"
+            "Prices rose sharply last month.\n")
+    quotes = _quotes(text)
+    q = _speaker_of(quotes, "We lost half the crop")
+    assert "The harvest was" in q[1]
+    assert q[2] == "farmer Tom Weller"
+
+
+def test_attribution_after_a_quote_of_two_sentences_split_by_the_parser():
+    text = ("Senator Ruth Adler took aim at her rival again on Sunday.\n\n"
+            "“He has no plan for the economy and no plan for the schools. A complete failure!” she wrote.\n")
+    q = _speaker_of(_quotes(text), "He has no plan")
+    assert q[2] == "she"
+    assert q[3] == "Ruth Adler"
+
+
+@pytest.mark.parametrize("cue", ["points out", "notes", "adds"])
+def test_speaker_between_the_closing_mark_and_the_cue(cue):
+    text = ("Senator Ruth Adler spoke first. Governor Alan Pike answered her.\n\n"
+            f"“Voters keep rejecting the old guard. It is just that Pike says it louder,” Adler {cue}.\n")
+    q = _speaker_of(_quotes(text), "Voters keep rejecting")
+    assert q[2] == "Adler"
+
+
+def test_inverted_attribution_and_dates_are_not_speakers():
+    text = ("“Our doors remain open to talks with anyone who respects us,” said Foreign Minister Lena Berg on Monday.\n"
+            "“There is no deadline for a deal,” the minister said Tuesday.\n")
+    quotes = _quotes(text)
+    assert "Lena Berg" in _speaker_of(quotes, "Our doors")[2]
+    assert _speaker_of(quotes, "There is no deadline")[2] == "the minister"
+
+
+def test_colon_introduced_quote_takes_the_subject_of_the_introduction():
+    text = ("The mayor answered the council.\n\n"
+            "Mayor Hana Ruiz released the following statement:\n\n"
+            "“The city has done everything it can to keep the shelters open through the winter.”\n")
+    q = _speaker_of(_quotes(text), "The city has done everything")
+    assert q[2] == "Mayor Hana Ruiz"
+
+
+def test_first_person_writer_is_the_speaker():
+    text = ("The judge looked at me for a long time.\n\n"
+            "“I accept the sentence and I regret what I did,” I said, trying to stay calm.\n")
+    q = _speaker_of(_quotes(text), "I accept the sentence")
+    assert q[2] == "I"
+
+
+def test_group_pronoun_resolves_to_the_last_organization():
+    text = ("The United Nations sent a team to the flooded region on Monday.\n\n"
+            "“Thousands of families still have no clean water,” they said in a statement.\n")
+    q = _speaker_of(_quotes(text), "Thousands of families")
+    assert q[2] == "they"
+    assert q[3] is not None and q[3] != "they"
