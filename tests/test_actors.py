@@ -335,3 +335,9 @@ def test_settlers_keep_their_home_state_where_they_live(resolve):
     doc, actors = resolve("Jewish settlers in the West Bank attacked a village. Kurds in Syria fled.")
     assert _actor_of(doc, actors, "settlers").country == "ISR"
     assert _actor_of(doc, actors, "Kurds").country == "SYR"
+
+
+def test_coordinated_countries_of_a_prepositional_phrase(resolve):
+    doc, actors = resolve("The presidents of Iraq and Egypt called for a ceasefire.")
+    found = actors.for_phrase(next(t for t in doc if t.text == "presidents"))
+    assert sorted(f.actor.country for f in found) == ["EGY", "IRQ"]

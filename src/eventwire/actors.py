@@ -486,9 +486,12 @@ class ArticleActors:
             role, start = hit
             appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
             _, country, org = self._np_context(tok)
+            placed: list[str] = []
             if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
-                country, org = self._prep_country(tok, ("of", "from") if role.kind == "person" else
-                                                  ("in", "of", "from", "inside"))
+                preps = ("of", "from") if role.kind == "person" else ("in", "of", "from", "inside")
+                country, org = self._prep_country(tok, preps)
+                if country:  # "the presidents of Iraq and Egypt": one actor per country
+                    placed = self._prep_conjunct_countries(tok, preps, country)
             elif org is None and self._is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
                 country = self._prep_country(tok)[0] or self._other_country(tok.sent, country) or country
             left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
@@ -501,12 +504,27 @@ class ArticleActors:
                     self._add(Found(actor, left, end, "role", role))
                     continue
             actor = self._resolve_role(role, country, tok.i, org)
-            more = self._country_modifier_conjuncts(tok)[1:]
+            more = self._country_modifier_conjuncts(tok)[1:] + placed
             self._add(Found(actor, left, end, "role", role))
             # "Iranian and Turkish officials": one actor per coordinated country.
             for c in more:
                 self.extra.setdefault(tok.i, []).append(
                     Found(self._resolve_role(role, c, tok.i, org), left, end, "role", role))
+
+    def _prep_conjunct_countries(self, head, preps, first: str) -> list[str]:
+        """The further countries coordinated with the first in the head's
+        prepositional phrase ("of Iraq and Egypt")."""
+        out: list[str] = []
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in preps:
+                for g in p.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    for c in g.conjuncts:
+                        f = self.by_token.get(c.i)
+                        if f is not None and f.actor.kind == "country" and f.actor.country not in (first, *out):
+                            out.append(f.actor.country)
+        return out
 
     def _country_modifier_conjuncts(self, head) -> list[str]:
         for c in head.children:
