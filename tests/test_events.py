@@ -230,3 +230,10 @@ def test_a_purpose_clause_names_the_target_unless_the_act_is_done_together():
 def test_targets_behind_quantities_and_nested_objects():
     assert ("AFG", "18", "RUS") in triples(events("Afghan rebels have kidnapped up to 16 Russian advisers from a bazaar."))
     assert ("USA", "16", "BIH") in triples(events("The United States suspended part of a military aid program for Bosnia."))
+
+
+def test_consulting_is_coded_both_ways_and_resigning_has_no_invented_target():
+    evs = events("U.S. Secretary of State Warren Christopher telephoned Russian Foreign Minister Andrei Kozyrev.")
+    assert {("USA", "04", "RUS"), ("RUS", "04", "USA")} <= triples(evs)
+    [surrender] = [e for e in events("Ugandan rebels surrendered last week.") if e.root == "08"]
+    assert surrender.target is None

@@ -571,6 +571,11 @@ def _pairs(c: Candidate):
         for s in c.sources:
             for t in c.targets:
                 yield s, t
+        if c.cameo in SYMMETRIC_CODES and not c.nominal:
+            # "Christopher telephoned Kozyrev": each consulted the other
+            for s in c.sources:
+                for t in c.targets:
+                    yield t, s
     elif len(c.sources) > 1 and not c.targets:
         # Reciprocal: "Iran and Türkiye will continue working together".
         for s in c.sources:
@@ -639,9 +644,11 @@ def code_events(doc, actors: ArticleActors, article_id: str,
 
 DEPTH_PENALTY = 0.15
 # Acts aimed at one's own state and people when no one else is named: protests,
-# repression, concessions ("Egyptian demonstrators rioted", "Sudan's government
-# lifted the state of emergency"), and threats of them.
-DOMESTIC_CODES = ("08", "14", "17", "132", "133", "137")
+# repression, easing it ("Egyptian demonstrators rioted", "Sudan's government
+# lifted the state of emergency"), and threats of them. Not resigning or surrendering.
+DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
+# Acts both parties do to each other: consult, phone, negotiate, sign.
+SYMMETRIC_CODES = {"040", "041", "046", "057"}
 
 
 def _home_country(source: Found | None, sent, actors: ArticleActors) -> Found | None:
