@@ -341,3 +341,9 @@ def test_coordinated_countries_of_a_prepositional_phrase(resolve):
     doc, actors = resolve("The presidents of Iraq and Egypt called for a ceasefire.")
     found = actors.for_phrase(next(t for t in doc if t.text == "presidents"))
     assert sorted(f.actor.country for f in found) == ["EGY", "IRQ"]
+
+
+def test_a_named_modifier_outranks_a_possessive_pronoun(resolve):
+    doc, actors = resolve("Greece demanded that its European Community partners refuse to recognize the republic.")
+    partners = next(t for t in doc if t.text == "partners")
+    assert [f.actor.code for f in actors.for_phrase(partners)] == ["IGOEUREEU"]

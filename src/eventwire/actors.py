@@ -707,18 +707,21 @@ class ArticleActors:
                 return self.by_token[c.i]
         # "Iranian officials", "U.N. helicopters", "Reagan's statement": an actor modifier
         inner_found = None
-        countries = [self.by_token[c.i] for c in head.children
-                     if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token
-                     and self.by_token[c.i].actor.kind == "country"]
+        # a named modifier before a possessive pronoun: "its European Community partners" are the EC
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token]
+        named = [c for c in modifiers if c.pos_ != "PRON"]
+        countries = [self.by_token[c.i] for c in named if self.by_token[c.i].actor.kind == "country"]
         if countries:  # the leftmost, unless the last is a nation of immigrants ("Lithuanian American voters")
             return countries[-1] if countries[-1].actor.country in IMMIGRANT_NATIONS else countries[0]
-        for c in head.children:
-            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token:
-                inner = self.by_token[c.i]
-                if c.pos_ != "PRON" and (inner.actor.kind in ("group", "organization") or c.dep_ == "poss"):
-                    inner_found = inner_found or inner
+        for c in named:
+            inner = self.by_token[c.i]
+            if inner.actor.kind in ("group", "organization") or c.dep_ == "poss":
+                inner_found = inner_found or inner
         if inner_found is not None:
             return inner_found
+        pronouns = [self.by_token[c.i] for c in modifiers if c.pos_ == "PRON" and c.dep_ == "poss"]
+        if pronouns and pronouns[0].actor.kind == "country":  # "its partners": the country it stands for
+            return pronouns[0]
         # "The Red Cross operating in Iraq said": a participle misparsed as the subject, its own subject the actor
         if head.pos_ == "VERB" and head.dep_ in ("nsubj", "nsubjpass"):
             for c in head.children:
