@@ -237,3 +237,8 @@ def test_consulting_is_coded_both_ways_and_resigning_has_no_invented_target():
     assert {("USA", "04", "RUS"), ("RUS", "04", "USA")} <= triples(evs)
     [surrender] = [e for e in events("Ugandan rebels surrendered last week.") if e.root == "08"]
     assert surrender.target is None
+
+
+def test_a_demand_noun_with_its_clause_is_one_demand_on_the_clause_subject():
+    evs = events("The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert [(e.root, e.target.actor.country) for e in evs] == [("10", "ISR")]

@@ -604,7 +604,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
             governor = by_trigger.get(c.trigger.head.i) if _is_complement(c.trigger) else \
-                by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" else None
+                by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" or _noun_clause(c.trigger) else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
             # "Baghaei said" is not news when a coded event sits inside what he said.
@@ -712,6 +712,11 @@ def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon
             and (c.cameo in GENERIC_SPEECH_ACTS or len(code) > len(c.cameo))
 
     for e in candidates:
+        if e is not c and _noun_clause(e.trigger) and e.trigger.head.head.i == c.trigger.i:
+            # "reiterated its demand that Israel ease restrictions": made of Israel
+            code = _most_specific(e.cameo, getattr(lex, kind))
+            if refines(code) or (code is not None and code.startswith(c.cameo[:2])):
+                return replace(c, cameo=code if refines(code) else c.cameo, targets=e.sources or c.targets)
         if e is c or e.trigger.head.i != c.trigger.i or not _is_complement(e.trigger):
             continue
         if _consequence(e.trigger, lex) and e.cameo.startswith("13"):
@@ -727,6 +732,13 @@ def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon
         if refines(code):
             return replace(c, cameo=code)
     return c
+
+
+def _noun_clause(tok) -> bool:
+    """A that- or to-clause completing the verb's object noun: "its demand
+    that Israel ease restrictions", "a request to interrogate detainees"."""
+    return tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj") and any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
 
 
 def _complement_nouns(verb):
