@@ -93,3 +93,28 @@ def test_group_pronoun_resolves_to_the_last_organization():
     q = _speaker_of(_quotes(text), "Thousands of families")
     assert q[2] == "they"
     assert q[3] is not None and q[3] != "they"
+
+
+def test_subject_lost_by_the_parse_is_the_name_before_the_cue():
+    text = ("In a statement to the Herald, her chief of staff, Omar Haddad, said: “The senator supports the "
+            "treaty. She has always backed closer ties with our neighbours.”\n\nThe vote is on Friday.\n")
+    q = _speaker_of(_quotes(text), "The senator supports")
+    assert q[2] == "Omar Haddad"
+
+
+def test_name_lines_before_a_colon_speak():
+    text = ("The pollster was interviewed on the radio.\n\n"
+            "Continued Vance: “Turnout will decide this race. Nobody should trust a single poll.”\n\n"
+            "TURNOUT MAY SURPRISE - Dana K. Whitfield: “Early voting is running well ahead of the last cycle. "
+            "Young voters are showing up.”\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Turnout will decide")[2] == "Vance"
+    assert _speaker_of(quotes, "Early voting is running")[2] == "Dana K. Whitfield"
+
+
+def test_stray_straight_mark_next_to_a_curly_quote_is_ignored():
+    text = ('He was asked about the primaries on Sunday.\n\n'
+            '"“We can still win the nomination without Ohio,” Senator Ruth Adler said before leaving."\n')
+    q = _speaker_of(_quotes(text), "We can still win")
+    assert q[2] == "Senator Ruth Adler"
+    assert "said before" not in q[1]

@@ -64,7 +64,9 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in OPENING and not (ch == '"' and i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1].isalnum()):
+        stray = ch == '"' and ((i > 0 and text[i - 1].isalnum() and i + 1 < n and text[i + 1].isalnum())
+                               or (i + 1 < n and text[i + 1] in "“”") or (i > 0 and text[i - 1] in "“”"))
+        if ch in OPENING and not stray:
             close = OPENING[ch]
             para_end = text.find("\n", i + 1)
             para_end = n if para_end < 0 else para_end
@@ -104,7 +106,21 @@ def _speaker(verb):
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 return c
-    return _clause_subject(verb)
+    return _clause_subject(verb) or _name_before(verb)
+
+
+def _name_before(verb):
+    """The parse lost the subject: "..., Jake Sullivan, said: “...”" takes the
+    name or pronoun right before the cue."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].text in (",", "—", "–") :
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    t = verb.doc[i]
+    if t.pos_ in ("PROPN", "PRON") and t.ent_type_ not in NOT_SPEAKERS and t.lower_ not in ("it", "this", "that", "which", "what"):
+        return t
+    return None
 
 
 # Links from a subjectless cue up to the verb whose subject speaks: "began by
@@ -130,6 +146,11 @@ def _clause_subject(verb):
     return None
 
 
+# Inflected cues that open an inverted name line ("Continued Stone: “...”").
+CUE_FORMS = {"said", "added", "stated", "continued", "wrote", "asked", "explained", "noted", "concluded",
+             "replied", "responded", "tweeted", "declared", "insisted", "argued"}
+
+
 def _token_span(tok) -> tuple[int, int]:
     """Char span of a speaker mention: the noun phrase without clauses after it."""
     left = tok.left_edge
@@ -137,7 +158,10 @@ def _token_span(tok) -> tuple[int, int]:
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("compound", "appos", "flat") :
             right = max(right, c.right_edge, key=lambda t: t.i)
-    while left.i < tok.i and (left.is_punct or left.dep_ == "cc"):
+    for t in tok.doc[left.i:tok.i]:
+        if t.is_space or t.text in ("-", "—", "–", ":") or "\n" in t.text:
+            left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
+    while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
         left = tok.doc[left.i + 1]
     return left.idx, right.idx + len(right)
 
@@ -233,9 +257,11 @@ def find_quotes(doc) -> list[QuoteFinding]:
         if cue is None and first_si != last_si:
             cue = _cue_outside(sents[first_si], start - 1, end + 1)
         colon_speaker = None
-        if cue is None and _colon_before(text, start):
+        if (cue is None or (not tail and _speaker(cue) is None)) and _colon_before(text, start):
             colon = text.rfind(":", 0, start)
-            intro = [t for t in sents[sent_at(colon)] if t.idx < colon]
+            line_start = max(text.rfind("\n", 0, colon) + 1, text.rfind(" - ", 0, colon) + 1,
+                             text.rfind(" — ", 0, colon) + 1)
+            intro = [t for t in sents[sent_at(colon)] if line_start <= t.idx < colon]
             cue = next((t for t in reversed(intro) if _is_cue(t)), None)
             if cue is None or _speaker(cue) is None:
                 # "Clinton released the following statement:", "Potts echoed:"
@@ -247,6 +273,12 @@ def find_quotes(doc) -> list[QuoteFinding]:
                                 and subj.lower_ not in ("it", "this", "that", "there", "what"):
                             cue, colon_speaker = verb, subj
                         break
+                if colon_speaker is None and (cue is None or _speaker(cue) is None):
+                    # "Michael Hale: “...”", "Continued Stone: “...”": a short name line.
+                    propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
+                    if propn and len(intro) <= 6 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
+                        mark = doc.char_span(colon, colon + 1)
+                        cue, colon_speaker = (mark[0] if mark is not None else propn[-1]), propn[-1]
         same_para = previous is not None and "\n" not in text[previous.span[1]:start]
         if cue is None and not same_para:
             # Neighbouring sentences of the same paragraph: "“...” he said. “...”"
