@@ -242,3 +242,14 @@ def test_consulting_is_coded_both_ways_and_resigning_has_no_invented_target():
 def test_a_demand_noun_with_its_clause_is_one_demand_on_the_clause_subject():
     evs = events("The United Nations reiterated its demand that Israel ease restrictions on Palestinian workers.")
     assert [(e.root, e.target.actor.country) for e in evs] == [("10", "ISR")]
+
+
+def test_a_pronoun_subject_of_an_announced_clause_is_the_announcer():
+    evs = events("Kurdish leaders in Iraq announced on Monday that they are willing to meet Turkish officials.")
+    assert any(e.root == "03" and e.source and e.source.actor.country == "IRQ" for e in evs)
+
+
+def test_modal_adjectives_do_not_push_an_event_into_the_background():
+    evs = events("King Hassan of Morocco was quoted as saying he would be ready to host a meeting of Israeli "
+                 "and Palestinian leaders.")
+    assert any(e.root == "03" and e.source.actor.country == "MAR" for e in evs)

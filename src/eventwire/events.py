@@ -216,6 +216,8 @@ def _subject_head(verb):
         return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.i < verb.i:
+        return verb.head  # "..., a human rights group protested": a finite verb misparsed as a modifier
     # "Erdoğan warned Netanyahu's administration may target Türkiye": the small
     # parser hangs "warned" under "target" and takes the real subject as its object
     for c in verb.children:
@@ -266,6 +268,19 @@ def _light_verb_subject(noun):
             return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         return _subject_head(verb) if verb.lemma_.lower() != "involve" else None
     return None
+
+
+def _governing_subject(verb, actors: ArticleActors) -> list[Found]:
+    """"Yoruba leaders announced that they are willing to forgive him": an
+    unresolved pronoun subject of a clause is the subject of the verb that
+    governs it."""
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp", "conj") or (node.dep_ == "acomp" and node.pos_ == "ADJ"):
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "PRP"), None)
+        if subj is not None:
+            return actors.for_phrase(subj)
+    return []
 
 
 def _responsible_party(tok):
@@ -499,6 +514,8 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
                 sources = _actors(_location_countries(tok), actors, targets)
         else:
             sources = actors.for_phrase(subj) if subj is not None else []
+            if not sources and subj is not None and subj.tag_ == "PRP":
+                sources = _governing_subject(tok, actors)
             targets = _actors(_target_heads(tok, p), actors, sources) or \
                 _actors(_embedded_target_heads(tok, p), actors, sources)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
@@ -778,13 +795,16 @@ def _depth(trigger, by_trigger: dict) -> int:
     # on Gaza"): only the clauses above it make it background.
     counted = ("VERB", "AUX") if trigger.pos_ in ("NOUN", "PROPN") else ("VERB", "NOUN", "ADJ", "AUX")
     while tok.head.i != tok.i:
-        tok = tok.head
+        child, tok = tok, tok.head
         if tok.pos_ in counted:
             governing = by_trigger.get(tok.i)
             if governing is not None and governing.cameo in ("01", "010"):
                 continue
             if tok.pos_ == "AUX" and not list(tok.children):
                 continue
+            if ("governor", tok.lemma_.lower()) in lexicon().modality and governing is None \
+                    and child.dep_ in ("xcomp", "ccomp", "acomp"):
+                continue  # "is ready to host", "plans to visit": modality, not a background clause
             n += 1
     return min(n, 3)
 
