@@ -253,3 +253,10 @@ def test_modal_adjectives_do_not_push_an_event_into_the_background():
     evs = events("King Hassan of Morocco was quoted as saying he would be ready to host a meeting of Israeli "
                  "and Palestinian leaders.")
     assert any(e.root == "03" and e.source.actor.country == "MAR" for e in evs)
+
+
+def test_protests_and_demands_are_coded_by_their_political_goal():
+    assert any(e.cameo == "1451" for e in events(
+        "Egyptian demonstrators rioted in Cairo, calling for the removal of the president."))
+    assert any(e.cameo == "1443" for e in events(
+        "Young Algerians blocked roads on Sunday to press their demands for greater freedom."))

@@ -270,6 +270,29 @@ def _light_verb_subject(noun):
     return None
 
 
+# Appeals, intents, concessions, demands, rejections and protests have sub-codes
+# for what they are about: leadership (1), policy (2), rights (3), institutions (4).
+GOAL_CODES = {"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"}
+
+
+@cache
+def political_goals() -> list[tuple[str, frozenset[str]]]:
+    return [(r["digit"], _set(r["lemmas"])) for r in read_tsv("political_goals.tsv")]
+
+
+def _with_political_goal(c: Candidate) -> Candidate:
+    """"rioted ... calling for the removal of Mubarak" is 1451, "blocked roads to
+    press demands for greater freedom" 1443: the first goal named in the act's
+    own phrase, in the order of political_goals.tsv."""
+    if c.cameo not in GOAL_CODES:
+        return c
+    lemmas = {t.lemma_.lower() for t in c.trigger.subtree}
+    for digit, words in political_goals():
+        if lemmas & words:
+            return replace(c, cameo=c.cameo + digit)
+    return c
+
+
 def _governing_subject(verb, actors: ArticleActors) -> list[Found]:
     """"Yoruba leaders announced that they are willing to forgive him": an
     unresolved pronoun subject of a clause is the subject of the verb that
@@ -631,6 +654,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             c = _as_demand_or_threat(_specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
+            c = _with_political_goal(c)
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
