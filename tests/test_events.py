@@ -260,3 +260,8 @@ def test_protests_and_demands_are_coded_by_their_political_goal():
         "Egyptian demonstrators rioted in Cairo, calling for the removal of the president."))
     assert any(e.cameo == "1443" for e in events(
         "Young Algerians blocked roads on Sunday to press their demands for greater freedom."))
+
+
+def test_a_bare_appeal_about_a_political_goal_is_an_appeal_for_reform():
+    assert any(e.cameo == "0244" for e in events(
+        "President Arroyo urged Congress in the Philippines to change the constitution."))

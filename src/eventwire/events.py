@@ -284,13 +284,18 @@ def _with_political_goal(c: Candidate) -> Candidate:
     """"rioted ... calling for the removal of Mubarak" is 1451, "blocked roads to
     press demands for greater freedom" 1443: the first goal named in the act's
     own phrase, in the order of political_goals.tsv."""
-    if c.cameo not in GOAL_CODES:
+    base = GENERIC_TO_GOAL.get(c.cameo, c.cameo)
+    if base not in GOAL_CODES:
         return c
     lemmas = {t.lemma_.lower() for t in c.trigger.subtree}
     for digit, words in political_goals():
         if lemmas & words:
-            return replace(c, cameo=c.cameo + digit)
+            return replace(c, cameo=base + digit)
     return c
+
+
+# a bare appeal, promise, demand or refusal about a political goal is one for reform
+GENERIC_TO_GOAL = {"020": "024", "030": "034", "100": "104", "120": "123"}
 
 
 def _governing_subject(verb, actors: ArticleActors) -> list[Found]:
