@@ -265,3 +265,8 @@ def test_protests_and_demands_are_coded_by_their_political_goal():
 def test_a_bare_appeal_about_a_political_goal_is_an_appeal_for_reform():
     assert any(e.cameo == "0244" for e in events(
         "President Arroyo urged Congress in the Philippines to change the constitution."))
+
+
+def test_an_appeal_takes_the_code_of_a_noun_in_what_is_urged():
+    assert any(e.cameo == "0234" for e in events(
+        "Liberian exiles urged President Bush to send U.S. peacekeeping troops to Monrovia."))

@@ -771,8 +771,9 @@ def _specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon
         code = e.cameo if e.cameo.startswith(c.cameo[:2]) else _most_specific(e.cameo, getattr(lex, kind))
         if refines(code):
             return replace(c, cameo=code)
-    # "asked Portugal for military aid", "urged an end to the embargo"
-    for noun in _complement_nouns(c.trigger):
+    # "asked Portugal for military aid", "urged him to send peacekeeping troops"
+    embedded = [e for e in c.trigger.children if _is_complement(e) and e.pos_ in ("VERB", "AUX")]
+    for noun in _complement_nouns(c.trigger) + [n for e in embedded for n in _complement_nouns(e)]:
         p = noun_pattern(noun, lex)
         code = _most_specific(p.cameo, getattr(lex, kind)) if p is not None else None
         if refines(code):
