@@ -270,3 +270,7 @@ def test_a_bare_appeal_about_a_political_goal_is_an_appeal_for_reform():
 def test_an_appeal_takes_the_code_of_a_noun_in_what_is_urged():
     assert any(e.cameo == "0234" for e in events(
         "Liberian exiles urged President Bush to send U.S. peacekeeping troops to Monrovia."))
+
+
+def test_an_announced_act_is_the_announcers():
+    assert ("ITA", "16", "SRB") in triples(events("Italy announced a suspension of air links with Serbia on Wednesday."))

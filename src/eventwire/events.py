@@ -260,6 +260,16 @@ def _stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> bo
     return False
 
 
+ANNOUNCING_VERBS = {"announce", "declare", "order", "unveil", "approve", "decree"}
+
+
+def _announcer(noun):
+    """"Italy announced a suspension of air links": who announces an act does it."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANNOUNCING_VERBS:
+        return _subject_head(noun.head)
+    return None
+
+
 def _light_verb_subject(noun):
     prep = noun.head
     verb = prep.head
@@ -587,14 +597,20 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
             if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
-        if not sources and (party := _responsible_party(tok) or _light_verb_subject(tok)) is not None:
+        if not sources and (party := _responsible_party(tok) or _light_verb_subject(tok)
+                            or _announcer(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
+        objects = []
         for c in tok.children:
             if c.dep_ == "prep" and (c.lemma_.lower() in p.preps or (not p.preps and c.lemma_.lower() in TARGET_PREPS)):
-                targets = _actors([g for g in c.children if g.dep_ == "pobj"], actors)
+                objects = [g for g in c.children if g.dep_ == "pobj"]
+                targets = _actors(objects, actors)
                 if targets:
                     break
+        if not targets:  # "a suspension of air links with Serbia"
+            targets = _actors([g for o in objects for q in o.children if q.dep_ == "prep"
+                               and q.lower_ in TARGET_PREPS for g in q.children if g.dep_ == "pobj"], actors)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and _light_verb_subject(tok) is not None:
             targets = _actors(_location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
@@ -606,8 +622,10 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
 def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
     lex = lexicon()
     verbs = _verb_candidates(sent, actors, lex)
-    # A noun that is a verb's complement ("launched attacks") is already coded by the verb.
-    taken = {c.i for v in verbs for c in v.trigger.children}
+    # A noun that is a verb's complement ("launched attacks") is already coded by
+    # the verb; one a bare statement announces ("announced a suspension of air
+    # links with Serbia") is the news itself.
+    taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
     return verbs + _noun_candidates(sent, actors, lex, taken)
 
 
