@@ -118,3 +118,33 @@ def test_stray_straight_mark_next_to_a_curly_quote_is_ignored():
     q = _speaker_of(_quotes(text), "We can still win")
     assert q[2] == "Senator Ruth Adler"
     assert "said before" not in q[1]
+
+
+def test_cue_in_the_next_paragraph_does_not_claim_a_quote():
+    text = ("“Prices have doubled since spring,” said Ana Ruiz, a baker in Quito. “We cannot keep raising "
+            "what we charge.”\nCarlos Mena, a shop owner, criticized the central bank. “They waited too long,” "
+            "he said.\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "We cannot keep raising")[2].startswith("Ana Ruiz")
+    assert _speaker_of(quotes, "They waited too long")[2] == "he"
+
+
+def test_quote_paragraph_after_reported_speech_belongs_to_its_speaker():
+    text = ("The budget was presented in May. Later, Finance Minister Ivo Maric said that taxes would not rise.\n\n"
+            "\"That promise holds for the next two years. Nobody will pay more.\"\n\n"
+            "The opposition was not convinced.\n")
+    q = _speaker_of(_quotes(text), "That promise holds")
+    assert q[2] == "Finance Minister Ivo Maric"
+
+
+def test_confessed_is_a_cue():
+    text = "I went on the radio that night. “This is a big win for all of us,” I confessed. The host laughed.\n"
+    q = _speaker_of(_quotes(text), "This is a big win")
+    assert q[2] == "I"
+
+
+def test_shot_back_is_a_cue():
+    text = ("“Look at all these students here,” Ms. Ortiz said.\n\n"
+            "“They are all here because he promises free tuition,” Mr. Hale shot back with a laugh.\n")
+    q = _speaker_of(_quotes(text), "They are all here")
+    assert q[2] == "Mr. Hale"

@@ -14,6 +14,7 @@ not find speakers named only in a headline.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,7 +44,7 @@ def cues() -> frozenset[str]:
 
 
 # Phrasal cues: the verb speaks only with its particle ("points out", "fired back").
-PHRASAL_CUES = {"point": "out", "fire": "back", "hit": "back", "spell": "out", "lash": "out", "go": "on",
+PHRASAL_CUES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "spell": "out", "lash": "out", "go": "on",
                 "speak": "out", "cry": "out", "sum": "up"}
 
 
@@ -54,7 +55,7 @@ def _is_cue(t) -> bool:
     if lemma in cues():
         return True
     prt = PHRASAL_CUES.get(lemma)
-    return prt is not None and any(c.dep_ == "prt" and c.lower_ == prt for c in t.children)
+    return prt is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in t.children)
 
 
 def _quote_marks(text: str) -> list[tuple[int, int]]:
@@ -169,10 +170,11 @@ def _token_span(tok) -> tuple[int, int]:
 def _cue_outside(sent, start: int, end: int):
     """A cue verb in `sent` outside [start, end), nearest to the quote."""
     best = None
+    text = sent.doc.text
     for t in sent:
         if start <= t.idx < end:
             continue
-        if _is_cue(t):
+        if _is_cue(t) and "\n" not in text[min(t.idx, end):max(t.idx, start)]:  # not across a paragraph break
             d = min(abs(t.idx - start), abs(t.idx - end))
             if best is None or d < best[0]:
                 best = (d, t)
@@ -257,28 +259,10 @@ def find_quotes(doc) -> list[QuoteFinding]:
         if cue is None and first_si != last_si:
             cue = _cue_outside(sents[first_si], start - 1, end + 1)
         colon_speaker = None
-        if (cue is None or (not tail and _speaker(cue) is None)) and _colon_before(text, start):
-            colon = text.rfind(":", 0, start)
-            line_start = max(text.rfind("\n", 0, colon) + 1, text.rfind(" - ", 0, colon) + 1,
-                             text.rfind(" — ", 0, colon) + 1)
-            intro = [t for t in sents[sent_at(colon)] if line_start <= t.idx < colon]
-            cue = next((t for t in reversed(intro) if _is_cue(t)), None)
-            if cue is None or _speaker(cue) is None:
-                # "Clinton released the following statement:", "Potts echoed:"
-                for verb in reversed(intro):
-                    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) \
-                        if verb.pos_ in ("VERB", "AUX") else None
-                    if subj is not None:
-                        if subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.ent_type_ not in NOT_SPEAKERS \
-                                and subj.lower_ not in ("it", "this", "that", "there", "what"):
-                            cue, colon_speaker = verb, subj
-                        break
-                if colon_speaker is None and (cue is None or _speaker(cue) is None):
-                    # "Michael Hale: “...”", "Continued Stone: “...”": a short name line.
-                    propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
-                    if propn and len(intro) <= 6 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
-                        mark = doc.char_span(colon, colon + 1)
-                        cue, colon_speaker = (mark[0] if mark is not None else propn[-1]), propn[-1]
+        if not tail and _colon_before(text, start):
+            intro = _colon_intro(doc, sents, sent_at, start)
+            if intro is not None:
+                cue, colon_speaker = intro
         same_para = previous is not None and "\n" not in text[previous.span[1]:start]
         if cue is None and not same_para:
             # Neighbouring sentences of the same paragraph: "“...” he said. “...”"
@@ -295,6 +279,14 @@ def find_quotes(doc) -> list[QuoteFinding]:
             if acc:
                 cue, speaker = acc
         full = words >= MIN_DIRECT_WORDS
+        para_start = text.rfind("\n", 0, start - 1) + 1
+        if (cue is None or speaker is None) and full and not text[para_start:start - 1].strip() \
+                and not (previous is not None and _next_paragraph(text, previous.span[1], start)):
+            # A paragraph of quotation after a paragraph that ends in someone's
+            # reported speech: "Kerry said that 100,000 would come.\n\n“That adds up ...”"
+            found = _speech_ending_paragraph(doc, sents, sent_at, para_start)
+            if found is not None:
+                cue, speaker = found
         if cue is None or speaker is None:
             # A quote with no cue of its own continues the previous speaker when it
             # opens a paragraph or follows the previous quote in the same one.
@@ -377,6 +369,54 @@ def _attribution_after(doc, end: int):
         if t.pos_ in ("VERB", "AUX") and not any(a.i < first for a in t.ancestors if a.i < j) \
                 and t.dep_ not in ("acl", "relcl", "amod", "compound"):
             return None  # the writer's own clause, not an attribution
+    return None
+
+
+def _speech_ending_paragraph(doc, sents, sent_at, para_start: int):
+    """(cue, speaker) of the last sentence of the paragraph before `para_start`
+    when that sentence reports someone's speech and holds no quotation."""
+    text = doc.text
+    end = len(text[:para_start].rstrip())
+    if end == 0 or text[end - 1] in CLOSING or text[end - 1] in "'’":
+        return None
+    sent = sents[sent_at(end - 1)]
+    if any(t.text in OPENING or t.text in CLOSING for t in sent):
+        return None
+    for t in reversed(list(sent)):
+        if _is_cue(t) and t.idx < end:
+            speaker = _speaker(t)
+            if speaker is not None and speaker.lower_ not in ("it", "this", "that", "which", "what", "you"):
+                return t, speaker
+    return None
+
+
+def _colon_intro(doc, sents, sent_at, start: int):
+    """(cue, speaker) of the words before the colon that introduces a quote: a
+    cue and its subject ("Sullivan said:"), else the subject of the clause ("Clinton
+    released the following statement:", "Potts echoed:"), else a short line of a
+    name ("Continued Stone:", "HEADLINE - Michael Hale:")."""
+    text = doc.text
+    colon = text.rfind(":", 0, start)
+    line_start = text.rfind("\n", 0, colon) + 1
+    dashes = list(re.finditer(r"\s[-—–]+|[-—–]+\s", text[line_start:colon]))
+    if dashes:
+        line_start += dashes[-1].end()
+    intro = [t for t in sents[sent_at(colon)] if line_start <= t.idx < colon]
+    cue = next((t for t in reversed(intro) if _is_cue(t)), None)
+    if cue is not None and _speaker(cue) is not None:
+        return cue, _speaker(cue)
+    for verb in reversed(intro):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) \
+            if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            if subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.ent_type_ not in NOT_SPEAKERS \
+                    and subj.lower_ not in ("it", "this", "that", "there", "what", "which"):
+                return verb, subj
+            break
+    propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
+    if propn and len(intro) <= 6 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
+        mark = doc.char_span(colon, colon + 1)
+        return (mark[0] if mark is not None else propn[-1]), propn[-1]
     return None
 
 
