@@ -148,3 +148,26 @@ def test_shot_back_is_a_cue():
             "“They are all here because he promises free tuition,” Mr. Hale shot back with a laugh.\n")
     q = _speaker_of(_quotes(text), "They are all here")
     assert q[2] == "Mr. Hale"
+
+
+def test_quote_inside_a_reported_clause_spans_the_clause():
+    text = ("Governor Alan Pike said Sunday that voters have two choices: “They either back the plan or they "
+            "pay more in taxes.”\n")
+    q = _speaker_of(_quotes(text), "They either back the plan")
+    assert q[0] == "mixed"
+    assert q[1].startswith(("that voters have two choices", "voters have two choices"))
+    assert "Pike" in q[2]
+
+
+def test_speech_verb_above_a_verb_that_only_sometimes_reports_speech():
+    text = ("Senator Ruth Adler said that her campaign would continue “to fight for every working family in "
+            "this state” until November.\n")
+    q = _speaker_of(_quotes(text), "to fight for every working family")
+    assert q[2] == "Senator Ruth Adler"
+
+
+def test_according_to_names_the_source_of_a_reported_quote():
+    text = ("“I ask you as a personal favour not to protest on the floor,” Senator Adler said, according to "
+            "the Daily Courier.\n")
+    q = _speaker_of(_quotes(text), "I ask you as a personal favour")
+    assert q[2] == "the Daily Courier"

@@ -99,13 +99,14 @@ def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+        if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS:  # not "Tuesday said"
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
             return c
     if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
         for c in verb.children:
-            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and c.ent_type_ not in NOT_SPEAKERS:
                 return c
     return _clause_subject(verb) or _name_before(verb)
 
@@ -181,6 +182,10 @@ def _cue_outside(sent, start: int, end: int):
     return best[1] if best else None
 
 
+# Cue lemmas that often are not speech ("would continue to", "think", "ask for").
+WEAK_CUES = {"continue", "think", "believe", "ask", "call", "urge", "agree", "refer", "describe", "charge"}
+
+
 def _governing_cue(doc, start: int, end: int):
     """The cue verb whose clause the quoted words sit in: "called both Trump and
     Clinton “crazy”", "vowed that Iran would “pay”"."""
@@ -188,15 +193,21 @@ def _governing_cue(doc, start: int, end: int):
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    found = []
     for _ in range(6):
         if tok.head.i == tok.i:
-            return None
+            break
         tok = tok.head
         if start <= tok.idx < end:
             continue
         if _is_cue(tok):
-            return tok
-    return None
+            found.append(tok)
+            if tok.lemma_.lower() not in WEAK_CUES:
+                break
+    # "said that her campaign would continue “to break barriers”": the speech verb
+    # above a verb that only sometimes reports speech.
+    strong = [t for t in found if t.lemma_.lower() not in WEAK_CUES]
+    return strong[0] if strong else (found[0] if found else None)
 
 
 def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
@@ -276,8 +287,11 @@ def find_quotes(doc) -> list[QuoteFinding]:
         acc = None
         if cue is None:
             acc = _according_to(sents[last_si], start, end) or _according_to(sents[first_si], start, end)
-            if acc:
-                cue, speaker = acc
+        elif speaker is not None:
+            # “...,” Sanders said, according to CNN: the source is who reports it.
+            acc = _according_to(cue.sent, start, end)
+        if acc:
+            cue, speaker = acc
         full = words >= MIN_DIRECT_WORDS
         para_start = text.rfind("\n", 0, start - 1) + 1
         if (cue is None or speaker is None) and full and not text[para_start:start - 1].strip() \
@@ -305,6 +319,12 @@ def find_quotes(doc) -> list[QuoteFinding]:
                 previous = out[-1]
             continue
         kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
+        if kind == "direct" and cue.idx < start and _governs(cue, start, end):
+            # A quotation inside a reported clause is part of it: "said that Muslims
+            # have two choices: “...”", "said “it gets me mad” every time ...".
+            cs, ce = _complement_span(cue, start, end)
+            if text[cs:start - 1].strip(" ,:—–\"“") or text[end + 1:ce].strip(" ,.:;—–\"”"):
+                kind = "mixed"
         if kind == "mixed":
             if not _governs(cue, start, end):
                 continue  # a scare quote or a title, not someone's words
