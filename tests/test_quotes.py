@@ -171,3 +171,12 @@ def test_according_to_names_the_source_of_a_reported_quote():
             "the Daily Courier.\n")
     q = _speaker_of(_quotes(text), "I ask you as a personal favour")
     assert q[2] == "the Daily Courier"
+
+
+def test_signature_after_a_quote_names_its_speaker():
+    text = ("Readers told us what they think of the mayor.\n\n"
+            "”The mayor has failed this city on housing. Rents have doubled.” ― Sonya Marsh\n"
+            "“Nobody listens to the tenants here. We are tired of waiting.”― Paul Ortega, Bronx\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "The mayor has failed")[2] == "Sonya Marsh"
+    assert _speaker_of(quotes, "Nobody listens")[2].startswith("Paul Ortega")

@@ -83,6 +83,14 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
             if end > content_start and text[content_start:end].strip():
                 spans.append((content_start, end))
             i = (j + 1) if j >= 0 else para_end
+        elif ch == "”" and (i == 0 or text[i - 1] == "\n") and i + 1 < n and text[i + 1].isalpha():
+            # A paragraph opened with the wrong curly mark: ”Mr. Smith ...”
+            para_end = text.find("\n", i + 1)
+            para_end = n if para_end < 0 else para_end
+            j = text.find("”", i + 1, para_end)
+            end = j if j >= 0 else para_end
+            spans.append((i + 1, end))
+            i = (j + 1) if j >= 0 else para_end
         else:
             i += 1
     return spans
@@ -163,6 +171,8 @@ def _token_span(tok) -> tuple[int, int]:
     for t in tok.doc[left.i:tok.i]:
         if t.is_space or t.text in ("-", "—", "–", ":") or "\n" in t.text:
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
+    while right.i > tok.i and (right.is_space or right.text in (",", ";", ":", "—", "–")):
+        right = tok.doc[right.i - 1]
     while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
         left = tok.doc[left.i + 1]
     return left.idx, right.idx + len(right)
@@ -357,6 +367,20 @@ def _attribution_after(doc, end: int):
     i = span[0].i
     if doc[i].text in CLOSING or doc[i].text in ("'", "’"):
         i += 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i < len(doc) and doc[i].text.lstrip("”\"'’") in ("―", "—", "–", "-", "--"):
+        # A signature: “...” ― Sonya Herridge
+        line_end = doc.text.find("\n", doc[i].idx)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        sig = [t for t in doc[i + 1:min(len(doc), i + 12)] if t.idx < line_end]
+        names = [t for t in sig if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
+        if names and names[0].i <= i + 2 and not any(t.pos_ in ("VERB", "AUX") for t in sig):
+            last = names[0]
+            while last.i + 1 < len(doc) and doc[last.i + 1] in names:
+                last = doc[last.i + 1]
+            return doc[i], last
+        return None
     while i < len(doc) and doc[i].text in (",", "—", "–"):
         i += 1
     if i >= len(doc) or doc[i].is_space:
