@@ -274,3 +274,9 @@ def test_an_appeal_takes_the_code_of_a_noun_in_what_is_urged():
 
 def test_an_announced_act_is_the_announcers():
     assert ("ITA", "16", "SRB") in triples(events("Italy announced a suspension of air links with Serbia on Wednesday."))
+
+
+def test_targets_in_dative_and_date_attached_phrases():
+    assert ("FRA", "10", "IRQ") in triples(events(
+        "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate."))
+    assert ("IRQ", "02", "DEU") in triples(events("Some 800,000 Iraqi Kurds sought refuge in Germany last month."))

@@ -340,7 +340,9 @@ def _target_heads(verb, pattern: VerbPattern | None):
     heads = []
     lex = lexicon()
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
+        if c.dep_ == "dative" and c.pos_ == "ADP":  # "issued a reminder to Iraq" parsed as dative "to"
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
             heads.append(c)
             # "tightened the blockade of Serbia with Albania's help": an event
             # noun's own patient comes before the verb's other prepositions
@@ -349,7 +351,9 @@ def _target_heads(verb, pattern: VerbPattern | None):
                           for g in p.children if g.dep_ == "pobj"]
         elif c.dep_ == "prt":  # "kidnapped up to 16 Russian advisers": a quantity read as a particle
             heads += [g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    for c in verb.children:
+    # "issued a reminder Saturday to Iraq": a prepositional phrase hung on a date
+    preps = list(verb.children) + [p for d in verb.children if d.dep_ == "npadvmod" for p in d.children]
+    for c in preps:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
     objects = list(heads)
