@@ -280,3 +280,8 @@ def test_targets_in_dative_and_date_attached_phrases():
     assert ("FRA", "10", "IRQ") in triples(events(
         "French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate."))
     assert ("IRQ", "02", "DEU") in triples(events("Some 800,000 Iraqi Kurds sought refuge in Germany last month."))
+
+
+def test_a_target_after_coordinated_objects():
+    assert ("VNM", "19", "KHM") in triples(events(
+        "Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps."))

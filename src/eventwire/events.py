@@ -356,7 +356,7 @@ def _target_heads(verb, pattern: VerbPattern | None):
     for c in preps:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
-    objects = list(heads)
+    objects = list(heads) + [cc for h in heads for cc in h.conjuncts]  # "artillery, mortar and rocket fire against"
     owners, places = [], []
     for c in objects:  # "launched missiles into Israel": object's own prepositional objects
         for p in c.children:
