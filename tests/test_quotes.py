@@ -180,3 +180,12 @@ def test_signature_after_a_quote_names_its_speaker():
     quotes = _quotes(text)
     assert _speaker_of(quotes, "The mayor has failed")[2] == "Sonya Marsh"
     assert _speaker_of(quotes, "Nobody listens")[2].startswith("Paul Ortega")
+
+
+def test_any_verb_of_manner_right_after_a_quote_attributes_it():
+    text = ("The delegates cheered for ten minutes.\n\n"
+            "“This is the best night of my whole life!” beamed Donald Pruitt of Mobile, who had waited all day.\n\n"
+            "“Welcome, friends! Stay as long as you like!” a banner over the entrance reads.\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "best night of my")[2] == "Donald Pruitt"
+    assert _speaker_of(quotes, "Welcome, friends")[2] == "a banner"

@@ -390,7 +390,7 @@ def _attribution_after(doc, end: int):
         t = doc[j]
         if t.is_space or t.text in OPENING or t.text in CLOSING or t.text in (".", "!", "?", ";", ":"):
             return None
-        if _is_cue(t):
+        if _is_cue(t) or _speech_manner(t, first):
             if j == first:  # “...,” said X
                 sp = next((c for c in t.children if c.i > t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr",
                                                                                "npadvmod", "appos")
@@ -414,6 +414,20 @@ def _attribution_after(doc, end: int):
                 and t.dep_ not in ("acl", "relcl", "amod", "compound"):
             return None  # the writer's own clause, not an attribution
     return None
+
+
+def _speech_manner(t, first: int) -> bool:
+    """A verb with nothing after it but adverbials, right after a quotation,
+    tells how it was said: “...,” she beamed / “...,” a sign reads / “...,”
+    laughed the host."""
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if any(c.i > t.i and c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative") for c in t.children):
+        return False
+    if t.i == first:
+        return t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("PROPN", "DET")
+    return all(x.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "ADP", "CCONJ") or x.is_space
+               for x in t.doc[first:t.i]) and t.i - first <= 12
 
 
 def _speech_ending_paragraph(doc, sents, sent_at, para_start: int):
