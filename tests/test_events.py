@@ -285,3 +285,13 @@ def test_targets_in_dative_and_date_attached_phrases():
 def test_a_target_after_coordinated_objects():
     assert ("VNM", "19", "KHM") in triples(events(
         "Vietnamese forces launched artillery, mortar and rocket fire against Cambodian guerrilla camps."))
+
+
+def test_the_place_outranks_a_bare_troops_target():
+    assert ("FRA", "03", "LBR") in triples(events(
+        "France is ready to contribute up to 4,000 troops to a peacekeeping force in Liberia."))
+
+
+def test_launching_a_mediation_effort_between_two_states():
+    evs = events("Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia.")
+    assert {("QAT", "04", "ARE"), ("QAT", "04", "SAU")} <= triples(evs)

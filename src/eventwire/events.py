@@ -380,7 +380,7 @@ def _target_heads(verb, pattern: VerbPattern | None):
         if c.dep_ in ("ccomp", "xcomp"):
             heads.extend(g for g in c.children if g.dep_ in SUBJECT_DEPS)
     # last, one level deeper: "suspended part of a military aid program for Bosnia"
-    for c in owners + places:
+    for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | OBJECT_OWNER_PREPS
                   for g in p.children if g.dep_ == "pobj"]
     return heads
@@ -560,8 +560,12 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
                 sources = _governing_subject(tok, actors)
             targets = _actors(_target_heads(tok, p), actors, sources) or \
                 _actors(_embedded_target_heads(tok, p), actors, sources)
-        if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
-            targets = _actors(_location_countries(tok), actors, sources)
+        if all(_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
+            # nothing, or only a bare "troops": the country it happens in
+            heads = _location_countries(tok) + [g for h in _target_heads(tok, p) for q in h.children
+                                                if q.dep_ == "prep" and q.lower_ == "in"
+                                                for g in q.children if g.dep_ == "pobj"]
+            targets = _actors(heads, actors, sources) or targets
         if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
             # "Demonstrators in Baghdad blocked a road": a protest is aimed at
             # the state it takes place in.
