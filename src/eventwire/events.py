@@ -25,7 +25,8 @@ from .model import Event
 # done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the object is
-TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for"}
+TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for",
+                "between"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OWNER_IS_TARGET = ("02", "10", "11", "12")
 PROTEST_ROOT = "14"
