@@ -295,3 +295,8 @@ def test_the_place_outranks_a_bare_troops_target():
 def test_launching_a_mediation_effort_between_two_states():
     evs = events("Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia.")
     assert {("QAT", "04", "ARE"), ("QAT", "04", "SAU")} <= triples(evs)
+
+
+def test_an_object_in_apposition_after_as():
+    assert ("ALB", "11", "SRB") in triples(events(
+        "Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest."))

@@ -352,6 +352,9 @@ def _target_heads(verb, pattern: VerbPattern | None):
                           for g in p.children if g.dep_ == "pobj"]
         elif c.dep_ == "prt":  # "kidnapped up to 16 Russian advisers": a quantity read as a particle
             heads += [g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    # "denounced as an ugly crime Serbia's suppression of...": the object in apposition
+    heads += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+              for g in p.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
     # "issued a reminder Saturday to Iraq": a prepositional phrase hung on a date
     preps = list(verb.children) + [p for d in verb.children if d.dep_ == "npadvmod" for p in d.children]
     for c in preps:
