@@ -300,3 +300,15 @@ def test_launching_a_mediation_effort_between_two_states():
 def test_an_object_in_apposition_after_as():
     assert ("ALB", "11", "SRB") in triples(events(
         "Albania on Friday denounced as an ugly crime Serbia's suppression of the unrest."))
+
+
+def test_a_statement_noun_with_a_participle_is_its_issuers_act():
+    evs = events("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+                 "release its leader.")
+    assert any(e.root == "10" and e.source and e.source.actor.country == "TUR" and e.target.actor.code == "TURGOV"
+               for e in evs)
+
+
+def test_right_wing_is_not_about_rights():
+    assert not any(e.cameo.endswith("3") and e.root == "02" for e in events(
+        "A Syrian newspaper called on Arabs to unite against Israeli right-winger Ariel Sharon."))

@@ -217,8 +217,12 @@ def _subject_head(verb):
         return _subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.i < verb.i:
+    if verb.dep_ == "acl" and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT") and verb.head.i < verb.i:
         return verb.head  # "..., a human rights group protested": a finite verb misparsed as a modifier
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
+            and verb.head.lemma_.lower() in STATEMENT_NOUNS:
+        # "issued a declaration demanding that ...": the issuer demands
+        return _subject_head(verb.head.head)
     # "Erdoğan warned Netanyahu's administration may target Türkiye": the small
     # parser hangs "warned" under "target" and takes the real subject as its object
     for c in verb.children:
@@ -261,6 +265,8 @@ def _stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> bo
     return False
 
 
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "report",
+                   "appeal", "message", "decree", "note", "memorandum", "ultimatum"}
 ANNOUNCING_VERBS = {"announce", "declare", "order", "unveil", "approve", "decree"}
 
 
@@ -298,7 +304,7 @@ def _with_political_goal(c: Candidate) -> Candidate:
     base = GENERIC_TO_GOAL.get(c.cameo, c.cameo)
     if base not in GOAL_CODES:
         return c
-    lemmas = {t.lemma_.lower() for t in c.trigger.subtree}
+    lemmas = {t.lemma_.lower() for t in c.trigger.subtree} | {t.lower_ for t in c.trigger.subtree}
     for digit, words in political_goals():
         if lemmas & words:
             return replace(c, cameo=base + digit)
