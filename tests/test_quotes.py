@@ -189,3 +189,26 @@ def test_any_verb_of_manner_right_after_a_quote_attributes_it():
     quotes = _quotes(text)
     assert _speaker_of(quotes, "best night of my")[2] == "Donald Pruitt"
     assert _speaker_of(quotes, "Welcome, friends")[2] == "a banner"
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker():
+    text = ("The inquiry opened on Monday.\n"
+            "“I make you this promise: We will find out what happened,” Harbor police Chief Anne Lowe said Monday.\n")
+    q = _speaker_of(_quotes(text), "We will find out")
+    assert "Lowe" in q[2]
+
+
+def test_curly_quote_closed_by_a_straight_mark():
+    text = ("The committee met on Friday.\n\n"
+            "“Immunity deals should never be a condition for helping the inquiry,\" Chairman Ken Drury said in a "
+            "statement.\n")
+    q = _speaker_of(_quotes(text), "Immunity deals should never")
+    assert "said in a statement" not in q[1]
+    assert q[2] == "Chairman Ken Drury"
+
+
+def test_short_colon_line_with_a_document_speaks():
+    text = ("The survey took two months.\n\n"
+            "From the report: “In general, samples with more careful weighting produced more accurate results.”\n")
+    q = _speaker_of(_quotes(text), "samples with more careful weighting")
+    assert q[2] == "the report"

@@ -72,6 +72,11 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
             para_end = text.find("\n", i + 1)
             para_end = n if para_end < 0 else para_end
             j = text.find(close, i + 1, para_end)
+            if ch == "“" and j < 0:
+                # Closed with a straight mark: “...," he said.
+                m = re.compile(r'[^\s]"(?=[\s,.;:!?]|$)').search(text, i + 1, para_end)
+                if m is not None and text.find("“", i + 1, m.start()) < 0:
+                    j = m.start() + 1
             if ch == "“":
                 # Nested ‘...’ are inside; a new “ before the close means this one was left open.
                 k = text.find("“", i + 1, j if j >= 0 else para_end)
@@ -110,6 +115,8 @@ def _speaker(verb):
         if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS:  # not "Tuesday said"
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
+            if c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM"):
+                return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
     if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
         for c in verb.children:
@@ -294,6 +301,10 @@ def find_quotes(doc) -> list[QuoteFinding]:
                     if cue is not None:
                         break
         speaker = tail[1] if tail else colon_speaker or (_speaker(cue) if cue is not None else None)
+        if speaker is not None and start <= speaker.idx < end and cue is not None and not (start <= cue.idx < end):
+            # The parse took a word of the quotation for the subject: the name
+            # right before the cue is the speaker.
+            speaker = _name_before(cue) if cue.idx > end else None
         acc = None
         if cue is None:
             acc = _according_to(sents[last_si], start, end) or _according_to(sents[first_si], start, end)
@@ -475,6 +486,11 @@ def _colon_intro(doc, sents, sent_at, start: int):
     if propn and len(intro) <= 6 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
         mark = doc.char_span(colon, colon + 1)
         return (mark[0] if mark is not None else propn[-1]), propn[-1]
+    nouns = [t for t in intro if t.pos_ == "NOUN" and t.ent_type_ not in NOT_SPEAKERS]
+    if nouns and len(intro) <= 6 and not any(t.pos_ == "VERB" for t in intro):
+        # "From the report:", "More from the statement:"
+        mark = doc.char_span(colon, colon + 1)
+        return (mark[0] if mark is not None else nouns[-1]), nouns[-1]
     return None
 
 
