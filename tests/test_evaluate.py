@@ -14,3 +14,14 @@ def test_calibration_bands_and_error():
 
 def test_no_events_no_calibration():
     assert calibration([]) is None
+
+
+def test_a_null_gold_target_matches_another_gold_source_of_the_same_country():
+    import eventwire
+    from eventwire.evaluate import _target_ok
+    [e, *_] = [e for e in eventwire.code_text("The Philippine army and Philippine rebels accused each other of "
+                                              "violating the truce.", published="2024-10-21").events
+               if e.target is not None]
+    sources = ["PHL", "PHL"]
+    assert _target_ok({"source": "PHL", "target": None}, sources, e, 0)
+    assert not _target_ok({"source": "PHL", "target": None}, ["PHL"], e, 0)  # no other gold event

@@ -312,3 +312,9 @@ def test_a_statement_noun_with_a_participle_is_its_issuers_act():
 def test_right_wing_is_not_about_rights():
     assert not any(e.cameo.endswith("3") and e.root == "02" for e in events(
         "A Syrian newspaper called on Arabs to unite against Israeli right-winger Ariel Sharon."))
+
+
+def test_parties_meeting_at_a_venue_consult_each_other_not_the_venue():
+    evs = events("U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.")
+    assert not any(e.root == "04" and e.target and e.target.actor.country == "CHE" for e in evs)
+    assert {("USA", "04", "RUS"), ("RUS", "04", "USA")} <= triples(evs)

@@ -49,9 +49,12 @@ def _type_matches(gold: dict, e: Event) -> bool:
     return True
 
 
-def _target_ok(gold: dict, item_sources: list[str], e: Event) -> bool:
+def _target_ok(gold: dict, item_sources: list[str], e: Event, index: int | None = None) -> bool:
+    """A gold target of null also matches another gold event's source (reciprocal
+    coding: both "Bosnia agreed" and "Slovenia agreed"), even of the same country."""
     if gold.get("target") is None:
-        return e.target is None or any(actor_matches(s, e.target) for s in item_sources if s != gold.get("source"))
+        return e.target is None or any(actor_matches(s, e.target) for n, s in enumerate(item_sources)
+                                       if (n != index if index is not None else s != gold.get("source")))
     return actor_matches(gold["target"], e.target)
 
 
@@ -82,15 +85,15 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
     if has_actors:
         sources = [g.get("source") for g in gold_events]
         used: set[int] = set()
-        for g in gold_events:
+        for k, g in enumerate(gold_events):
             for i, e in enumerate(preds):
-                if i not in used and actor_matches(g.get("source"), e.source) and _target_ok(g, sources, e) \
+                if i not in used and actor_matches(g.get("source"), e.source) and _target_ok(g, sources, e, k) \
                         and _type_matches(g, e):
                     used.add(i)
                     c.tp += 1
                     break
             c.actor_gold += 1
-            if any(actor_matches(g.get("source"), e.source) and _target_ok(g, sources, e) for e in rec.events):
+            if any(actor_matches(g.get("source"), e.source) and _target_ok(g, sources, e, k) for e in rec.events):
                 c.actor_right += 1
         c.pred += len(preds)
         c.gold += len(gold_events)

@@ -30,6 +30,7 @@ TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 OWNER_IS_TARGET = ("02", "10", "11", "12")
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
 # Participles that describe the subject's own stance, not something done to it.
 STATIVE_PARTICIPLES = {"commit", "oppose", "determine", "prepare", "dedicate", "resolve", "opposed", "committed"}
 # Acts only a state does, so an agentless passive one in a country is its state's.
@@ -696,6 +697,9 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             if not c.cameo:
                 continue
             c = _with_political_goal(c)
+            if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
+                    and c.targets and all(t.form in ("place", "capital") for t in c.targets):
+                c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
