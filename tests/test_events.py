@@ -212,7 +212,7 @@ def test_rejecting_anothers_resolution_or_request_targets_its_author():
 
 
 def test_stative_participles_keep_their_subject_as_source():
-    assert ("ISR", "11", "FRA") in triples(events("Israel is opposed to French mediation in the talks."))
+    assert ("ISR", "11", "TUR") in triples(events("Israel is opposed to Turkish policy in the region."))
 
 
 def test_an_agentless_arrest_in_a_country_is_that_states():
@@ -318,3 +318,18 @@ def test_parties_meeting_at_a_venue_consult_each_other_not_the_venue():
     evs = events("U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.")
     assert not any(e.root == "04" and e.target and e.target.actor.country == "CHE" for e in evs)
     assert {("USA", "04", "RUS"), ("RUS", "04", "USA")} <= triples(evs)
+
+
+def test_opposing_a_mediation_or_plan_is_a_rejection():
+    assert any(e.cameo == "126" for e in events("Israel is opposed to French mediation in the talks with Syria."))
+
+
+def test_a_present_participle_is_done_by_the_noun_it_modifies():
+    evs = eventwire.code_text("Police dispersed demonstrators protesting the election results in Monrovia.",
+                              published="2024-10-21", min_confidence=0).events
+    assert any(e.root == "14" and e.source and e.source.text == "demonstrators" for e in evs)
+
+
+def test_a_decision_to_act_is_the_act():
+    evs = events("Ivory Coast's Supreme Court decided to allow the opposition candidate to run.")
+    assert any(e.root == "08" and e.modality == "asserted" for e in evs)

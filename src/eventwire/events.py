@@ -220,6 +220,9 @@ def _subject_head(verb):
         return verb.head
     if verb.dep_ == "acl" and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT") and verb.head.i < verb.i:
         return verb.head  # "..., a human rights group protested": a finite verb misparsed as a modifier
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return verb.head  # "demonstrators protesting election results"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
             and verb.head.lemma_.lower() in STATEMENT_NOUNS:
         # "issued a declaration demanding that ...": the issuer demands
