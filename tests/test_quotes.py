@@ -212,3 +212,25 @@ def test_short_colon_line_with_a_document_speaks():
             "From the report: “In general, samples with more careful weighting produced more accurate results.”\n")
     q = _speaker_of(_quotes(text), "samples with more careful weighting")
     assert q[2] == "the report"
+
+
+def test_straight_opening_mark_closed_by_a_curly_one():
+    text = ('The PAC is sending mailers. "This is a long and costly process for every campaign,” said Paula Lind, '
+            'a spokeswoman for the PAC.\n')
+    q = _speaker_of(_quotes(text), "This is a long and costly")
+    assert "said Paula" not in q[1]
+    assert q[2].startswith("Paula Lind")
+
+
+def test_as_x_said_after_a_quoted_fragment():
+    text = "Still, the fact that the race “is a dead heat right now,” as Senator Cruz said on Monday, raises the stakes.\n"
+    q = _speaker_of(_quotes(text), "is a dead heat right now")
+    assert q[2] == "Senator Cruz"
+
+
+def test_cue_across_a_paragraph_break_does_not_govern_a_quote():
+    text = ("“Of course it is not appropriate,” Cruz said in Illinois on Monday. “What a strange world we are in, "
+            "where reporters must fight for access.”\n\n"
+            "“It was very nice,” the tycoon told Reuters in an interview in Macau.\n")
+    q = _speaker_of(_quotes(text), "What a strange world")
+    assert q[2] == "Cruz"

@@ -72,6 +72,11 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
             para_end = text.find("\n", i + 1)
             para_end = n if para_end < 0 else para_end
             j = text.find(close, i + 1, para_end)
+            if ch == '"':
+                # Opened straight, closed curly: "...,” said X.
+                k = text.find("”", i + 1, para_end)
+                if k >= 0 and (j < 0 or k < j) and text.find("“", i + 1, k) < 0:
+                    j = k
             if ch == "“" and j < 0:
                 # Closed with a straight mark: “...," he said.
                 m = re.compile(r'[^\s]"(?=[\s,.;:!?]|$)').search(text, i + 1, para_end)
@@ -217,7 +222,7 @@ def _governing_cue(doc, start: int, end: int):
         tok = tok.head
         if start <= tok.idx < end:
             continue
-        if _is_cue(tok):
+        if _is_cue(tok) and "\n" not in doc.text[min(tok.idx, end):max(tok.idx, start)]:
             found.append(tok)
             if tok.lemma_.lower() not in WEAK_CUES:
                 break
@@ -280,7 +285,8 @@ def find_quotes(doc) -> list[QuoteFinding]:
         first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
         if any(q.span[0] <= start and end <= q.span[1] for q in out):
             continue  # a quotation inside a quotation is part of it
-        tail = _attribution_after(doc, end) if _opens(text, start) else None
+        as_said = AS_SAID.match(text, end + 1) is not None
+        tail = _attribution_after(doc, end) if _opens(text, start) or as_said else None
         cue = tail[0] if tail else _governing_cue(doc, start, end)
         if cue is None:
             cue = _cue_outside(sents[last_si], start - 1, end + 1)
@@ -347,7 +353,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
             if text[cs:start - 1].strip(" ,:—–\"“") or text[end + 1:ce].strip(" ,.:;—–\"”"):
                 kind = "mixed"
         if kind == "mixed":
-            if not _governs(cue, start, end):
+            if not (tail or _governs(cue, start, end)):
                 continue  # a scare quote or a title, not someone's words
             # The reported words run past the marks: "hailed the vote as “fantastic”".
             start, end = _complement_span(cue, start, end)
@@ -365,6 +371,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
 
 
 CLOSING = set(OPENING.values())
+AS_SAID = re.compile(r",?\s+as\s")
 NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
@@ -393,6 +400,8 @@ def _attribution_after(doc, end: int):
             return doc[i], last
         return None
     while i < len(doc) and doc[i].text in (",", "—", "–"):
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "as":  # “...,” as Cruz said
         i += 1
     if i >= len(doc) or doc[i].is_space:
         return None
