@@ -347,3 +347,9 @@ def test_a_named_modifier_outranks_a_possessive_pronoun(resolve):
     doc, actors = resolve("Greece demanded that its European Community partners refuse to recognize the republic.")
     partners = next(t for t in doc if t.text == "partners")
     assert [f.actor.code for f in actors.for_phrase(partners)] == ["IGOEUREEU"]
+
+
+def test_coordinated_country_modifiers_list_one_actor_each(resolve):
+    doc, actors = resolve("Iranian and Turkish officials met in Ankara on Monday.")
+    codes = {e.actor.code for e in actors.entries() if e.actor.sector == "GOV"}
+    assert codes == {"IRNGOV", "TURGOV"}

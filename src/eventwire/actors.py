@@ -738,7 +738,8 @@ class ArticleActors:
 
     def entries(self) -> list[ActorEntry]:
         grouped: dict[str, ActorEntry] = {}
-        for f in sorted(self.found, key=lambda f: f.start):
+        coordinated = [f for fs in self.extra.values() for f in fs]  # "Iranian and Turkish officials": both
+        for f in sorted(self.found + coordinated, key=lambda f: f.start):
             span = self.doc[f.start:f.end]
             e = grouped.setdefault(f.actor.id, ActorEntry(f.actor))
             e.mentions.append((span.start_char, span.end_char))
