@@ -234,3 +234,23 @@ def test_cue_across_a_paragraph_break_does_not_govern_a_quote():
             "“It was very nice,” the tycoon told Reuters in an interview in Macau.\n")
     q = _speaker_of(_quotes(text), "What a strange world")
     assert q[2] == "Cruz"
+
+
+def test_object_of_an_evaluative_cue_is_reported_content():
+    text = "Prime Minister Ana Costa called the new border rules a serious mistake on Tuesday.\n"
+    quotes = _quotes(text)
+    q = _speaker_of(quotes, "the new border rules a serious mistake")
+    assert q[0] == "indirect"
+    assert q[2] == "Prime Minister Ana Costa"
+
+
+def test_unmarked_clause_after_a_cue_is_content_not_just_its_subject():
+    text = "President Omar Haddad has warned the rebel leadership may very well attack the capital next.\n"
+    q = _speaker_of(_quotes(text), "may very well attack the capital next")
+    assert q[1].startswith("the rebel leadership")
+    assert "Omar Haddad" in q[2]
+
+
+def test_listener_of_told_is_not_content():
+    text = "The minister told reporters in Ankara on Monday.\n"
+    assert not any("reporters" in q[1] for q in _quotes(text))

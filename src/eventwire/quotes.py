@@ -531,6 +531,11 @@ def _governs(cue, start: int, end: int) -> bool:
     return any(start <= t.idx < end for t in cue.subtree)
 
 
+# Cues whose object is who is spoken to or a plain noun, not what is said.
+OBJECT_NOT_CONTENT = {"say", "tell", "ask", "answer", "thank", "post", "tweet", "write", "continue", "quote",
+                      "report", "state", "add", "note", "think", "believe", "agree", "refer", "comment"}
+
+
 def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFinding]:
     out = []
     text = doc.text  # spaCy rebuilds doc.text on every access
@@ -539,9 +544,24 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
             if not _is_cue(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+            if comp is None and t.lemma_.lower() not in OBJECT_NOT_CONTENT:
+                # "praised the deal", "called the plan a disgrace", "urged voters to stay home"
+                comp = next((c for c in t.children if c.dep_ in ("dobj", "xcomp") and c.i > t.i
+                             and c.pos_ not in ("PRON",)), None)
             if comp is None:
                 continue
             toks = [x for x in comp.subtree]
+            if comp.dep_ != "ccomp":
+                # The object with what is said of it: "called the plan a disgrace".
+                more = [c for c in t.children if c.i > t.i and c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+                last = max((c.right_edge for c in more), key=lambda x: x.i)
+                if last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("AUX", "VERB"):
+                    # The parse took a clause's subject for the object: "warned
+                    # Netanyahu's administration may target Türkiye next".
+                    last = sent[-1] if not sent[-1].is_punct and not sent[-1].is_space else doc[sent.end - 2]
+                    while last.i > comp.i and (last.is_punct or last.is_space):
+                        last = doc[last.i - 1]
+                toks = list(doc[comp.left_edge.i:last.i + 1])
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             while start < end and text[start] in "“\"":
                 start += 1
