@@ -254,3 +254,14 @@ def test_unmarked_clause_after_a_cue_is_content_not_just_its_subject():
 def test_listener_of_told_is_not_content():
     text = "The minister told reporters in Ankara on Monday.\n"
     assert not any("reporters" in q[1] for q in _quotes(text))
+
+
+def test_reported_clause_stops_at_its_paragraph():
+    text = ("Attorney General Rita Moss called for releasing the videos, saying that openness "
+            "\"builds trust in the police.\"\n\n"
+            "Chief Ken Ortiz said that the footage did not give \"definitive evidence of a weapon,\" but he said "
+            "that other evidence \"supports what witnesses told us\" about the shooting.\n")
+    quotes = _quotes(text)
+    assert "Ken Ortiz" in _speaker_of(quotes, "definitive evidence of a weapon")[2]
+    assert _speaker_of(quotes, "supports what witnesses told us")[2] == "he"
+    assert all("\n\n" not in q[1] for q in quotes)

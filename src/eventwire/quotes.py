@@ -180,6 +180,12 @@ def _token_span(tok) -> tuple[int, int]:
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("compound", "appos", "flat") :
             right = max(right, c.right_edge, key=lambda t: t.i)
+    if tok.head.i > tok.i:
+        right = min(right, tok.doc[max(tok.i, tok.head.i - 1)], key=lambda t: t.i)  # not past its verb
+    for t in tok.doc[tok.i + 1:right.i + 1]:
+        if "\n" in t.text or t.text in ("―", "—", "–"):
+            right = tok.doc[t.i - 1]  # nor past a line break or a dash
+            break
     for t in tok.doc[left.i:tok.i]:
         if t.is_space or t.text in ("-", "—", "–", ":") or "\n" in t.text:
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
@@ -241,6 +247,10 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
     left = min(p.left_edge.idx for p in parts)
     last = max(parts, key=lambda p: p.right_edge.i).right_edge
     right = last.idx + len(last)
+    text = cue.doc.text
+    left = max(left, text.rfind("\n", 0, start) + 1)  # never past the quote's paragraph
+    para_end = text.find("\n", end)
+    right = min(right, len(text) if para_end < 0 else para_end)
     if not (left <= start and end <= right + 1):
         return start, end
     return min(left, start), max(right, end)
