@@ -265,3 +265,21 @@ def test_reported_clause_stops_at_its_paragraph():
     assert "Ken Ortiz" in _speaker_of(quotes, "definitive evidence of a weapon")[2]
     assert _speaker_of(quotes, "supports what witnesses told us")[2] == "he"
     assert all("\n\n" not in q[1] for q in quotes)
+
+
+def test_transcript_labels_speak():
+    text = ("The host asked two questions.\n\n"
+            "\"KLEIN: Will the senator attend the debate tomorrow night?\n\n"
+            "\"MORALES: Of course she will, and she will win it, Dana.\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Will the senator attend")[2] == "KLEIN"
+    q = _speaker_of(quotes, "Of course she will")
+    assert q[2] == "MORALES"
+    assert not q[1].startswith("MORALES")
+
+
+def test_dash_parenthesis_before_the_speaker():
+    text = ("When the host noted that he paid no tax ― as his returns showed ― Mayor Dan Brill boasted, "
+            "“That makes me a very careful man.”\n")
+    q = _speaker_of(_quotes(text), "That makes me a very careful man")
+    assert "Brill" in q[2]

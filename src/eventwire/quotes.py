@@ -117,10 +117,11 @@ def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS:  # not "Tuesday said"
+        if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
-            if c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM"):
+            if c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") or \
+                    any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
     if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
@@ -183,7 +184,7 @@ def _token_span(tok) -> tuple[int, int]:
     if tok.head.i > tok.i:
         right = min(right, tok.doc[max(tok.i, tok.head.i - 1)], key=lambda t: t.i)  # not past its verb
     for t in tok.doc[tok.i + 1:right.i + 1]:
-        if "\n" in t.text or t.text in ("―", "—", "–"):
+        if "\n" in t.text or t.text in ("―", "—", "–", ":"):
             right = tok.doc[t.i - 1]  # nor past a line break or a dash
             break
     for t in tok.doc[left.i:tok.i]:
@@ -297,6 +298,14 @@ def find_quotes(doc) -> list[QuoteFinding]:
             continue  # a quotation inside a quotation is part of it
         as_said = AS_SAID.match(text, end + 1) is not None
         tail = _attribution_after(doc, end) if _opens(text, start) or as_said else None
+        label = TRANSCRIPT_LABEL.match(content)
+        if label and tail is None:
+            # A transcript line: "WALLACE: If I may, sir, ..."
+            who = doc.char_span(start + label.start(1), start + label.end(1), alignment_mode="expand")
+            if who is not None and len(who):
+                mark = doc.char_span(start + label.end(1), start + label.end(1) + 1, alignment_mode="expand")
+                tail = ((mark[0] if mark is not None and len(mark) else who[-1]), who[-1])
+                start = start + label.end()
         cue = tail[0] if tail else _governing_cue(doc, start, end)
         if cue is None:
             cue = _cue_outside(sents[last_si], start - 1, end + 1)
@@ -381,6 +390,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
 
 
 CLOSING = set(OPENING.values())
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s+(?=\S)")
 AS_SAID = re.compile(r",?\s+as\s")
 NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 
