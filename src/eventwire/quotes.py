@@ -1,16 +1,27 @@
 """Quotes: who said what, from quotation marks, cue verbs and the parse.
 
-Direct quotes are the text between paired quotation marks (curly or straight;
-an unclosed mark runs to the end of its paragraph) with a cue verb ("said",
-"told") in the same or the neighbouring sentence; the cue's subject is the
-speaker. A quote paragraph with no cue continues the previous speaker. A short
-quoted fragment inside a sentence whose verb is a cue ("characterized relations
-as “very privileged”", "vowed that Iran would “pay”") is a mixed quote; one
-with no cue is a scare quote or a title and is not reported. Indirect speech is
-a cue verb's that-clause ("X said that ...") or "according to X".
-
-Does not attribute quotes across more than one paragraph of distance, and does
-not find speakers named only in a headline.
+Direct quotes are the text between paired quotation marks (curly or straight,
+also mismatched pairs; an unclosed mark runs to the end of its paragraph). The
+speaker comes, in this order, from:
+- the attribution right after the closing mark: “...,” X said / said X / X, a
+  senator, told reporters / “...,” she beamed / “...” ― Name (a signature);
+- a transcript label ("WALLACE: ...") or the words before an introducing colon
+  ("Sullivan said:", "Clinton released this statement:", "Continued Stone:");
+- the cue verb ("said", "told", "points out") whose clause holds the quote, or
+  one in the same or a neighbouring sentence of the same paragraph; the cue's
+  subject speaks (through "began by saying" and the like up to the clause's
+  subject; the name before the cue when the parse lost it), "according to X"
+  overrides it;
+- a quote with no cue of its own continues the previous speaker when it follows
+  the previous quote or opens the next paragraph (and is then one quote with
+  it), or takes the speaker of reported speech ending the paragraph before.
+A short quoted fragment inside a sentence whose verb is a cue ("characterized
+relations as “very privileged”", "vowed that Iran would “pay”") is a mixed quote
+spanning the cue's reported words; one with no cue is a scare quote or a title
+and is not reported. Indirect speech is a cue verb's that-clause ("X said that
+...") or the object of an evaluative cue ("called the plan a disgrace"), or
+"according to X". Nothing is attributed across a paragraph break except through
+the paragraph-opening rules above; speakers named only in a headline are not found.
 """
 from __future__ import annotations
 
