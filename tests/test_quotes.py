@@ -283,3 +283,17 @@ def test_dash_parenthesis_before_the_speaker():
             "“That makes me a very careful man.”\n")
     q = _speaker_of(_quotes(text), "That makes me a very careful man")
     assert "Brill" in q[2]
+
+
+def test_as_x_put_it():
+    text = ('At the time, as prosecutor Marc Duval put it, "apart from the wrong crowd and some jogging, there '
+            'was not much to complain about."\n')
+    q = _speaker_of(_quotes(text), "apart from the wrong crowd")
+    assert q[2] == "prosecutor Marc Duval"
+
+
+def test_attribution_after_the_quote_beats_a_colon_before_it():
+    text = ('He rarely admits a mistake.\n\nFor example: "We made a terrible mistake getting involved in the '
+            'first place," he told a reporter in October.\n')
+    q = _speaker_of(_quotes(text), "We made a terrible mistake")
+    assert q[2] == "he"

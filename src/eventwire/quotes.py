@@ -56,7 +56,7 @@ def cues() -> frozenset[str]:
 
 # Phrasal cues: the verb speaks only with its particle ("points out", "fired back").
 PHRASAL_CUES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "spell": "out", "lash": "out", "go": "on",
-                "speak": "out", "cry": "out", "sum": "up"}
+                "speak": "out", "cry": "out", "sum": "up", "put": "it"}
 
 
 def _is_cue(t) -> bool:
@@ -66,7 +66,7 @@ def _is_cue(t) -> bool:
     if lemma in cues():
         return True
     prt = PHRASAL_CUES.get(lemma)
-    return prt is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in t.children)
+    return prt is not None and any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == prt for c in t.children)
 
 
 def _quote_marks(text: str) -> list[tuple[int, int]]:
@@ -308,7 +308,8 @@ def find_quotes(doc) -> list[QuoteFinding]:
         if any(q.span[0] <= start and end <= q.span[1] for q in out):
             continue  # a quotation inside a quotation is part of it
         as_said = AS_SAID.match(text, end + 1) is not None
-        tail = _attribution_after(doc, end) if _opens(text, start) or as_said else None
+        tail = _attribution_after(doc, end) if _opens(text, start) or as_said or _colon_before(text, start) \
+            else None
         label = TRANSCRIPT_LABEL.match(content)
         if label and tail is None:
             # A transcript line: "WALLACE: If I may, sir, ..."
