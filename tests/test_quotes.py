@@ -297,3 +297,9 @@ def test_attribution_after_the_quote_beats_a_colon_before_it():
             'first place," he told a reporter in October.\n')
     q = _speaker_of(_quotes(text), "We made a terrible mistake")
     assert q[2] == "he"
+
+
+def test_speaker_name_keeps_its_party_parenthesis():
+    text = "“We will not back down on this,” Rep. Jane Hollis (R-OH) said on Sunday.\n"
+    q = _speaker_of(_quotes(text), "We will not back down")
+    assert q[2] == "Rep. Jane Hollis (R-OH)"

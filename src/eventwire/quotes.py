@@ -205,7 +205,13 @@ def _token_span(tok) -> tuple[int, int]:
         right = tok.doc[right.i - 1]
     while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
         left = tok.doc[left.i + 1]
-    return left.idx, right.idx + len(right)
+    start, end = left.idx, right.idx + len(right)
+    text = tok.doc.text
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = text.find(")", end, end + 12)  # "Mike Pence (R-IN)" keeps its parenthesis
+        if close >= 0 and "\n" not in text[end:close]:
+            end = close + 1
+    return start, end
 
 
 def _cue_outside(sent, start: int, end: int):
