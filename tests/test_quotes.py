@@ -303,3 +303,9 @@ def test_speaker_name_keeps_its_party_parenthesis():
     text = "“We will not back down on this,” Rep. Jane Hollis (R-OH) said on Sunday.\n"
     q = _speaker_of(_quotes(text), "We will not back down")
     assert q[2] == "Rep. Jane Hollis (R-OH)"
+
+
+def test_more_speech_verbs_govern_fragments():
+    text = "On Monday the governor groused to a crowd in Macon that the paper “never treats me fairly” before leaving.\n"
+    q = _speaker_of(_quotes(text), "never treats me fairly")
+    assert q[2] == "the governor"
