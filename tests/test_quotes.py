@@ -309,3 +309,12 @@ def test_more_speech_verbs_govern_fragments():
     text = "On Monday the governor groused to a crowd in Macon that the paper “never treats me fairly” before leaving.\n"
     q = _speaker_of(_quotes(text), "never treats me fairly")
     assert q[2] == "the governor"
+
+
+def test_inverted_manner_verb_with_one_as_speaker_and_interjecting():
+    text = ("Planes filled the skies with messages.\n\n"
+            "“The harbor belongs to all of us,” read one.\n\n"
+            "He tried to laugh it off by interjecting, “Only my old rival from Queens would say that.”\n")
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "The harbor belongs")[2] == "one"
+    assert _speaker_of(quotes, "Only my old rival")[2] == "He"

@@ -452,14 +452,15 @@ def _attribution_after(doc, end: int):
             if j == first:  # “...,” said X
                 sp = next((c for c in t.children if c.i > t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr",
                                                                                "npadvmod", "appos")
-                           and c.pos_ in ("PROPN", "NOUN", "PRON") and c.ent_type_ not in NOT_SPEAKERS), None)
+                           and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in ("one", "another"))
+                           and (c.ent_type_ not in NOT_SPEAKERS or c.lower_ == "one")), None)
                 if sp is None and j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "PRON", "DET", "NOUN"):
                     k = j + 1
                     while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") \
                             and doc[k].pos_ != "PRON":
                         k += 1
                     sp = doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
-                return (t, sp) if sp is not None and sp.ent_type_ not in NOT_SPEAKERS else None
+                return (t, sp) if sp is not None and (sp.ent_type_ not in NOT_SPEAKERS or sp.lower_ == "one") else None
             subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and first <= c.i < j), None)
             if subj is None:
                 # The parse missed it: the head of the words before the cue.
@@ -478,12 +479,13 @@ def _speech_manner(t, first: int) -> bool:
     """A verb with nothing after it but adverbials, right after a quotation,
     tells how it was said: “...,” she beamed / “...,” a sign reads / “...,”
     laughed the host."""
-    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP"):
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") + (("VB",) if t.i == first else ()):
         return False
+    if t.i == first:  # the parse may take the inverted subject for an object
+        return t.i + 1 < len(t.doc) and (t.doc[t.i + 1].pos_ in ("PROPN", "DET")
+                                         or t.doc[t.i + 1].lower_ in ("one", "another"))
     if any(c.i > t.i and c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "dative") for c in t.children):
         return False
-    if t.i == first:
-        return t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("PROPN", "DET")
     return all(x.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "ADP", "CCONJ") or x.is_space
                for x in t.doc[first:t.i]) and t.i - first <= 12
 
