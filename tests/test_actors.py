@@ -353,3 +353,18 @@ def test_coordinated_country_modifiers_list_one_actor_each(resolve):
     doc, actors = resolve("Iranian and Turkish officials met in Ankara on Monday.")
     codes = {e.actor.code for e in actors.entries() if e.actor.sector == "GOV"}
     assert codes == {"IRNGOV", "TURGOV"}
+
+
+def test_an_opposition_is_of_the_government_its_sentence_names(resolve):
+    doc, actors = resolve("Paris and Rome took opposite sides, with France backing the Assad regime "
+                          "and Italy siding with the opposition.")
+    f = actors.sentence_country(actors.at(doc[[t.text for t in doc].index("opposition")]),
+                                doc[0].sent)
+    assert (f.actor.country, f.actor.sector) == ("SYR", "OPP")
+
+
+def test_militants_are_not_given_the_country_of_a_government_speaker(resolve):
+    doc, actors = resolve("Baghaei said the U.S. occupation in Syria was empowering terrorist groups "
+                          "across the region, with the aid of Türkiye.")
+    f = actors.sentence_country(actors.at(doc[[t.text for t in doc].index("groups")]), doc[0].sent)
+    assert f.actor.country != "IRN"

@@ -333,3 +333,12 @@ def test_a_present_participle_is_done_by_the_noun_it_modifies():
 def test_a_decision_to_act_is_the_act():
     evs = events("Ivory Coast's Supreme Court decided to allow the opposition candidate to run.")
     assert any(e.root == "08" and e.modality == "asserted" for e in evs)
+
+
+def test_absolute_clauses_each_have_their_own_subject():
+    # "with X doing A and Y doing B": the small parser takes Y as a second object of A
+    evs = events("The two neighbours stood apart during the war, with Moscow backing the Maduro government "
+                 "and Brazil siding with the opposition.")
+    got = triples(e for e in evs if e.root == "05")
+    assert ("RUS", "05", "VEN") in got and ("BRA", "05", "VEN") in got
+    assert ("RUS", "05", "BRA") not in got

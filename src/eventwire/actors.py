@@ -207,6 +207,26 @@ def _valid_at(entry: Entry, year: int | None) -> bool:
     return (lo is None or lo <= year) and (hi is None or year <= hi)
 
 
+def absolute_subject(verb):
+    """"with Tehran backing the regime and Türkiye siding with the opposition":
+    the small parser makes "Türkiye" a second object of "backing" and hangs
+    "siding" under it; the noun just before the participle is its subject."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ == "conj" and noun.pos_ in ("PROPN", "NOUN") and noun.head.dep_ == "dobj" \
+            and noun.head.head.i == verb.head.i:
+        return noun
+    return None
+
+
+def is_absolute_subject(noun) -> bool:
+    """The noun is the subject of the participle after it, not a conjunct."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    subject = absolute_subject(nxt) if nxt is not None else None
+    return subject is not None and subject.i == noun.i
+
+
 class ArticleActors:
     """Every actor mention of one parsed article, resolved."""
 
@@ -619,13 +639,25 @@ class ArticleActors:
             return found  # an activist is of his country; the UN and "a rights group" are of none
         countries = {f.actor.country for f in self.found
                      if f.actor.kind == "country" and sent.start <= f.start < sent.end}
-        c = next(iter(countries)) if len(countries) == 1 else self._act_place(found)
+        c = next(iter(countries)) if len(countries) == 1 else self._act_place(found) or \
+            self._opposed_government(a, sent)
         if c is None:
             return found
         name = f"{self.kb.countries[c].name} {a.name}" if a.sector and c in self.kb.countries else a.name
         actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
                       actor_code(c, a.sector), c, a.sector, a.kind, a.role)
         return Found(actor, found.start, found.end, found.form, found.role)
+
+    def _opposed_government(self, a: Actor, sent) -> str | None:
+        """An opposition stands against a government: "Tehran backing the Assad
+        regime and Türkiye siding with the opposition" is Syria's opposition,
+        when the sentence names one country's government. Not rebels or
+        militants: "Baghaei said ... empowering terrorist groups" are not Iran's."""
+        if a.sector != "OPP":
+            return None
+        governments = {f.actor.country for f in self.found if sent.start <= f.start < sent.end
+                       and f.actor.sector == "GOV" and f.actor.kind != "country" and f.actor.country}
+        return next(iter(governments)) if len(governments) == 1 else None
 
     def _act_place(self, found: Found) -> str | None:
         """The country where the clause of a subject or object happens, when
@@ -682,7 +714,7 @@ class ArticleActors:
         """The actors a noun phrase headed by `head` denotes: coordinated members
         each ("Iran and Türkiye"), a name before a role word, the role before a
         bare country."""
-        members = [head] + [c for c in head.conjuncts if c.i > head.i]
+        members = [head] + [c for c in head.conjuncts if c.i > head.i and not is_absolute_subject(c)]
         out: list[Found] = []
         for m in members:
             f = self._phrase_actor(m)
@@ -740,6 +772,7 @@ class ArticleActors:
         grouped: dict[str, ActorEntry] = {}
         coordinated = [f for fs in self.extra.values() for f in fs]  # "Iranian and Turkish officials": both
         for f in sorted(self.found + coordinated, key=lambda f: f.start):
+            f = self.sentence_country(f, self.doc[f.start].sent)  # "the opposition" as Syria's
             span = self.doc[f.start:f.end]
             e = grouped.setdefault(f.actor.id, ActorEntry(f.actor))
             e.mentions.append((span.start_char, span.end_char))

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .actors import ArticleActors, Found
+from .actors import ArticleActors, Found, absolute_subject, is_absolute_subject
 from .cameo import lookup, read_tsv
 from .model import Event
 
@@ -210,6 +210,8 @@ def _subject_head(verb):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if (absolute := absolute_subject(verb)) is not None:
+        return absolute
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return _subject_head(verb.head)
     # "Syria is willing to withdraw", "Iran is ready to talk": through the adjective
@@ -370,7 +372,8 @@ def _target_heads(verb, pattern: VerbPattern | None):
     for c in preps:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
-    objects = list(heads) + [cc for h in heads for cc in h.conjuncts]  # "artillery, mortar and rocket fire against"
+    objects = list(heads) + [cc for h in heads for cc in h.conjuncts  # "artillery, mortar and rocket fire against"
+                             if not is_absolute_subject(cc)]
     owners, places = [], []
     for c in objects:  # "launched missiles into Israel": object's own prepositional objects
         for p in c.children:
