@@ -342,3 +342,28 @@ def test_absolute_clauses_each_have_their_own_subject():
     got = triples(e for e in evs if e.root == "05")
     assert ("RUS", "05", "VEN") in got and ("BRA", "05", "VEN") in got
     assert ("RUS", "05", "BRA") not in got
+
+
+def cameos(text):
+    return {e.cameo for e in events(text)}
+
+
+def test_the_weapon_named_in_a_force_clause_gives_the_specific_code():
+    assert "195" in cameos("Israeli warplanes killed 12 people in southern Lebanon on Sunday.")
+    assert "1952" in cameos("The United States killed three militants in Yemen with drones.")
+    assert "193" in cameos("Soldiers killed three protesters with rifles in Cairo.")
+    # what is attacked is not the weapon
+    assert "195" not in cameos("Militants attacked a passenger plane in Somalia.")
+
+
+def test_bringing_an_end_to_something_is_ending_it():
+    assert "0254" in cameos("Cuba appealed to the European Union to bring an end to the trade embargo.")
+
+
+def test_a_predicate_adjective_says_how_a_speaker_sees_things():
+    assert "013" in cameos("The Japanese prime minister said he was confident that China would join the talks.")
+    assert "012" in cameos("German officials remain worried about Russia's troop build-up.")
+
+
+def test_trade_restrictions_are_an_embargo_not_an_administrative_sanction():
+    assert "1312" in cameos("A French minister threatened to impose import restrictions on Italian goods.")

@@ -156,7 +156,7 @@ def _complements(verb) -> set[str]:
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
 
     for c in verb.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
             add_noun(c)
         elif c.dep_ == "advmod":  # "work together", "step down"
             out.add(c.lemma_.lower())
@@ -175,6 +175,9 @@ def _complements(verb) -> set[str]:
 
 def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
     rows = lex.verbs.get(verb.lemma_.lower())
+    if verb.lemma_.lower() in ("bring", "put") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
+                                                     for c in verb.children):
+        rows = lex.verbs.get("end")  # "bring an end to the embargo", "put an end to the war"
     if not rows:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
@@ -315,6 +318,46 @@ def _with_political_goal(c: Candidate) -> Candidate:
         if lemmas & words:
             return replace(c, cameo=base + digit)
     return c
+
+
+@cache
+def weapons() -> list[tuple[str, frozenset[str]]]:
+    return [(r["cameo"], _set(r["lemmas"])) for r in read_tsv("weapons.tsv")]
+
+
+def _with_weapon(c: Candidate) -> Candidate:
+    """"British aircraft using precision guided missiles killed 4 Iraqis" is
+    1951, not a bare 190: the weapon named in the act's own clause (its
+    subject, object, instrument), most specific first, as weapons.tsv lists."""
+    if c.cameo != "190":
+        return c
+    words = set()
+    for t in _own_clause(c.trigger, skip=VICTIM_DEPS):
+        words.update((t.lemma_.lower(), t.lower_))
+    return next((replace(c, cameo=code) for code, lemmas in weapons() if words & lemmas), c)
+
+
+def _own_clause(trigger, skip=frozenset()):
+    """The trigger's phrase without the clauses hung on it, nor its own
+    children of the dependencies in `skip`."""
+    stack = [ch for ch in trigger.children if ch.dep_ not in skip and
+             not (ch.dep_ == "prep" and ch.lemma_.lower() in VICTIM_PREPS)]
+    out = [trigger]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CLAUSE_DEPS:
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+# what a force verb is done to ("attacked a plane", "an attack on a tank convoy") names no weapon
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "poss"})
+VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "near", "of"})
+
+
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "cc"}
 
 
 # a bare appeal, promise, demand or refusal about a political goal is one for reform
@@ -702,7 +745,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             c = _as_demand_or_threat(_specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
-            c = _with_political_goal(c)
+            c = _with_weapon(_with_political_goal(c))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
