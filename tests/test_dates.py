@@ -47,3 +47,17 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
 def test_day_words_inside_names_are_not_dates():
     assert find_dates("He appeared on Russia Today and USA Today.", MON) == []
     assert one("Today, the ministers meet.").date == MON
+
+
+def _event_dates(text, published="2024-09-10"):
+    import eventwire
+    return {(e.trigger, str(e.date)) for e in eventwire.code_text(text, published=published, min_confidence=0).events}
+
+
+def test_a_date_in_a_future_clause_reads_forward_and_dates_only_that_clause():
+    # published Tuesday 10 September 2024
+    assert ("visit", "2025-06-01") in _event_dates("Iran plans to visit Iraq in June.")
+    assert ("held", "2024-06-01") in _event_dates("Iran and Iraq held talks in June.")
+    assert ("meet", "2024-09-06") in _event_dates("Russia said on Friday it would meet Ukraine.")
+    # June is when the talks resume, not when Iran spoke
+    assert ("said", "2024-09-10") in _event_dates("Iran said the talks will resume in June.")

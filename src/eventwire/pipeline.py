@@ -111,20 +111,23 @@ def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
     its sentence), or else the publication date marked as inferred. Deadlines
     and spans ("by 2025", "since 2012", "until March") do not date an event."""
     sents = list(doc.sents)
-    cache: dict[tuple[int, bool], list[dates.DateMention]] = {}
+    cache: dict[int, list[dates.DateMention]] = {}
     for e in events:
         sent = sents[e.sentence_index]
-        future = e.modality == "intended"
-        key = (e.sentence_index, future)
-        if key not in cache:
-            cache[key] = [d for d in dates.find_dates(sent.text, published, future=future)
-                          if (d.date is not None or d.precision in HISTORY_PRECISIONS)
-                          and not _is_span_bound(sent.text, d)]
-        found = cache[key]
+        if e.sentence_index not in cache:
+            # a phrase reads forward when its own clause is future: "said on
+            # Friday it will meet Ukraine in June" is last Friday and next June
+            ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
+            cache[e.sentence_index] = [
+                ahead.get(d.span, d) if _future_clause(doc, sent, d) else d
+                for d in dates.find_dates(sent.text, published)
+                if (d.date is not None or d.precision in HISTORY_PRECISIONS) and not _is_span_bound(sent.text, d)]
+        trigger = doc[e.trigger_token] if e.trigger_token is not None else None
+        found = [(_clause_distance(doc, sent, d, trigger), d) for d in cache[e.sentence_index]]
+        found = [(n, d) for n, d in found if n != BELOW]
         if found:
             trigger_at = e.span[0] - sent.start_char
-            trigger = doc[e.trigger_token] if e.trigger_token is not None else None
-            d = min(found, key=lambda d: (_clause_distance(doc, sent, d, trigger), abs(d.span[0] - trigger_at)))
+            _, d = min(found, key=lambda nd: (nd[0], abs(nd[1].span[0] - trigger_at)))
             e.date, e.date_precision = d.date, d.precision
             if _historical(d, published) and e.modality in ("asserted",):
                 e.modality = "past background"
@@ -158,7 +161,32 @@ def _clause_distance(doc, sent, d: "dates.DateMention", trigger) -> int:
         return 0
     if anchor.is_ancestor(clause):
         return 1
+    if clause.is_ancestor(anchor):
+        return BELOW  # "said the talks will resume in June": June is the talks'
     return 2
+
+
+BELOW = 3
+
+
+def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
+    """The clause a date phrase modifies is about the future: "will resume in
+    June", "is scheduled to vote on Friday", "plans to visit in May"."""
+    span = doc.char_span(sent.start_char + d.span[0], sent.start_char + d.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
+
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_GOVERNORS = {"plan", "schedule", "expect", "intend", "due", "set", "aim", "hope", "vow", "promise", "pledge"}
 
 
 def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
