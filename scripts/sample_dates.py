@@ -16,7 +16,8 @@ import json
 import random
 from pathlib import Path
 
-from eventwire.dates import find_dates
+from eventwire.parse import parse
+from eventwire.pipeline import sentence_dates
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear_dev.jsonl"
 
@@ -33,10 +34,12 @@ def main() -> None:
         if not a.get("published"):
             continue
         pub = dt.date.fromisoformat(a["published"])
-        for d in find_dates(a["text"], pub):
-            s, e = d.span
-            context = a["text"][max(0, s - 70):e + 40].replace("\n", " ")
-            found.append((a["id"], pub, d, context))
+        doc = parse(a["text"])
+        for sent in doc.sents:
+            for d in sentence_dates(doc, sent, pub):
+                s, e = d.span[0] + sent.start_char, d.span[1] + sent.start_char
+                context = a["text"][max(0, s - 70):e + 40].replace("\n", " ")
+                found.append((a["id"], pub, d, context))
     random.Random(args.seed).shuffle(found)
     print(f"{len(found)} date phrases in {args.file.name}; showing {min(args.n, len(found))}")
     for i, (aid, pub, d, context) in enumerate(found[:args.n], 1):

@@ -115,13 +115,9 @@ def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
     for e in events:
         sent = sents[e.sentence_index]
         if e.sentence_index not in cache:
-            # a phrase reads forward when its own clause is future: "said on
-            # Friday it will meet Ukraine in June" is last Friday and next June
-            ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
-            cache[e.sentence_index] = [
-                ahead.get(d.span, d) if _future_clause(doc, sent, d) else d
-                for d in dates.find_dates(sent.text, published)
-                if (d.date is not None or d.precision in HISTORY_PRECISIONS) and not _is_span_bound(sent.text, d)]
+            cache[e.sentence_index] = [d for d in sentence_dates(doc, sent, published)
+                                       if (d.date is not None or d.precision in HISTORY_PRECISIONS)
+                                       and not _is_span_bound(sent.text, d)]
         trigger = doc[e.trigger_token] if e.trigger_token is not None else None
         found = [(_clause_distance(doc, sent, d, trigger), d) for d in cache[e.sentence_index]]
         found = [(n, d) for n, d in found if n != BELOW]
@@ -133,6 +129,15 @@ def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
                 e.modality = "past background"
         elif published is not None:
             e.date, e.date_precision, e.date_inferred = published, "day", True
+
+
+def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMention]:
+    """The sentence's time expressions, each read forward when its own clause
+    is future: "said on Friday it will meet Ukraine in June" is last Friday and
+    next June."""
+    ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
+    return [ahead.get(d.span, d) if _future_clause(doc, sent, d) else d
+            for d in dates.find_dates(sent.text, published)]
 
 
 _SPAN_BOUNDS = ("by", "since", "until", "till", "through")
