@@ -367,3 +367,10 @@ def test_a_predicate_adjective_says_how_a_speaker_sees_things():
 
 def test_trade_restrictions_are_an_embargo_not_an_administrative_sanction():
     assert "1312" in cameos("A French minister threatened to impose import restrictions on Italian goods.")
+
+
+def test_a_stance_adjective_is_an_event_of_the_noun_it_describes():
+    assert ("TUR", "111", "ISR") in codes("Türkiye, fiercely critical of Israel's offensive in Gaza, "
+                                          "has been on alert about a regional spillover.")
+    [e] = [e for e in events("France is not critical of the Chinese government.") if e.cameo == "111"]
+    assert e.modality == "negated"

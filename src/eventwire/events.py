@@ -687,9 +687,41 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
     return out
 
 
+@cache
+def event_adjectives() -> dict[str, tuple[str, str]]:
+    return {r["lemma"]: (r["prep"], r["cameo"]) for r in read_tsv("event_adjectives.tsv")}
+
+
+def _adjective_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+    """"Türkiye, fiercely critical of Israel's offensive, ...", "Iran is
+    supportive of the talks": a stance held by the noun or subject the
+    adjective describes, toward the object of its preposition."""
+    out = []
+    for tok in sent:
+        entry = event_adjectives().get(tok.lemma_.lower()) if tok.pos_ == "ADJ" else None
+        if entry is None:
+            continue
+        prep, cameo = entry
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                   for g in c.children if g.dep_ == "pobj"]
+        if not objects:
+            continue
+        if tok.dep_ == "acomp":
+            holder, clause = _subject_head(tok.head), tok.head
+        elif tok.dep_ in ("amod", "appos", "advcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            holder, clause = tok.head, tok
+        else:
+            continue
+        sources = actors.for_phrase(holder) if holder is not None else []
+        targets = [t for t in _actors(objects, actors) if all(t.actor.id != s.actor.id for s in sources)]
+        if sources or targets:
+            out.append(Candidate(cameo, tok, sources, targets, modality_of(clause, lex), 1))
+    return out
+
+
 def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
     lex = lexicon()
-    verbs = _verb_candidates(sent, actors, lex)
+    verbs = _verb_candidates(sent, actors, lex) + _adjective_candidates(sent, actors, lex)
     # A noun that is a verb's complement ("launched attacks") is already coded by
     # the verb; one a bare statement announces ("announced a suspension of air
     # links with Serbia") is the news itself.
