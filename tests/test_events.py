@@ -374,3 +374,9 @@ def test_a_stance_adjective_is_an_event_of_the_noun_it_describes():
                                           "has been on alert about a regional spillover.")
     [e] = [e for e in events("France is not critical of the Chinese government.") if e.cameo == "111"]
     assert e.modality == "negated"
+
+
+def test_a_possessive_conjunct_owns_the_noun_after_it_not_the_other_conjunct():
+    got = codes("Jordan fears a spillover of the conflict with Israel's attacks on Lebanon and Iran's retaliation.")
+    assert ("IRN", "190", None) in got
+    assert not any(s == "LBN" for s, _, _ in got)

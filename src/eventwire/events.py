@@ -661,8 +661,10 @@ def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int])
         if p is None:
             continue
         sources: list[Found] = []
+        if (owner := _stranded_possessor(tok)) is not None and owner.i in actors.by_token:
+            sources = [actors.by_token[owner.i]]
         for c in tok.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
+            if not sources and c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
         if not sources and (party := _responsible_party(tok) or _light_verb_subject(tok)
@@ -717,6 +719,15 @@ def _adjective_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Can
         if sources or targets:
             out.append(Candidate(cameo, tok, sources, targets, modality_of(clause, lex), 1))
     return out
+
+
+def _stranded_possessor(noun):
+    """"attacks on Lebanon and Iran's retaliation": the parser makes "Iran" a
+    conjunct of "Lebanon", but its "'s" says it owns the noun right after it."""
+    if noun.i < 2 or noun.doc[noun.i - 1].dep_ != "case":
+        return None
+    owner = noun.doc[noun.i - 1].head
+    return owner if owner.head.i != noun.i and owner.dep_ == "conj" else None
 
 
 def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
