@@ -380,3 +380,11 @@ def test_a_possessive_conjunct_owns_the_noun_after_it_not_the_other_conjunct():
     got = codes("Jordan fears a spillover of the conflict with Israel's attacks on Lebanon and Iran's retaliation.")
     assert ("IRN", "190", None) in got
     assert not any(s == "LBN" for s, _, _ in got)
+
+
+def test_warning_of_anothers_attack_is_a_pessimistic_comment_not_a_threat():
+    got = codes("Erdoğan warned that Israel may target Türkiye.")
+    assert ("TUR", "012", "ISR") in got and ("ISR", "190", "TUR") in got
+    assert not any(code.startswith("13") for _, code, _ in got)
+    # a warning of one's own act is still a threat
+    assert any(code.startswith("13") for _, code, _ in codes("Iran warned that it would retaliate against Israel."))

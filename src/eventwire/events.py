@@ -737,7 +737,42 @@ def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
     # the verb; one a bare statement announces ("announced a suspension of air
     # links with Serbia") is the news itself.
     taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
-    return verbs + _noun_candidates(sent, actors, lex, taken)
+    return _forewarnings(verbs + _noun_candidates(sent, actors, lex, taken))
+
+
+def _forewarnings(candidates: list[Candidate]) -> list[Candidate]:
+    """"Erdoğan warned that Israel may target Türkiye" is his pessimistic
+    comment (012) about Israel, who is the one that may attack; only a warning
+    of the warner's own act ("warned it would retaliate") is a threat."""
+    out = []
+    for c in candidates:
+        act = _warned_act(c, candidates) if c.cameo.startswith("13") and \
+            c.trigger.lemma_.lower() in WARNING_VERBS else None
+        if act is not None and act.sources and not {s.actor.id for s in act.sources} & {s.actor.id for s in c.sources}:
+            c = replace(c, cameo="012", targets=act.sources)
+        out.append(c)
+    return out
+
+
+def _warned_act(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The event in a warning's that-clause, with a subject of its own (not an
+    infinitive: "warned Iran not to attack" is addressed to Iran). The small
+    parser may hang the warning under the act ("Erdoğan warned X may target Y")."""
+    for e in candidates:
+        if e is c:
+            continue
+        if e.trigger.dep_ == "ccomp" and e.trigger.head.i == c.trigger.i:
+            subject = next((t for t in e.trigger.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        elif c.trigger.dep_ == "ccomp" and c.trigger.head.i == e.trigger.i and c.trigger.i < e.trigger.i:
+            subject = next((t for t in c.trigger.children if t.dep_ == "dobj"), None)  # the misparse
+        else:
+            continue
+        if subject is not None and subject.tag_ != "PRP":
+            return e
+    return None
+
+
+WARNING_VERBS = {"warn", "caution"}
 
 
 def _pairs(c: Candidate):
