@@ -73,3 +73,13 @@ def test_non_english_text_is_refused_with_its_name():
             "Ankara, um über die Lage im Nahen Osten und die Angriffe auf den Gazastreifen zu sprechen.")
     with pytest.raises(InputError, match="german-1.*English"):
         eventwire.code_text(text, id="german-1")
+
+
+def test_we_and_our_in_a_direct_quote_are_the_speakers_side():
+    text = ("“Our talks with Hamas have shown progress,” Iranian Foreign Ministry Spokesperson "
+            "Esmaeil Baghaei said on Monday.\n“Türkiye and Iran agree we must help Syria,” he said.")
+    evs = eventwire.code_text(text, published="2024-10-21").events
+    talks = [e for e in evs if e.trigger == "talks"]
+    assert talks and talks[0].source.actor.country == "IRN" and talks[0].target.actor.code == "PSEREB"
+    # "we" after the quote names countries is theirs, not the speaker's alone
+    assert not any(e.target and e.source and e.target.text == "we" for e in evs)

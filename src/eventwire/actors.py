@@ -227,6 +227,9 @@ def is_absolute_subject(noun) -> bool:
     return subject is not None and subject.i == noun.i
 
 
+SPEAKER_PLURALS = {"we", "our", "us", "ours"}
+
+
 class ArticleActors:
     """Every actor mention of one parsed article, resolved."""
 
@@ -709,6 +712,25 @@ class ArticleActors:
 
     def at(self, token) -> Found | None:
         return self.by_token.get(token.i)
+
+    def add_speaker_pronouns(self, quoted: list[tuple[tuple[int, int], Actor]]) -> None:
+        """"Our talks with Hamas have shown...", said Iran's spokesperson: a
+        first-person plural inside a direct quote is the speaker's side, unless
+        the quote names countries before it in its sentence ("Türkiye and Iran
+        agree we must help"). Each (char span, speaker) is a quotation and who
+        said it."""
+        for (start, end), speaker in quoted:
+            if not speaker.country and speaker.kind not in ("organization", "group"):
+                continue
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                if tok.lower_ not in SPEAKER_PLURALS or tok.i in self.by_token:
+                    continue
+                if not any(f.actor.kind == "country" and max(span.start, tok.sent.start) <= f.start < tok.i
+                           for f in self.found):
+                    f = Found(speaker, tok.i, tok.i + 1, "pronoun")
+                    self.by_token[tok.i] = f
+                    self.found.append(f)
 
     def for_phrase(self, head) -> list[Found]:
         """The actors a noun phrase headed by `head` denotes: coordinated members

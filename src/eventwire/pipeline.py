@@ -214,8 +214,10 @@ def _place_events(events: list[Event], doc) -> None:
 def code_doc(article: Article, doc, min_confidence: float | None = None) -> Record:
     """Code one parsed article."""
     actors = ArticleActors(doc, article.published)
-    events = code_events(doc, actors, article.id, min_confidence)
     quotes = _quotes(doc, actors)
+    actors.add_speaker_pronouns([(q.span, q.speaker.actor) for q in quotes
+                                 if q.kind in ("direct", "mixed") and q.speaker is not None])
+    events = code_events(doc, actors, article.id, min_confidence)
     _attach_quote_speakers(events, quotes)
     _date_events(events, doc, article.published)
     _place_events(events, doc)
