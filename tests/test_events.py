@@ -61,7 +61,7 @@ def test_nominal_events():
 def test_every_root_has_a_verb():
     from eventwire.events import lexicon
 
-    roots = {p.cameo[:2] for rows in lexicon().verbs.values() for p in rows}
+    roots = {p.cameo[:2] for rows in lexicon().verbs.values() for p in rows if p.cameo != "-"}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
 
 
@@ -388,3 +388,25 @@ def test_warning_of_anothers_attack_is_a_pessimistic_comment_not_a_threat():
     assert not any(code.startswith("13") for _, code, _ in got)
     # a warning of one's own act is still a threat
     assert any(code.startswith("13") for _, code, _ in codes("Iran warned that it would retaliate against Israel."))
+
+
+def test_what_is_discussed_is_a_topic_not_a_party():
+    got = codes("Japan's foreign minister met South Korea's president to discuss North Korea's missile launches.")
+    assert not any(t == "PRK" for _, code, t in got if code.startswith("04"))
+
+
+def test_agreeing_on_a_view_is_accord_and_agreeing_on_an_act_is_intent():
+    assert any(c == "019" for _, c, _ in codes("Japan and South Korea agreed that the provocations threaten the region."))
+    assert any(c.startswith("03") for _, c, _ in codes("Iran and Iraq agreed that talks would resume in May."))
+
+
+def test_must_be_able_to_is_not_a_demand_on_the_subject():
+    evs = eventwire.code_text("“Ukraine must be able to defend itself this winter,” NATO chief Mark Rutte said.",
+                              published="2024-11-22").events
+    assert not any(e.root == "10" for e in evs)
+    assert not any(e.cameo == "052" for e in evs)  # armed self-defence is not a verbal defence
+
+
+def test_withdrawing_a_policy_is_not_a_military_withdrawal():
+    assert any(c == "1042" for _, c, _ in codes("Farmers in France demanded the withdrawal of the new tax law."))
+    assert any(c == "1056" for _, c, _ in codes("Serbia demanded the withdrawal of NATO troops from Kosovo."))

@@ -84,7 +84,8 @@ def lexicon() -> Lexicon:
     for r in read_tsv("event_verbs.tsv"):
         p = VerbPattern(r["lemma"].lower(), r["particle"].lower(), _set(r["complement"]),
                         r["prep"].lower(), r["cameo"])
-        lookup(p.cameo)  # fail loudly on a code the ontology lacks
+        if p.cameo != NOT_AN_EVENT:
+            lookup(p.cameo)  # fail loudly on a code the ontology lacks
         verbs[p.lemma].append(p)
     for rows in verbs.values():  # most constraints first; stable keeps file order on ties
         rows.sort(key=lambda p: -p.constraints)
@@ -103,6 +104,16 @@ def lexicon() -> Lexicon:
     return Lexicon(dict(verbs), nouns, modality, intent, demand, appeal, reject)
 
 
+def _agrees_on_a_view(verb) -> bool:
+    """"We agreed that Pyongyang's provocations threaten the region" is accord
+    on a view (019); "agreed that talks would resume" commits to an act (030)."""
+    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in FUTURE_OR_MODAL for a in c.children)
+               for c in verb.children)
+
+
+FUTURE_OR_MODAL = {"will", "would", "shall", "should", "must", "'ll", "wo", "could", "can", "may", "might", "to"}
+ENABLED_WORDS = {"able", "allowed", "free", "entitled", "permitted"}
+AGREE_ON_A_VIEW = VerbPattern("agree", "", frozenset(), "", "019")
 # An act outside the lexicon that someone says another must do: only its demand is coded.
 UNCODED_OBLIGATION = VerbPattern("", "", frozenset(), "", "")
 
@@ -151,7 +162,8 @@ def _complements(verb) -> set[str]:
     out = set()
 
     def add_noun(n):
-        out.add(n.lemma_.lower())
+        if not (n.lemma_.lower() in WITHDRAWAL_NOUNS and _of_a_policy(n)):  # of a tax, not of troops
+            out.add(n.lemma_.lower())
         out.update(m.lemma_.lower() for m in n.children if m.dep_ in ("amod", "compound"))
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
 
@@ -195,8 +207,12 @@ def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
                 continue
         if not p.particle and particles - {"out", "up"} and any(q.particle in particles for q in rows):
             continue  # "call off" must not fall back to plain "call"
-        return p
+        return None if p.cameo == NOT_AN_EVENT else p
     return None
+
+
+# a lexicon row with this code says the use is not an event ("defend itself")
+NOT_AN_EVENT = "-"
 
 
 # -- arguments -----------------------------------------------------------------
@@ -398,6 +414,9 @@ def _target_heads(verb, pattern: VerbPattern | None):
     for c in verb.children:
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "issued a reminder to Iraq" parsed as dative "to"
             heads += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "dobj" and pattern is not None and pattern.cameo.startswith(CONSULT_ROOT) \
+                and verb.lemma_.lower() in TOPIC_VERBS:
+            continue  # "met Yoon to discuss North Korea's missile launches": a topic, not a party
         elif c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
             heads.append(c)
             # "tightened the blockade of Serbia with Albania's help": an event
@@ -437,7 +456,7 @@ def _target_heads(verb, pattern: VerbPattern | None):
     else:
         heads += places + owners
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
-        if c.dep_ in ("ccomp", "xcomp"):
+        if c.dep_ in ("ccomp", "xcomp") and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
             heads.extend(g for g in c.children if g.dep_ in SUBJECT_DEPS)
     # last, one level deeper: "suspended part of a military aid program for Bosnia"
     for c in list(heads):
@@ -491,6 +510,8 @@ def _embedded_target_heads(verb, pattern):
     """Targets named inside an infinitive or that-clause the verb governs:
     "offered to hand over to Great Britain"."""
     heads = []
+    if pattern is not None and pattern.cameo.startswith(STATEMENT_ROOT):
+        return heads  # "argued the conflict was between Israel and Palestine" is said to no one there
     reciprocal = any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
     for c in verb.children:
         # a purpose clause names whom the act is aimed at ("opened fire to disperse
@@ -506,6 +527,10 @@ def _embedded_target_heads(verb, pattern):
 
 
 THREAT_ROOT = "13"
+# "agreed that Pyongyang's provocations threaten the region" (019): statements
+# and consultations are not addressed to the subject of their clause
+UNADDRESSED_ROOTS = ("01", "04")
+TOPIC_VERBS = {"discuss", "debate", "review", "examine", "address"}
 
 
 def _condition_subjects(verb):
@@ -596,6 +621,8 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
         if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
             continue
         p = match_verb(tok, lex)
+        if p is not None and p.lemma == "agree" and p.cameo == "030" and _agrees_on_a_view(tok):
+            p = AGREE_ON_A_VIEW
         if p is None and _deontic(tok, lex):
             p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
         if p is None:
@@ -649,7 +676,24 @@ def noun_pattern(tok, lex: Lexicon) -> NounPattern | None:
             p = lex.nouns.get(f"{m.lemma_.lower()} {lemma}")
             if p is not None:
                 return p
-    return lex.nouns.get(lemma)
+    p = lex.nouns.get(lemma)
+    if p is not None and p.cameo.startswith(WITHDRAWAL) and _of_a_policy(tok):
+        return NounPattern(lemma, frozenset({"of"}), POLICY_CHANGE)  # "withdrawal of a tax increase"
+    return p
+
+
+WITHDRAWAL = "0874"
+WITHDRAWAL_NOUNS = {"withdrawal", "pullout", "pull-out"}
+POLICY_CHANGE = "0832"
+
+
+def _of_a_policy(noun) -> bool:
+    """"the withdrawal of a proposed tax increase": what is withdrawn is a
+    policy (political_goals.tsv's policy words), not troops."""
+    policy = dict(political_goals()).get("2", frozenset())
+    return any(g.lemma_.lower() in policy or any(m.lemma_.lower() in policy for m in g.children if m.dep_ == "compound")
+               for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
@@ -971,7 +1015,11 @@ def _complement_nouns(verb):
 
 
 def _deontic(verb, lex: Lexicon) -> bool:
-    """must, should, ought to, needs to, has to."""
+    """must, should, ought to, needs to, has to; not "must be able to" or
+    "should be allowed to", which ask others to enable the subject."""
+    if verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ENABLED_WORDS
+                                           for c in verb.children):
+        return False
     if any(c.dep_ == "aux" and ("deontic", c.lower_) in lex.modality for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and ("deontic governor", verb.head.lemma_.lower()) in lex.modality
