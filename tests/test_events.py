@@ -104,9 +104,19 @@ def test_min_confidence_leaves_out_weak_candidates_and_zero_keeps_them():
     every = eventwire.code_text(text, published="2024-10-21", min_confidence=0).events
     kept = eventwire.code_text(text, published="2024-10-21").events
     assert ("ISR", "19", "LBN") in triples(kept)
-    assert all(e.confidence >= 0.45 for e in kept)
-    assert any(e.confidence < 0.45 for e in every)  # "the war in Syria": no source, under a clause
+    assert all(e.score >= 0.45 for e in kept)  # by default, the coder's own ranking
+    assert any(e.score < 0.45 for e in every)  # "the war in Syria": no source, under a clause
     assert [e.id for e in kept] == [f"text-e{n}" for n in range(1, len(kept) + 1)]
+    # a threshold the user gives is on the calibrated probability
+    sure = eventwire.code_text(text, published="2024-10-21", min_confidence=0.3).events
+    assert sure and all(e.confidence >= 0.3 for e in sure) and len(sure) < len(every)
+
+
+def test_confidence_is_a_probability_lower_when_a_side_cannot_be_placed():
+    placed = [e for e in events("Israel launched missiles into Lebanon on Monday.") if e.root == "19"]
+    unplaced = [e for e in events("The army launched missiles into the camp on Monday.") if e.root == "19"]
+    assert placed and unplaced
+    assert 0 < unplaced[0].confidence < placed[0].confidence < 1
 
 
 def test_an_attempted_act_is_coded_as_the_act():

@@ -8,7 +8,7 @@ Metrics, each over the gold items that carry what it needs:
   no PLOVER type) are not counted as predictions against PLOVER-only gold.
 - actor accuracy: share of gold events with source and target both right in
   some predicted event, whatever its code.
-- root accuracy / cameo exact: the top predicted event (highest confidence)
+- root accuracy / cameo exact: the top predicted event (highest coder score)
   against the item's first gold event; coverage: items with any event.
 - quotes: a gold quote is found when one predicted quote covers at least half
   of its span; its speaker is right when the predicted speaker mention, or any
@@ -98,7 +98,9 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
         c.pred += len(preds)
         c.gold += len(gold_events)
         c.calibration += [(e.confidence, i in used) for i, e in enumerate(preds)]
-    top = max(rec.events, key=lambda e: e.confidence, default=None)
+    # the sentence's main event by the coder's own ranking (confidence says how
+    # likely an event is right, not which one the sentence is about)
+    top = max(rec.events, key=lambda e: e.score if e.score is not None else e.confidence, default=None)
     first = gold_events[0]
     if top is not None:
         c.covered += 1

@@ -19,6 +19,7 @@ from functools import cache
 
 from .actors import ArticleActors, Found, absolute_subject, is_absolute_subject
 from .cameo import lookup, read_tsv
+from .confidence import probability
 from .model import Event
 
 # Statements and appeals made "in Paris" are not made to France; most other acts
@@ -845,9 +846,9 @@ def _pairs(c: Candidate):
 
 def code_events(doc, actors: ArticleActors, article_id: str,
                 min_confidence: float = None) -> list[Event]:
-    """Every event in a parsed, actor-resolved article, in text order, that is
-    at least `min_confidence` sure (default MIN_CONFIDENCE)."""
-    min_confidence = MIN_CONFIDENCE if min_confidence is None else min_confidence
+    """Every event in a parsed, actor-resolved article, in text order: those
+    whose calibrated `confidence` is at least `min_confidence`, or by default
+    those the coder ranks at least MIN_SCORE."""
     events: list[Event] = []
     lex = lexicon()
     for si, sent in enumerate(doc.sents):
@@ -888,12 +889,16 @@ def code_events(doc, actors: ArticleActors, article_id: str,
                     cameo=code.code, root=code.root, quad_class=code.quad_class,
                     goldstein=code.goldstein, plover=code.plover,
                     modality=c.modality, trigger=c.trigger.text, sentence_index=si,
-                    span=(start, end), confidence=max(0.05, _confidence(c, source, target)
-                                                      - DEPTH_PENALTY * _depth(c.trigger, by_trigger)),
+                    span=(start, end), confidence=0.0,
                     reported_by=reporter.mention(doc) if reporter else None,
                     trigger_token=c.trigger.i,
+                    score=max(0.05, _confidence(c, source, target) - DEPTH_PENALTY * _depth(c.trigger, by_trigger)),
                 ))
-    kept = [e for e in events if e.confidence >= min_confidence]
+    for e in events:
+        e.confidence = probability(e)
+    # by default the coder's own ranking drops weak candidates; a threshold
+    # the user gives is on the calibrated probability
+    kept = [e for e in events if (e.score >= MIN_SCORE if min_confidence is None else e.confidence >= min_confidence)]
     for n, e in enumerate(kept, 1):
         e.id = f"{article_id}-e{n}"
     return kept
@@ -915,10 +920,10 @@ def _home_country(source: Found | None, sent, actors: ArticleActors) -> Found | 
         return None
     return next((f for f in actors.found if f.actor.kind == "country" and f.actor.country == source.actor.country
                  and sent.start <= f.start < sent.end), None)
-# Below this an event has neither actors on both sides nor a main-clause verb:
-# on the PLOVER dev set such events were 3 right in 60 (`eventwire code
+# Below this score an event has neither actors on both sides nor a main-clause
+# verb: on the PLOVER dev set such events were 3 right in 60 (`eventwire code
 # --min-confidence 0` keeps them).
-MIN_CONFIDENCE = 0.45
+MIN_SCORE = 0.45
 # Hostile acts that, said as possible ("could strike", "may halt mediation if"),
 # are threats: protest, reduce relations, coerce, unconventional violence, force.
 THREAT_ROOTS = ("14", "16", "17", "18", "19", "20")

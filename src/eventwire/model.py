@@ -86,6 +86,7 @@ class Event:
     place: Place | None = None
     reported_by: Mention | None = None
     trigger_token: int | None = None  # token index in the parsed doc; not part of the record
+    score: float | None = None  # the coder's own ranking of candidates; not part of the record
 
     def to_dict(self) -> dict:
         return {

@@ -245,7 +245,8 @@ def code_articles(articles: Iterable[Article], batch_size: int = 16,
                   min_confidence: float | None = None) -> Iterator[Record | InputError]:
     """Records for articles, in order; an article that cannot be coded yields an
     InputError in its place and the rest go on. Events less sure than
-    `min_confidence` (default events.MIN_CONFIDENCE) are left out."""
+    `min_confidence` (a calibrated probability; by default the coder's own
+    ranking, events.MIN_SCORE) are left out."""
     pending: list[Article] = []
     for a in articles:
         try:
