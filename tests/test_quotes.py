@@ -318,3 +318,16 @@ def test_inverted_manner_verb_with_one_as_speaker_and_interjecting():
     quotes = _quotes(text)
     assert _speaker_of(quotes, "The harbor belongs")[2] == "one"
     assert _speaker_of(quotes, "Only my old rival")[2] == "He"
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The farmers, she said, should not trust “promises made in a hurry by people in a hurry.”",
+     "The farmers, she said, should not trust"),
+    ("Water prices are “a scandal” and “a national disgrace,” Elena Ruiz said at a rally on Friday.",
+     "Water prices are"),
+])
+def test_a_quoted_fragment_takes_the_clause_its_cue_reports(sentence, words):
+    text = "The water board met on Thursday.\n\n" + sentence + "\n"
+    quotes = [q for q in _quotes(text) if q[0] == "mixed"]
+    assert len(quotes) == 1, quotes
+    assert quotes[0][1].startswith(words)

@@ -16,7 +16,8 @@ speaker comes, in this order, from:
   the previous quote or opens the next paragraph (and is then one quote with
   it), or takes the speaker of reported speech ending the paragraph before.
 A short quoted fragment inside a sentence whose verb is a cue ("characterized
-relations as “very privileged”", "vowed that Iran would “pay”") is a mixed quote
+relations as “very privileged”", "vowed that Iran would “pay”", "Guns are “a
+crisis,” Dean said", "Voters, she said, want “change”") is a mixed quote
 spanning the cue's reported words; one with no cue is a scare quote or a title
 and is not reported. Indirect speech is a cue verb's that-clause ("X said that
 ...") or the object of an evaluative cue ("called the plan a disgrace"), or
@@ -256,10 +257,24 @@ def _governing_cue(doc, start: int, end: int):
     return strong[0] if strong else (found[0] if found else None)
 
 
+def _parenthetical(cue) -> bool:
+    """A cue set off inside the clause it reports, with its own subject: "Her
+    countrymen, she said, should not listen to “...”"."""
+    return cue.dep_ == "parataxis" and cue.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+
+
 def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
     """The cue's reported words around a quoted fragment: everything the cue
-    governs after itself (objects, clauses, "as ..." phrases), quote included."""
+    governs after itself (objects, clauses, "as ..." phrases), or the clause
+    before it ("Guns are “a crisis,” Dean said"), or the whole clause a
+    parenthetical cue sits in; quote included."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
+    before = [c for c in cue.children if c.i < cue.i and c.dep_ not in SUBJECT_DEPS + ("punct", "cc", "aux", "neg")
+              and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1]
+    if _parenthetical(cue) and not _governs(cue, start, end):
+        parts = [cue.head]
+    elif before:
+        parts = before
     if not parts:
         return start, end
     left = min(p.left_edge.idx for p in parts)
@@ -311,8 +326,9 @@ def find_quotes(doc) -> list[QuoteFinding]:
         content = text[start:end]
         words = len(content.split())
         first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
-        if any(q.span[0] <= start and end <= q.span[1] for q in out):
-            continue  # a quotation inside a quotation is part of it
+        core_end = start + len(content.rstrip(" ,.;:!?"))
+        if any(q.span[0] <= start and core_end <= q.span[1] for q in out):
+            continue  # a quotation inside a quotation (or inside reported words already taken) is part of it
         as_said = AS_SAID.match(text, end + 1) is not None
         tail = _attribution_after(doc, end) if _opens(text, start) or as_said or _colon_before(text, start) \
             else None
@@ -390,7 +406,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
             if text[cs:start - 1].strip(" ,:—–\"“") or text[end + 1:ce].strip(" ,.:;—–\"”"):
                 kind = "mixed"
         if kind == "mixed":
-            if not (tail or _governs(cue, start, end)):
+            if not (tail or _governs(cue, start, end) or _parenthetical(cue)):
                 continue  # a scare quote or a title, not someone's words
             # The reported words run past the marks: "hailed the vote as “fantastic”".
             start, end = _complement_span(cue, start, end)
