@@ -331,3 +331,12 @@ def test_a_quoted_fragment_takes_the_clause_its_cue_reports(sentence, words):
     quotes = [q for q in _quotes(text) if q[0] == "mixed"]
     assert len(quotes) == 1, quotes
     assert quotes[0][1].startswith(words)
+
+
+def test_reported_speech_around_a_parenthetical_cue_is_indirect():
+    text = ("The council met on Monday.\n\n"
+            "If the budget stalls again, the mayor said, the city can still borrow from the state fund.\n")
+    quotes = [q for q in _quotes(text) if q[0] == "indirect"]
+    assert quotes, _quotes(text)
+    assert "the city can still borrow" in quotes[0][1]
+    assert quotes[0][2] == "the mayor"

@@ -20,7 +20,8 @@ relations as “very privileged”", "vowed that Iran would “pay”", "Guns ar
 crisis,” Dean said", "Voters, she said, want “change”") is a mixed quote
 spanning the cue's reported words; one with no cue is a scare quote or a title
 and is not reported. Indirect speech is a cue verb's that-clause ("X said that
-...") or the object of an evaluative cue ("called the plan a disgrace"), or
+...", "..., X said"), the clause around a parenthetical cue ("Congress, he said,
+can still act") or the object of an evaluative cue ("called the plan a disgrace"), or
 "according to X". Nothing is attributed across a paragraph break except through
 the paragraph-opening rules above; speakers named only in a headline are not found.
 """
@@ -604,10 +605,17 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                 # "praised the deal", "called the plan a disgrace", "urged voters to stay home"
                 comp = next((c for c in t.children if c.dep_ in ("dobj", "xcomp") and c.i > t.i
                              and c.pos_ not in ("PRON",)), None)
+            if comp is None and _parenthetical(t) and t.head.pos_ in ("VERB", "AUX") \
+                    and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in t.children):
+                # "Congress, he said, can still pass the bill": the clause around the cue.
+                comp = t.head
             if comp is None:
                 continue
             toks = [x for x in comp.subtree]
-            if comp.dep_ != "ccomp":
+            if comp.i == t.head.i:
+                while toks and (toks[-1].is_punct or toks[-1].is_space):
+                    toks.pop()
+            elif comp.dep_ != "ccomp":
                 # The object with what is said of it: "called the plan a disgrace".
                 more = [c for c in t.children if c.i > t.i and c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
                 last = max((c.right_edge for c in more), key=lambda x: x.i)
