@@ -340,3 +340,11 @@ def test_reported_speech_around_a_parenthetical_cue_is_indirect():
     assert quotes, _quotes(text)
     assert "the city can still borrow" in quotes[0][1]
     assert quotes[0][2] == "the mayor"
+
+
+def test_a_short_quoted_sentence_after_a_quote_continues_it():
+    text = ("The storm hit the coast at dawn.\n\n"
+            "“The whole harbor is under water,” fisherman Paul Otero said. “Nothing left.”\n")
+    q = _speaker_of(_quotes(text), "Nothing left")
+    assert q[0] == "direct" and "The whole harbor" in q[1]
+    assert q[2] == "fisherman Paul Otero"

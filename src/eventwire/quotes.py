@@ -386,7 +386,9 @@ def find_quotes(doc) -> list[QuoteFinding]:
             # A quote with no cue of its own continues the previous speaker when it
             # opens a paragraph or follows the previous quote in the same one.
             para_start = text.rfind("\n", 0, start - 1) + 1
-            if full and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
+            # A short sentence of its own counts too: “...,” she said. “Never again.”
+            sentence = _opens(text, start) and content.rstrip()[-1:] in (".", "!", "?", "…")
+            if (full or sentence) and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
                 span = (start, end)
                 if (same_para or _next_paragraph(text, previous.span[1], start)) and previous.kind == "direct" \
                         and out and out[-1] is previous:
