@@ -348,3 +348,14 @@ def test_a_short_quoted_sentence_after_a_quote_continues_it():
     q = _speaker_of(_quotes(text), "Nothing left")
     assert q[0] == "direct" and "The whole harbor" in q[1]
     assert q[2] == "fisherman Paul Otero"
+
+
+def test_a_relative_pronoun_speaker_is_a_mention_of_the_named_speaker():
+    text = ("The trade bill passed the Senate on Friday.\n\n"
+            "It won the backing of Senator Dana Whitfield, who told reporters, “This bill keeps factories open.”\n")
+    rec = eventwire.code_text(text, published="2025-03-04")
+    q = next(q for q in rec.quotes if "factories" in q.text)
+    assert q.speaker.text == "Senator Dana Whitfield"
+    who = text.index("who told")
+    mentions = next(a.mentions for a in rec.actors if a.actor.id == q.speaker.actor.id)
+    assert (who, who + 3) in [tuple(m) for m in mentions]

@@ -48,6 +48,7 @@ class QuoteFinding:
     speaker_span: tuple[int, int] | None
     speaker_token: int | None
     sentence_index: int
+    speaker_refs: tuple[tuple[int, int], ...] = ()  # other words naming the speaker ("who")
 
 
 @cache
@@ -398,7 +399,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
                     span = (previous.span[0], end)
                 out.append(QuoteFinding(span, text[span[0]:span[1]], "direct", previous.cue, previous.cue_span,
                                         previous.speaker_span, previous.speaker_token, previous.sentence_index
-                                        if span[0] == previous.span[0] else first_si))
+                                        if span[0] == previous.span[0] else first_si, previous.speaker_refs))
                 previous = out[-1]
             continue
         kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
@@ -418,7 +419,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
             out.pop()
             start = previous.span[0]
         q = QuoteFinding((start, end), text[start:end], kind, cue.text, (cue.idx, cue.idx + len(cue)),
-                         _token_span(speaker), speaker.i, first_si)
+                         _token_span(speaker), speaker.i, first_si, _relative_refs(speaker, cue))
         out.append(q)
         previous = q
     out.extend(_indirect(doc, sents, [q.span for q in out], quoted))
@@ -639,5 +640,21 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
             if speaker is None:
                 continue
             out.append(QuoteFinding((start, end), text[start:end], "indirect", t.text,
-                                    (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si))
+                                    (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si,
+                                    _relative_refs(speaker, t)))
     return out
+
+
+RELATIVE_PRONOUNS = ("who", "that", "which")
+
+
+def _relative_refs(speaker, cue) -> tuple[tuple[int, int], ...]:
+    """"Mike Lee, who declared “...”": the relative pronoun that is the cue's
+    subject is another mention of the speaker (the name it refers to)."""
+    for v in [cue, *cue.ancestors]:
+        if v.i == speaker.i:
+            break
+        if v.dep_ == "relcl" and v.head.i == speaker.i:
+            return tuple((c.idx, c.idx + len(c)) for c in v.children
+                         if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS)
+    return ()
