@@ -359,3 +359,16 @@ def test_a_relative_pronoun_speaker_is_a_mention_of_the_named_speaker():
     who = text.index("who told")
     mentions = next(a.mentions for a in rec.actors if a.actor.id == q.speaker.actor.id)
     assert (who, who + 3) in [tuple(m) for m in mentions]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # Two subjects in the parse: the one next to the verb speaks.
+    ("Speaking at a town hall event in Salem, New Hampshire, Kline went after Bush, calling him “a total stiff.”",
+     "Kline"),
+    # An object pronoun after an inverting cue is not an inverted speaker.
+    ("Governor Ada Brennan toured the plant with workers, declaring it “the best day for this town in years.”",
+     "Governor Ada Brennan"),
+])
+def test_speaker_of_a_subjectless_cue_is_the_clause_subject(sentence, speaker):
+    q = [q for q in _quotes(sentence + "\n") if q[0] == "mixed"][0]
+    assert q[2] == speaker

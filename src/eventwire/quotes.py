@@ -130,20 +130,32 @@ INVERSION_CUES = {"say", "add", "write", "continue", "ask", "explain", "recall",
 def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
+    for c in _subjects(verb):
+        if c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
-            if c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") or \
+            if (c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") and c.ent_type_ not in NAME_ENTITIES) or \
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
     if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and c.ent_type_ not in NOT_SPEAKERS:
+                    and c.ent_type_ not in NOT_SPEAKERS and (c.pos_ != "PRON" or c.lower_ in SUBJECT_PRONOUNS):
                 return c
     return _clause_subject(verb) or _name_before(verb)
+
+
+# An inverted subject pronoun is nominative ("..., said he"); "declaring it “...”" has an object.
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "one"}
+NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _subjects(verb) -> list:
+    """The verb's subjects, nearest first: in "Speaking in Salem, New Hampshire,
+    Trump went on" the parse may give two, and the one next to the verb is it."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return sorted(subj, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
 
 
 def _name_before(verb):
@@ -175,7 +187,7 @@ def _clause_subject(verb):
             if tok.dep_ == "prep" or tok.pos_ == "ADP":
                 continue
             return None
-        for c in tok.children:
+        for c in _subjects(tok):
             if c.dep_ in SUBJECT_DEPS:
                 if c.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     return tok.head
