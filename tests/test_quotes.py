@@ -379,3 +379,16 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks():
     doc = Doc(nlp().vocab, words=words, heads=[6, 0, 6, 6, 6, 6, 6],
               deps=["prep", "pobj", "punct", "nsubj", "punct", "nsubj", "ROOT"])
     assert [t.text for t in _subjects(doc[6])] == ["Kline", "Delaware"]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("Wheat exports fell by a third last year, according to the farm ministry.",
+     "Wheat exports fell by a third last year", "the farm ministry"),
+    ("According to two officials, the talks will resume in Geneva next week.",
+     "the talks will resume in Geneva next week", "two officials"),
+])
+def test_according_to_reports_the_rest_of_the_sentence(sentence, words, source):
+    text = "Markets were calm on Monday.\n\n" + sentence + "\n"
+    q = [q for q in _quotes(text) if q[0] == "indirect"][0]
+    assert q[1] == words
+    assert q[2] == source

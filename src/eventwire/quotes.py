@@ -612,6 +612,13 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
     out = []
     text = doc.text  # spaCy rebuilds doc.text on every access
     for si, sent in enumerate(sents):
+        found = _according_clause(sent)
+        if found is not None:
+            (start, end), acc, source = found
+            if not any(s < end and start < e for s, e in taken) and \
+                    not any(qs - 1 <= start and end <= qe + 1 for qs, qe in quoted):
+                out.append(QuoteFinding((start, end), text[start:end], "indirect", acc.text,
+                                        (acc.idx, acc.idx + len(acc)), _token_span(source), source.i, si))
         for t in sent:
             if not _is_cue(t):
                 continue
@@ -655,6 +662,36 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                                     (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si,
                                     _relative_refs(speaker, t)))
     return out
+
+
+def _according_clause(sent):
+    """((start, end), "according", source) of a sentence that reports what a
+    source says: "Clinton leads by six points, according to a new poll." The
+    words are the sentence without the "according to" phrase when it opens or
+    closes the sentence, else the whole sentence."""
+    found = _according_to(sent, -1, -1)
+    if found is None:
+        return None
+    acc, source = found
+    if source.ent_type_ in NOT_SPEAKERS:
+        return None
+    text = sent.doc.text
+    phrase = list(acc.subtree)
+    toks = [t for t in sent if not t.is_space]
+    if phrase[0].i <= toks[0].i + 1:  # "According to X, ..." (also "But according to X, ...")
+        toks = [t for t in toks if t.i > phrase[-1].i]
+    elif phrase[-1].i >= toks[-1].i - 1 or all(t.is_punct for t in toks if t.i > phrase[-1].i):
+        toks = [t for t in toks if t.i < phrase[0].i]  # "..., according to X."
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    para = text.rfind("\n", 0, acc.idx) + 1, text.find("\n", acc.idx)
+    start, end = max(start, para[0]), end if para[1] < 0 else min(end, para[1])
+    return ((start, end), acc, source) if end - start > 10 else None
 
 
 RELATIVE_PRONOUNS = ("who", "that", "which")
