@@ -392,3 +392,8 @@ def test_according_to_reports_the_rest_of_the_sentence(sentence, words, source):
     q = [q for q in _quotes(text) if q[0] == "indirect"][0]
     assert q[1] == words
     assert q[2] == source
+
+
+def test_a_cue_in_a_purpose_clause_is_not_speech():
+    text = "The foreign minister flew to Cairo on Sunday to discuss the border crossing with his counterpart.\n"
+    assert not [q for q in _quotes(text) if q[0] == "indirect"]

@@ -620,7 +620,7 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                 out.append(QuoteFinding((start, end), text[start:end], "indirect", acc.text,
                                         (acc.idx, acc.idx + len(acc)), _token_span(source), source.i, si))
         for t in sent:
-            if not _is_cue(t):
+            if not _is_cue(t) or _purpose(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
             if comp is None and t.lemma_.lower() not in OBJECT_NOT_CONTENT:
@@ -662,6 +662,12 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                                     (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si,
                                     _relative_refs(speaker, t)))
     return out
+
+
+def _purpose(cue) -> bool:
+    """"visited Ankara to discuss the war": a cue in a purpose clause tells why
+    something was done, not what was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 def _according_clause(sent):
