@@ -394,6 +394,13 @@ def test_according_to_reports_the_rest_of_the_sentence(sentence, words, source):
     assert q[2] == source
 
 
+@pytest.mark.parametrize("verb", ["cited", "mentioned", "repeated"])
+def test_speech_act_verbs_carry_a_quoted_fragment(verb):
+    text = f"The hearing ran late.\n\nSenator Lena Moss {verb} “a long record of broken promises” in her closing remarks.\n"
+    q = _speaker_of(_quotes(text), "broken promises")
+    assert q[2] == "Senator Lena Moss"
+
+
 def test_a_cue_in_a_purpose_clause_is_not_speech():
     text = "The foreign minister flew to Cairo on Sunday to discuss the border crossing with his counterpart.\n"
     assert not [q for q in _quotes(text) if q[0] == "indirect"]
