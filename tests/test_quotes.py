@@ -318,3 +318,89 @@ def test_inverted_manner_verb_with_one_as_speaker_and_interjecting():
     quotes = _quotes(text)
     assert _speaker_of(quotes, "The harbor belongs")[2] == "one"
     assert _speaker_of(quotes, "Only my old rival")[2] == "He"
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The farmers, she said, should not trust “promises made in a hurry by people in a hurry.”",
+     "The farmers, she said, should not trust"),
+    ("Water prices are “a scandal” and “a national disgrace,” Elena Ruiz said at a rally on Friday.",
+     "Water prices are"),
+])
+def test_a_quoted_fragment_takes_the_clause_its_cue_reports(sentence, words):
+    text = "The water board met on Thursday.\n\n" + sentence + "\n"
+    quotes = [q for q in _quotes(text) if q[0] == "mixed"]
+    assert len(quotes) == 1, quotes
+    assert quotes[0][1].startswith(words)
+
+
+def test_reported_speech_around_a_parenthetical_cue_is_indirect():
+    text = ("The council met on Monday.\n\n"
+            "If the budget stalls again, the mayor said, the city can still borrow from the state fund.\n")
+    quotes = [q for q in _quotes(text) if q[0] == "indirect"]
+    assert quotes, _quotes(text)
+    assert "the city can still borrow" in quotes[0][1]
+    assert quotes[0][2] == "the mayor"
+
+
+def test_a_short_quoted_sentence_after_a_quote_continues_it():
+    text = ("The storm hit the coast at dawn.\n\n"
+            "“The whole harbor is under water,” fisherman Paul Otero said. “Nothing left.”\n")
+    q = _speaker_of(_quotes(text), "Nothing left")
+    assert q[0] == "direct" and "The whole harbor" in q[1]
+    assert q[2] == "fisherman Paul Otero"
+
+
+def test_a_relative_pronoun_speaker_is_a_mention_of_the_named_speaker():
+    text = ("The trade bill passed the Senate on Friday.\n\n"
+            "It won the backing of Senator Dana Whitfield, who told reporters, “This bill keeps factories open.”\n")
+    rec = eventwire.code_text(text, published="2025-03-04")
+    q = next(q for q in rec.quotes if "factories" in q.text)
+    assert q.speaker.text == "Senator Dana Whitfield"
+    who = text.index("who told")
+    mentions = next(a.mentions for a in rec.actors if a.actor.id == q.speaker.actor.id)
+    assert (who, who + 3) in [tuple(m) for m in mentions]
+
+
+def test_object_pronoun_after_an_inverting_cue_is_not_the_speaker():
+    text = ("The campaign moved north on Monday.\n\n"
+            "Governor Ada Brennan toured the plant with workers, declaring it “the best day for this town in years.”\n")
+    q = [q for q in _quotes(text) if q[0] == "mixed"][0]
+    assert q[2] == "Governor Ada Brennan"
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks():
+    from spacy.tokens import Doc
+
+    from eventwire.parse import nlp
+    from eventwire.quotes import _subjects
+
+    # "In Dover, Delaware, Kline spoke": a parse that makes the place a subject too.
+    words = ["In", "Dover", ",", "Delaware", ",", "Kline", "spoke"]
+    doc = Doc(nlp().vocab, words=words, heads=[6, 0, 6, 6, 6, 6, 6],
+              deps=["prep", "pobj", "punct", "nsubj", "punct", "nsubj", "ROOT"])
+    assert [t.text for t in _subjects(doc[6])] == ["Kline", "Delaware"]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("Wheat exports fell by a third last year, according to the farm ministry.",
+     "Wheat exports fell by a third last year", "the farm ministry"),
+    ("According to two officials, the talks will resume in Geneva next week.",
+     "the talks will resume in Geneva next week", "two officials"),
+])
+def test_according_to_reports_the_rest_of_the_sentence(sentence, words, source):
+    text = "Markets were calm on Monday.\n\n" + sentence + "\n"
+    q = [q for q in _quotes(text) if q[0] == "indirect"][0]
+    assert q[1] == words
+    assert q[2] == source
+
+
+@pytest.mark.parametrize("verb", ["cited", "mentioned", "repeated"])
+def test_speech_act_verbs_carry_a_quoted_fragment(verb):
+    text = f"The hearing ran late.\n\nSenator Lena Moss {verb} “a long record of broken promises” in her closing remarks.\n"
+    q = _speaker_of(_quotes(text), "broken promises")
+    assert q[2] == "Senator Lena Moss"
+
+
+def test_a_cue_in_a_purpose_clause_is_not_speech():
+    text = "The foreign minister flew to Cairo on Sunday to discuss the border crossing with his counterpart.\n"
+    assert not [q for q in _quotes(text) if q[0] == "indirect"]

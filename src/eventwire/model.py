@@ -119,6 +119,7 @@ class Quote:
     cue: str | None
     kind: str  # direct | mixed | indirect
     sentence_index: int = 0
+    speaker_refs: tuple = ()  # spans of other words naming the speaker ("who"), listed under its actor
 
     def to_dict(self) -> dict:
         return {

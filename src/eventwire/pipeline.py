@@ -75,7 +75,8 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
                 speaker = Mention(unknown_actor(words, tok), words, span)
         if speaker is not None and speaker.actor.kind == "person":
             last_person = speaker.actor
-        quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index))
+        quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index,
+                            q.speaker_refs if speaker is not None else ()))
     return quotes
 
 
@@ -226,7 +227,8 @@ def code_doc(article: Article, doc, min_confidence: float | None = None) -> Reco
 
 def _with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[ActorEntry]:
     """Every quote speaker's mention is listed under its actor, even an actor
-    only the quote stage found."""
+    only the quote stage found, and so is a relative pronoun naming the speaker
+    ("Lee, who said ...")."""
     by_id = {e.actor.id: e for e in entries}
     for q in quotes:
         if q.speaker is None:
@@ -235,9 +237,10 @@ def _with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[Actor
         if entry is None:
             entry = by_id[q.speaker.actor.id] = ActorEntry(q.speaker.actor, [])
             entries.append(entry)
-        if tuple(q.speaker.span) not in {tuple(m) for m in entry.mentions}:
-            entry.mentions.append(tuple(q.speaker.span))
-            entry.mentions.sort()
+        for span in (tuple(q.speaker.span), *q.speaker_refs):
+            if span not in {tuple(m) for m in entry.mentions}:
+                entry.mentions.append(span)
+                entry.mentions.sort()
     return entries
 
 

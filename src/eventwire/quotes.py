@@ -16,10 +16,12 @@ speaker comes, in this order, from:
   the previous quote or opens the next paragraph (and is then one quote with
   it), or takes the speaker of reported speech ending the paragraph before.
 A short quoted fragment inside a sentence whose verb is a cue ("characterized
-relations as “very privileged”", "vowed that Iran would “pay”") is a mixed quote
+relations as “very privileged”", "vowed that Iran would “pay”", "Guns are “a
+crisis,” Dean said", "Voters, she said, want “change”") is a mixed quote
 spanning the cue's reported words; one with no cue is a scare quote or a title
 and is not reported. Indirect speech is a cue verb's that-clause ("X said that
-...") or the object of an evaluative cue ("called the plan a disgrace"), or
+...", "..., X said"), the clause around a parenthetical cue ("Congress, he said,
+can still act") or the object of an evaluative cue ("called the plan a disgrace"), or
 "according to X". Nothing is attributed across a paragraph break except through
 the paragraph-opening rules above; speakers named only in a headline are not found.
 """
@@ -46,6 +48,7 @@ class QuoteFinding:
     speaker_span: tuple[int, int] | None
     speaker_token: int | None
     sentence_index: int
+    speaker_refs: tuple[tuple[int, int], ...] = ()  # other words naming the speaker ("who")
 
 
 @cache
@@ -127,20 +130,32 @@ INVERSION_CUES = {"say", "add", "write", "continue", "ask", "explain", "recall",
 def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
+    for c in _subjects(verb):
+        if c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 return verb.head
-            if c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") or \
+            if (c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") and c.ent_type_ not in NAME_ENTITIES) or \
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
     if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and c.ent_type_ not in NOT_SPEAKERS:
+                    and c.ent_type_ not in NOT_SPEAKERS and (c.pos_ != "PRON" or c.lower_ in SUBJECT_PRONOUNS):
                 return c
     return _clause_subject(verb) or _name_before(verb)
+
+
+# An inverted subject pronoun is nominative ("..., said he"); "declaring it “...”" has an object.
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "one"}
+NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _subjects(verb) -> list:
+    """The verb's subjects, nearest first: in "Speaking in Salem, New Hampshire,
+    Trump went on" the parse may give two, and the one next to the verb is it."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return sorted(subj, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
 
 
 def _name_before(verb):
@@ -172,7 +187,7 @@ def _clause_subject(verb):
             if tok.dep_ == "prep" or tok.pos_ == "ADP":
                 continue
             return None
-        for c in tok.children:
+        for c in _subjects(tok):
             if c.dep_ in SUBJECT_DEPS:
                 if c.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     return tok.head
@@ -256,10 +271,24 @@ def _governing_cue(doc, start: int, end: int):
     return strong[0] if strong else (found[0] if found else None)
 
 
+def _parenthetical(cue) -> bool:
+    """A cue set off inside the clause it reports, with its own subject: "Her
+    countrymen, she said, should not listen to “...”"."""
+    return cue.dep_ == "parataxis" and cue.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+
+
 def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
     """The cue's reported words around a quoted fragment: everything the cue
-    governs after itself (objects, clauses, "as ..." phrases), quote included."""
+    governs after itself (objects, clauses, "as ..." phrases), or the clause
+    before it ("Guns are “a crisis,” Dean said"), or the whole clause a
+    parenthetical cue sits in; quote included."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
+    before = [c for c in cue.children if c.i < cue.i and c.dep_ not in SUBJECT_DEPS + ("punct", "cc", "aux", "neg")
+              and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1]
+    if _parenthetical(cue) and not _governs(cue, start, end):
+        parts = [cue.head]
+    elif before:
+        parts = before
     if not parts:
         return start, end
     left = min(p.left_edge.idx for p in parts)
@@ -311,8 +340,9 @@ def find_quotes(doc) -> list[QuoteFinding]:
         content = text[start:end]
         words = len(content.split())
         first_si, last_si = sent_at(start), sent_at(max(start, end - 1))
-        if any(q.span[0] <= start and end <= q.span[1] for q in out):
-            continue  # a quotation inside a quotation is part of it
+        core_end = start + len(content.rstrip(" ,.;:!?"))
+        if any(q.span[0] <= start and core_end <= q.span[1] for q in out):
+            continue  # a quotation inside a quotation (or inside reported words already taken) is part of it
         as_said = AS_SAID.match(text, end + 1) is not None
         tail = _attribution_after(doc, end) if _opens(text, start) or as_said or _colon_before(text, start) \
             else None
@@ -369,7 +399,9 @@ def find_quotes(doc) -> list[QuoteFinding]:
             # A quote with no cue of its own continues the previous speaker when it
             # opens a paragraph or follows the previous quote in the same one.
             para_start = text.rfind("\n", 0, start - 1) + 1
-            if full and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
+            # A short sentence of its own counts too: “...,” she said. “Never again.”
+            sentence = _opens(text, start) and content.rstrip()[-1:] in (".", "!", "?", "…")
+            if (full or sentence) and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
                 span = (start, end)
                 if (same_para or _next_paragraph(text, previous.span[1], start)) and previous.kind == "direct" \
                         and out and out[-1] is previous:
@@ -379,7 +411,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
                     span = (previous.span[0], end)
                 out.append(QuoteFinding(span, text[span[0]:span[1]], "direct", previous.cue, previous.cue_span,
                                         previous.speaker_span, previous.speaker_token, previous.sentence_index
-                                        if span[0] == previous.span[0] else first_si))
+                                        if span[0] == previous.span[0] else first_si, previous.speaker_refs))
                 previous = out[-1]
             continue
         kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
@@ -390,7 +422,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
             if text[cs:start - 1].strip(" ,:—–\"“") or text[end + 1:ce].strip(" ,.:;—–\"”"):
                 kind = "mixed"
         if kind == "mixed":
-            if not (tail or _governs(cue, start, end)):
+            if not (tail or _governs(cue, start, end) or _parenthetical(cue)):
                 continue  # a scare quote or a title, not someone's words
             # The reported words run past the marks: "hailed the vote as “fantastic”".
             start, end = _complement_span(cue, start, end)
@@ -399,7 +431,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
             out.pop()
             start = previous.span[0]
         q = QuoteFinding((start, end), text[start:end], kind, cue.text, (cue.idx, cue.idx + len(cue)),
-                         _token_span(speaker), speaker.i, first_si)
+                         _token_span(speaker), speaker.i, first_si, _relative_refs(speaker, cue))
         out.append(q)
         previous = q
     out.extend(_indirect(doc, sents, [q.span for q in out], quoted))
@@ -580,18 +612,32 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
     out = []
     text = doc.text  # spaCy rebuilds doc.text on every access
     for si, sent in enumerate(sents):
+        found = _according_clause(sent)
+        if found is not None:
+            (start, end), acc, source = found
+            if not any(s < end and start < e for s, e in taken) and \
+                    not any(qs - 1 <= start and end <= qe + 1 for qs, qe in quoted):
+                out.append(QuoteFinding((start, end), text[start:end], "indirect", acc.text,
+                                        (acc.idx, acc.idx + len(acc)), _token_span(source), source.i, si))
         for t in sent:
-            if not _is_cue(t):
+            if not _is_cue(t) or _purpose(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
             if comp is None and t.lemma_.lower() not in OBJECT_NOT_CONTENT:
                 # "praised the deal", "called the plan a disgrace", "urged voters to stay home"
                 comp = next((c for c in t.children if c.dep_ in ("dobj", "xcomp") and c.i > t.i
                              and c.pos_ not in ("PRON",)), None)
+            if comp is None and _parenthetical(t) and t.head.pos_ in ("VERB", "AUX") \
+                    and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in t.children):
+                # "Congress, he said, can still pass the bill": the clause around the cue.
+                comp = t.head
             if comp is None:
                 continue
             toks = [x for x in comp.subtree]
-            if comp.dep_ != "ccomp":
+            if comp.i == t.head.i:
+                while toks and (toks[-1].is_punct or toks[-1].is_space):
+                    toks.pop()
+            elif comp.dep_ != "ccomp":
                 # The object with what is said of it: "called the plan a disgrace".
                 more = [c for c in t.children if c.i > t.i and c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
                 last = max((c.right_edge for c in more), key=lambda x: x.i)
@@ -613,5 +659,57 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
             if speaker is None:
                 continue
             out.append(QuoteFinding((start, end), text[start:end], "indirect", t.text,
-                                    (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si))
+                                    (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si,
+                                    _relative_refs(speaker, t)))
     return out
+
+
+def _purpose(cue) -> bool:
+    """"visited Ankara to discuss the war": a cue in a purpose clause tells why
+    something was done, not what was said."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+def _according_clause(sent):
+    """((start, end), "according", source) of a sentence that reports what a
+    source says: "Clinton leads by six points, according to a new poll." The
+    words are the sentence without the "according to" phrase when it opens or
+    closes the sentence, else the whole sentence."""
+    found = _according_to(sent, -1, -1)
+    if found is None:
+        return None
+    acc, source = found
+    if source.ent_type_ in NOT_SPEAKERS:
+        return None
+    text = sent.doc.text
+    phrase = list(acc.subtree)
+    toks = [t for t in sent if not t.is_space]
+    if phrase[0].i <= toks[0].i + 1:  # "According to X, ..." (also "But according to X, ...")
+        toks = [t for t in toks if t.i > phrase[-1].i]
+    elif phrase[-1].i >= toks[-1].i - 1 or all(t.is_punct for t in toks if t.i > phrase[-1].i):
+        toks = [t for t in toks if t.i < phrase[0].i]  # "..., according to X."
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    if len(toks) < 3:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    para = text.rfind("\n", 0, acc.idx) + 1, text.find("\n", acc.idx)
+    start, end = max(start, para[0]), end if para[1] < 0 else min(end, para[1])
+    return ((start, end), acc, source) if end - start > 10 else None
+
+
+RELATIVE_PRONOUNS = ("who", "that", "which")
+
+
+def _relative_refs(speaker, cue) -> tuple[tuple[int, int], ...]:
+    """"Mike Lee, who declared “...”": the relative pronoun that is the cue's
+    subject is another mention of the speaker (the name it refers to)."""
+    for v in [cue, *cue.ancestors]:
+        if v.i == speaker.i:
+            break
+        if v.dep_ == "relcl" and v.head.i == speaker.i:
+            return tuple((c.idx, c.idx + len(c)) for c in v.children
+                         if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS)
+    return ()
