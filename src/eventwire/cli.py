@@ -32,7 +32,8 @@ def main():
 @click.option("--published", callback=_date_option, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Leave out events less sure than this (default 0.45; 0 keeps every candidate).")
+              help="Keep events whose calibrated confidence is at least this; by default the coder "
+                   "drops the candidates it ranks weakest, and 0 keeps every candidate.")
 def code(inputs, published, fmt, min_confidence):
     """Code articles (.txt, .json, .jsonl, .html, RSS/Atom .xml, URLs, folders, or - for stdin) and print records."""
     from .pipeline import code_inputs
