@@ -420,3 +420,17 @@ def test_must_be_able_to_is_not_a_demand_on_the_subject():
 def test_withdrawing_a_policy_is_not_a_military_withdrawal():
     assert any(c == "1042" for _, c, _ in codes("Farmers in France demanded the withdrawal of the new tax law."))
     assert any(c == "1056" for _, c, _ in codes("Serbia demanded the withdrawal of NATO troops from Kosovo."))
+
+
+def test_a_killing_by_no_one_named_is_by_unidentified_attackers_of_the_place():
+    [e] = [e for e in events("Two policemen were killed in a roadside bombing in Kandahar on Sunday.")
+           if e.trigger == "killed"]
+    assert (e.source.actor.country, e.source.actor.sector) == ("AFG", "UAF")
+    assert e.target.actor.country == "AFG"
+    # a named attacker is kept
+    [e] = [e for e in events("Two soldiers were killed in Kabul by the Taliban.") if e.root in ("18", "19")]
+    assert e.source.actor.sector != "UAF"
+
+
+def test_suicide_car_and_roadside_bombings_have_their_own_codes():
+    assert "1832" in cameos("A car bombing in Mogadishu killed five people on Monday.")

@@ -228,6 +228,7 @@ def is_absolute_subject(noun) -> bool:
 
 
 SPEAKER_PLURALS = {"we", "our", "us", "ours"}
+PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
 class ArticleActors:
@@ -680,15 +681,28 @@ class ArticleActors:
                 return c
         return None
 
+    def unidentified_attackers(self, verb) -> Found | None:
+        """"Three civilians were killed in a car bombing in Baghdad": no one
+        is named, so the attackers are unidentified armed forces (UAF) of the
+        country it happened in, as event datasets code them."""
+        country = self._located_in(verb, PLACE_PREPS, 3)
+        if country is None:
+            return None
+        name = f"{self.kb.countries[country].name} unidentified attackers" if country in self.kb.countries else \
+            "unidentified attackers"
+        actor = Actor(f"group/{slug(name)}", name, actor_code(country, "UAF"), country, "UAF", "group", None)
+        return Found(actor, verb.i, verb.i + 1, "inferred")
+
     def _located_in(self, h, preps, depth: int) -> str | None:
         """The country of an in/at phrase on h, following nested places: "rioted
         at a jail in East Timor's capital Dili"."""
         for prep in h.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
-            for g in prep.children:
-                if g.dep_ != "pobj":
-                    continue
+            # "outside of the city of Basra": the place hangs on a second preposition
+            objects = [g for g in prep.children if g.dep_ == "pobj"] or \
+                [g for q in prep.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children if g.dep_ == "pobj"]
+            for g in objects:
                 f = self.by_token.get(g.i)
                 if f is not None and f.actor.kind == "country":
                     return f.actor.country
@@ -697,7 +711,7 @@ class ArticleActors:
                     if country:
                         return country
                 if depth > 1:
-                    c = self._located_in(g, ("in", "inside"), depth - 1)
+                    c = self._located_in(g, ("in", "inside", "of"), depth - 1)
                     if c:
                         return c
         return None

@@ -36,6 +36,7 @@ CONSULT_ROOT = "04"
 STATIVE_PARTICIPLES = {"commit", "oppose", "determine", "prepare", "dedicate", "resolve", "opposed", "committed"}
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
+VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 STATEMENT_ROOT = "01"
 # Appeals, intents, demands, rejections and threats carry what they are about:
@@ -642,10 +643,18 @@ def _verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidat
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "was arrested in Lebanon": arrests and expulsions are the state's
                 sources = _actors(_location_countries(tok), actors, targets)
+            elif not sources and p.cameo.startswith(VIOLENT_ROOTS):
+                sources = [f for f in [actors.unidentified_attackers(tok)] if f is not None]
         else:
             sources = actors.for_phrase(subj) if subj is not None else []
             if not sources and subj is not None and subj.tag_ == "PRP":
                 sources = _governing_subject(tok, actors)
+            if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS) and \
+                    (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
+                # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
+                p = replace(p, cameo=weapon.cameo)
+                sources = [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
+                           if f is not None]
             targets = _actors(_target_heads(tok, p), actors, sources) or \
                 _actors(_embedded_target_heads(tok, p), actors, sources)
         if all(_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
