@@ -404,3 +404,9 @@ def test_speech_act_verbs_carry_a_quoted_fragment(verb):
 def test_a_cue_in_a_purpose_clause_is_not_speech():
     text = "The foreign minister flew to Cairo on Sunday to discuss the border crossing with his counterpart.\n"
     assert not [q for q in _quotes(text) if q[0] == "indirect"]
+
+
+def test_a_mixed_quote_keeps_the_closing_mark_it_opens():
+    text = "Foreign Minister Ana Ruiz characterized relations with Chile as “very privileged,” on Monday.\n"
+    q = _speaker_of(_quotes(text), "very privileged")
+    assert q[0] == "mixed" and q[1].count("“") == q[1].count("”")

@@ -426,6 +426,8 @@ def find_quotes(doc) -> list[QuoteFinding]:
                 continue  # a scare quote or a title, not someone's words
             # The reported words run past the marks: "hailed the vote as “fantastic”".
             start, end = _complement_span(cue, start, end)
+            if end < len(text) and text[end] in CLOSING and text.count("“", start, end) > text.count("”", start, end):
+                end += 1  # keep the closing mark of a quotation the span opens
         elif previous is not None and previous.cue_span == (cue.idx, cue.idx + len(cue)) and same_para:
             # One quote split around its cue: “...,” the judge exclaimed, “...”
             out.pop()
