@@ -445,3 +445,12 @@ def test_fragment_after_a_pronoun_subject_takes_the_person_named_before():
 ])
 def test_titles_scare_quotes_and_the_writers_own_words_are_not_quotes(text, fragment):
     assert not [q for q in _quotes(text) if fragment in q[1]], _quotes(text)
+
+
+def test_mixed_quote_runs_through_the_conjoined_verb_that_holds_it():
+    text = ("Senator Ruth Adler spoke in Dover on Monday. She pledged to raise teacher pay, "
+            "fix the state’s “broken” pension system and cut fees.\n")
+    q = _speaker_of(_quotes(text), "broken")
+    assert q[0] == "mixed"
+    assert q[1].startswith("to raise teacher pay")
+    assert q[3] == "Ruth Adler"

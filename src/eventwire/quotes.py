@@ -294,6 +294,13 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
         parts = [cue.head]
     elif before:
         parts = before
+    holder = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("conj", "advcl", "npadvmod")
+                   and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1), None)
+    if holder is not None and not before and not any(p.left_edge.idx <= start and end <= p.right_edge.idx
+                                                     + len(p.right_edge) + 1 for p in parts):
+        # "pledged to enact reform, fix the “broken” system": the reported words
+        # run on through the conjoined verb that holds the quotation.
+        parts = [*parts, holder]
     if not parts:
         return start, end
     left = min(p.left_edge.idx for p in parts)
