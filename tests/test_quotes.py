@@ -454,3 +454,11 @@ def test_mixed_quote_runs_through_the_conjoined_verb_that_holds_it():
     assert q[0] == "mixed"
     assert q[1].startswith("to raise teacher pay")
     assert q[3] == "Ruth Adler"
+
+
+def test_mixed_quote_keeps_the_reason_the_speaker_gives():
+    text = ("Mayor Linda Cho dismissed the proposal as “reckless” because the city cannot afford new debt.\n")
+    q = _speaker_of(_quotes(text), "reckless")
+    assert q[0] == "mixed"
+    assert q[1].endswith("cannot afford new debt")
+    assert q[3] == "Linda Cho"

@@ -296,6 +296,10 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
         parts = before
     holder = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("conj", "advcl", "npadvmod")
                    and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1), None)
+    if parts and not before and not _parenthetical(cue):
+        # "rejected the idea as “ludicrous” because ...": the reason goes with the words.
+        parts += [c for c in cue.children if c.dep_ == "advcl" and c.left_edge.idx >= end
+                  and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)]
     if holder is not None and not before and not any(p.left_edge.idx <= start and end <= p.right_edge.idx
                                                      + len(p.right_edge) + 1 for p in parts):
         # "pledged to enact reform, fix the “broken” system": the reported words
