@@ -410,3 +410,60 @@ def test_a_mixed_quote_keeps_the_closing_mark_it_opens():
     text = "Foreign Minister Ana Ruiz characterized relations with Chile as “very privileged,” on Monday.\n"
     q = _speaker_of(_quotes(text), "very privileged")
     assert q[0] == "mixed" and q[1].count("“") == q[1].count("”")
+
+# A quoted fragment with no cue of its own in the writer's clause is the clause subject's words.
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Senator Maria Alvarez has vowed to build a “fair and modern” tax system for the state.\n",
+     "fair and modern", "Maria Alvarez"),
+    ("Governor Tom Reyes supports what he describes as a “common-sense” approach to water rights.\n",
+     "common-sense", "Tom Reyes"),
+    ("Mayor Linda Cho opposes the “pay to play” contracting rules passed by the council in June.\n",
+     "pay to play", "Linda Cho"),
+    ("Representative Paul Grant ran on a promise to “clean up the capital” and cut taxes.\n",
+     "clean up the capital", "Paul Grant"),
+])
+def test_fragment_in_the_subjects_clause_is_a_mixed_quote(text, fragment, speaker):
+    q = _speaker_of(_quotes(text), fragment)
+    assert q[0] == "mixed"
+    assert speaker in q[3]
+
+
+def test_fragment_after_a_pronoun_subject_takes_the_person_named_before():
+    text = ("Senator Maria Alvarez spoke at the union hall on Tuesday.\n"
+            "She has promised voters a “fair deal” on pensions before the end of the year.\n")
+    q = _speaker_of(_quotes(text), "fair deal")
+    assert q[0] == "mixed"
+    assert q[3] == "Maria Alvarez"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # A title: every word capitalised.
+    ("Senator Maria Alvarez watched the film “The Long Road Home” with her family on Sunday.\n", "Long Road Home"),
+    ("Governor Tom Reyes enjoys “Evening Garden Hour” on public radio.\n", "Evening Garden Hour"),
+    # A scare quote: "so-called", or a quoted word naming a kind of thing.
+    ("Mayor Linda Cho attended the signing of the so-called “reform” of the transit board.\n", "reform"),
+    ("Governor Tom Reyes met leaders of the “new right” movement in Denver on Friday.\n", "new right"),
+    # The subject is no actor, or the verb only describes.
+    ("The weather turned “brutal” over the weekend across the plains.\n", "brutal"),
+    ("Senator Maria Alvarez is “the most stubborn” member of the committee, by most accounts.\n", "most stubborn"),
+])
+def test_titles_scare_quotes_and_the_writers_own_words_are_not_quotes(text, fragment):
+    assert not [q for q in _quotes(text) if fragment in q[1]], _quotes(text)
+
+
+def test_mixed_quote_runs_through_the_conjoined_verb_that_holds_it():
+    text = ("Senator Ruth Adler spoke in Dover on Monday. She pledged to raise teacher pay, "
+            "fix the state’s “broken” pension system and cut fees.\n")
+    q = _speaker_of(_quotes(text), "broken")
+    assert q[0] == "mixed"
+    assert q[1].startswith("to raise teacher pay")
+    assert q[3] == "Ruth Adler"
+
+
+def test_mixed_quote_keeps_the_reason_the_speaker_gives():
+    text = ("Mayor Linda Cho dismissed the proposal as “reckless” because the city cannot afford new debt.\n")
+    q = _speaker_of(_quotes(text), "reckless")
+    assert q[0] == "mixed"
+    assert q[1].endswith("cannot afford new debt")
+    assert q[3] == "Linda Cho"

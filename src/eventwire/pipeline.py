@@ -73,6 +73,8 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
                 speaker = Mention(unknown_actor(words, tok), words, span)
             if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
                 speaker = Mention(unknown_actor(words, tok), words, span)
+        if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
+            continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
             last_person = speaker.actor
         quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index,
@@ -81,6 +83,16 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
 
 
 PERSON_PRONOUNS = {"he", "she"}
+CLAUSE_SPEAKER_KINDS = ("person", "organization", "group", "country")
+
+
+def _resolved(speaker: Mention, tok, actors: ArticleActors) -> bool:
+    """The speaker of a clause's quoted fragment is an actor the actor stage
+    knows (a person, an organization, a group, a country's government; or
+    he/she/they resolved to one), not an unknown phrase."""
+    if speaker.actor.kind not in CLAUSE_SPEAKER_KINDS:
+        return False
+    return bool(actors.for_phrase(tok)) or tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
 GROUP_PRONOUNS = {"they", "it", "we"}
 
 

@@ -18,8 +18,12 @@ speaker comes, in this order, from:
 A short quoted fragment inside a sentence whose verb is a cue ("characterized
 relations as “very privileged”", "vowed that Iran would “pay”", "Guns are “a
 crisis,” Dean said", "Voters, she said, want “change”") is a mixed quote
-spanning the cue's reported words; one with no cue is a scare quote or a title
-and is not reported. Indirect speech is a cue verb's that-clause ("X said that
+spanning the cue's reported words. One with no cue inside the writer's own
+clause is the clause subject's words ("Trump has vowed to build a “beautiful
+wall”", "Both oppose the “chained CPI”"): a mixed quote with the subject as
+speaker, kept only when the subject is a known actor and the verb is not a
+copula or an event-less verb (data/quote_clause_verbs.tsv); titles and scare
+quotes ("the so-called “deal”", "the “alt-right” movement") are not reported. Indirect speech is a cue verb's that-clause ("X said that
 ...", "..., X said"), the clause around a parenthetical cue ("Congress, he said,
 can still act") or the object of an evaluative cue ("called the plan a disgrace"), or
 "according to X". Nothing is attributed across a paragraph break except through
@@ -49,6 +53,7 @@ class QuoteFinding:
     speaker_token: int | None
     sentence_index: int
     speaker_refs: tuple[tuple[int, int], ...] = ()  # other words naming the speaker ("who")
+    needs_actor: bool = False  # kept only if the speaker resolves to a known actor
 
 
 @cache
@@ -289,6 +294,17 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
         parts = [cue.head]
     elif before:
         parts = before
+    holder = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("conj", "advcl", "npadvmod")
+                   and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1), None)
+    if parts and not before and not _parenthetical(cue):
+        # "rejected the idea as “ludicrous” because ...": the reason goes with the words.
+        parts += [c for c in cue.children if c.dep_ == "advcl" and c.left_edge.idx >= end
+                  and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)]
+    if holder is not None and not before and not any(p.left_edge.idx <= start and end <= p.right_edge.idx
+                                                     + len(p.right_edge) + 1 for p in parts):
+        # "pledged to enact reform, fix the “broken” system": the reported words
+        # run on through the conjoined verb that holds the quotation.
+        parts = [*parts, holder]
     if not parts:
         return start, end
     left = min(p.left_edge.idx for p in parts)
@@ -395,6 +411,12 @@ def find_quotes(doc) -> list[QuoteFinding]:
             found = _speech_ending_paragraph(doc, sents, sent_at, para_start)
             if found is not None:
                 cue, speaker = found
+        if (cue is None or speaker is None) and not _opens(text, start):
+            # A fragment in the writer's own clause: its subject's words.
+            found = _clause_quote(doc, start, end, first_si)
+            if found is not None:
+                out.append(found)
+                continue
         if cue is None or speaker is None:
             # A quote with no cue of its own continues the previous speaker when it
             # opens a paragraph or follows the previous quote in the same one.
@@ -423,7 +445,11 @@ def find_quotes(doc) -> list[QuoteFinding]:
                 kind = "mixed"
         if kind == "mixed":
             if not (tail or _governs(cue, start, end) or _parenthetical(cue)):
-                continue  # a scare quote or a title, not someone's words
+                # Not the cue's words: the clause's subject's, or a scare quote or a title.
+                found = _clause_quote(doc, start, end, first_si)
+                if found is not None:
+                    out.append(found)
+                continue
             # The reported words run past the marks: "hailed the vote as “fantastic”".
             start, end = _complement_span(cue, start, end)
             if end < len(text) and text[end] in CLOSING and text.count("“", start, end) > text.count("”", start, end):
@@ -442,6 +468,82 @@ def find_quotes(doc) -> list[QuoteFinding]:
 
 
 CLOSING = set(OPENING.values())
+
+
+@cache
+def clause_words(use: str) -> frozenset[str]:
+    """Words of data/quote_clause_verbs.tsv by use: "not" verbs (copulas,
+    event-less verbs) that leave a quoted fragment in their clause the writer's
+    (any other verb gives it to its subject), "title" words after which a capitalised
+    quotation is a title, "words" nouns after which it is someone's words
+    ("the slogan “...”"), "scare" words that mark a scare quote."""
+    return frozenset(r["lemma"] for r in read_tsv("quote_clause_verbs.tsv") if r["use"] == use)
+
+
+def _title_or_scare(doc, span, start: int, end: int) -> bool:
+    """A title (“Modern Family”, the film “The Road Home”) or a scare quote
+    (the so-called “deal”, the “alt-right” movement) is nobody's words."""
+    text = doc.text
+    before = [t for t in doc[max(0, span.start - 3):span.start] if not (t.is_punct or t.is_space)]
+    prev = before[-1].lower_ if before else ""
+    head = text[max(0, start - 24):start - 1].lower().rstrip(" \t“\"")
+    if any(head.endswith(w) for w in clause_words("scare")):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", text[start:end])]
+    long = [w for w in words if len(w) > 3]
+    if long and all(w[0].isupper() for w in long) and prev not in clause_words("words"):
+        return True  # every word capitalised: a title, a name
+    inside = [t for t in span if not (t.is_punct or t.is_space)]
+    root = span.root
+    modifier = ("compound", "nmod") + (("amod",) if len(inside) > 1 else ())
+    if len(inside) <= 3 and root.dep_ in modifier and not (start <= root.head.idx < end) and root.head.i > root.i:
+        return True  # quoted words that name a kind of thing: the “alt-right” movement, the “new right” movement
+    return False
+
+
+def _clause_quote(doc, start: int, end: int, si: int):
+    """A quoted fragment with no cue of its own inside the writer's clause is
+    the clause subject's words ("Trump has vowed to build a “beautiful wall”",
+    "Both oppose the “chained CPI” formula"): a mixed quote spanning the verb's
+    complement, kept (needs_actor) only if the subject resolves to a known actor. Copulas and event-less verbs leave the words the writer's."""
+    text = doc.text
+    if text[max(0, start - 2):start - 1] == "=" or not any(ch.isalpha() for ch in text[start:end]):
+        return None  # a markup attribute (author="..."), a number
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or _title_or_scare(doc, span, start, end):
+        return None
+    tok = span.root
+    verbs = 0
+    while tok.head.i != tok.i and verbs < 2:
+        tok = tok.head
+        if start <= tok.idx < end:
+            continue
+        if "\n" in text[min(tok.idx, end):max(tok.idx, start)]:
+            return None
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "AUX" or lemma in clause_words("not"):
+            return None
+        verbs += 1
+        verb, subj = tok, None
+        for _ in range(3):
+            subj = next(iter(_subjects(verb)), None)
+            if subj is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+                break
+            verb = verb.head  # "has vowed to build a “wall”": the subject of vowed
+        if subj is None or subj.left_edge.idx <= start < subj.right_edge.idx + len(subj.right_edge):
+            continue  # no subject, or the quotation is part of it ("the “new” Nixon turned")
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head
+        if subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.ent_type_ in NOT_SPEAKERS:
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they"):
+            continue
+        cs, ce = _complement_span(verb, start, end)
+        return QuoteFinding((cs, ce), text[cs:ce], "mixed", verb.text, (verb.idx, verb.idx + len(verb)),
+                            _token_span(subj), subj.i, si, _relative_refs(subj, verb), needs_actor=True)
+    return None
 TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s+(?=\S)")
 AS_SAID = re.compile(r",?\s+as\s")
 NOT_SPEAKERS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
