@@ -467,3 +467,9 @@ def test_mixed_quote_keeps_the_reason_the_speaker_gives():
     assert q[0] == "mixed"
     assert q[1].endswith("cannot afford new debt")
     assert q[3] == "Linda Cho"
+
+
+def test_an_age_used_as_a_noun_is_the_speaker():
+    text = "Maria Lopez then took the stage.\n“We will not give up,” said the 46-year-old.\n"
+    q = _speaker_of(_quotes(text), "We will not give up")
+    assert q[2] == "the 46-year-old"

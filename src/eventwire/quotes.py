@@ -219,6 +219,8 @@ def _token_span(tok) -> tuple[int, int]:
             right = tok.doc[t.i - 1]  # nor past a line break or a dash
             break
     for t in tok.doc[left.i:tok.i]:
+        if t.text == "-" and not t.whitespace_ and not tok.doc[t.i - 1].whitespace_:
+            continue  # a hyphen inside a word: "the 46-year-old"
         if t.is_space or t.text in ("-", "—", "–", ":") or "\n" in t.text:
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
     while right.i > tok.i and (right.is_space or right.text in (",", ";", ":", "—", "–")):
@@ -588,15 +590,17 @@ def _attribution_after(doc, end: int):
             if j == first:  # “...,” said X
                 sp = next((c for c in t.children if c.i > t.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr",
                                                                                "npadvmod", "appos")
-                           and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in ("one", "another"))
-                           and (c.ent_type_ not in NOT_SPEAKERS or c.lower_ == "one")), None)
+                           and (c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in ("one", "another")
+                                or _age_noun(c))
+                           and (c.ent_type_ not in NOT_SPEAKERS or c.lower_ == "one" or _age_noun(c))), None)
                 if sp is None and j + 1 < len(doc) and doc[j + 1].pos_ in ("PROPN", "PRON", "DET", "NOUN"):
                     k = j + 1
                     while k + 1 < len(doc) and doc[k + 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") \
                             and doc[k].pos_ != "PRON":
                         k += 1
                     sp = doc[k] if doc[k].pos_ in ("PROPN", "NOUN", "PRON") else None
-                return (t, sp) if sp is not None and (sp.ent_type_ not in NOT_SPEAKERS or sp.lower_ == "one") else None
+                return (t, sp) if sp is not None and (sp.ent_type_ not in NOT_SPEAKERS or sp.lower_ == "one"
+                                                      or _age_noun(sp)) else None
             subj = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and first <= c.i < j), None)
             if subj is None:
                 # The parse missed it: the head of the words before the cue.
@@ -609,6 +613,13 @@ def _attribution_after(doc, end: int):
                 and t.dep_ not in ("acl", "relcl", "amod", "compound"):
             return None  # the writer's own clause, not an attribution
     return None
+
+
+def _age_noun(t) -> bool:
+    """"the 46-year-old": an age used as a noun names a person (the small
+    model tags it an adjective and a date)."""
+    return t.lower_ == "old" and t.dep_ in ("nsubj", "nsubjpass") and any(
+        x.lower_ in ("year", "years") for x in t.subtree)
 
 
 def _speech_manner(t, first: int) -> bool:
