@@ -14,7 +14,7 @@ from . import dates
 from .actors import ArticleActors, unknown_actor
 from .events import code_events
 from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
-from .parse import parse_many
+from .parse import doc_text, parse_many
 from .place import place_of
 from .quotes import find_quotes
 from .read import read_inputs
@@ -49,7 +49,7 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
     unknown actor named by its own words."""
     quotes = []
     last_person = None
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)
     for q in find_quotes(doc):
         speaker = None
         if q.speaker_token is not None:

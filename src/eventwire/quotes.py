@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .parse import doc_text
 from .cameo import read_tsv
 
 OPENING = {"“": "”", '"': '"', "«": "»"}
@@ -228,7 +229,7 @@ def _token_span(tok) -> tuple[int, int]:
     while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
         left = tok.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     if text.count("(", start, end) > text.count(")", start, end):
         close = text.find(")", end, end + 12)  # "Mike Pence (R-IN)" keeps its parenthesis
         if close >= 0 and "\n" not in text[end:close]:
@@ -239,7 +240,7 @@ def _token_span(tok) -> tuple[int, int]:
 def _cue_outside(sent, start: int, end: int):
     """A cue verb in `sent` outside [start, end), nearest to the quote."""
     best = None
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for t in sent:
         if start <= t.idx < end:
             continue
@@ -268,7 +269,7 @@ def _governing_cue(doc, start: int, end: int):
         tok = tok.head
         if start <= tok.idx < end:
             continue
-        if _is_cue(tok) and "\n" not in doc.text[min(tok.idx, end):max(tok.idx, start)]:
+        if _is_cue(tok) and "\n" not in doc_text(doc)[min(tok.idx, end):max(tok.idx, start)]:
             found.append(tok)
             if tok.lemma_.lower() not in WEAK_CUES:
                 break
@@ -312,7 +313,7 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
     left = min(p.left_edge.idx for p in parts)
     last = max(parts, key=lambda p: p.right_edge.i).right_edge
     right = last.idx + len(last)
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     left = max(left, text.rfind("\n", 0, start) + 1)  # never past the quote's paragraph
     para_end = text.find("\n", end)
     right = min(right, len(text) if para_end < 0 else para_end)
@@ -338,7 +339,7 @@ def _according_to(sent, start: int, end: int):
 
 def find_quotes(doc) -> list[QuoteFinding]:
     """Direct, mixed and indirect quotes of a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     sents = list(doc.sents)
     sent_of = {}
     for si, s in enumerate(sents):
@@ -485,7 +486,7 @@ def clause_words(use: str) -> frozenset[str]:
 def _title_or_scare(doc, span, start: int, end: int) -> bool:
     """A title (“Modern Family”, the film “The Road Home”) or a scare quote
     (the so-called “deal”, the “alt-right” movement) is nobody's words."""
-    text = doc.text
+    text = doc_text(doc)
     before = [t for t in doc[max(0, span.start - 3):span.start] if not (t.is_punct or t.is_space)]
     prev = before[-1].lower_ if before else ""
     head = text[max(0, start - 24):start - 1].lower().rstrip(" \t“\"")
@@ -508,7 +509,7 @@ def _clause_quote(doc, start: int, end: int, si: int):
     the clause subject's words ("Trump has vowed to build a “beautiful wall”",
     "Both oppose the “chained CPI” formula"): a mixed quote spanning the verb's
     complement, kept (needs_actor) only if the subject resolves to a known actor. Copulas and event-less verbs leave the words the writer's."""
-    text = doc.text
+    text = doc_text(doc)
     if text[max(0, start - 2):start - 1] == "=" or not any(ch.isalpha() for ch in text[start:end]):
         return None  # a markup attribute (author="..."), a number
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -555,7 +556,7 @@ def _attribution_after(doc, end: int):
     """(cue, speaker) of an attribution right after a closing mark: “...,” X said /
     “...,” said X / “...,” X, a senator, told reporters. The words between the
     mark and the cue must be the speaker's noun phrase, nothing else."""
-    span = doc.char_span(end, min(len(doc.text), end + 1), alignment_mode="expand")
+    span = doc.char_span(end, min(len(doc_text(doc)), end + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     i = span[0].i
@@ -565,8 +566,8 @@ def _attribution_after(doc, end: int):
         i += 1
     if i < len(doc) and doc[i].text.lstrip("”\"'’") in ("―", "—", "–", "-", "--"):
         # A signature: “...” ― Sonya Herridge
-        line_end = doc.text.find("\n", doc[i].idx)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        line_end = doc_text(doc).find("\n", doc[i].idx)
+        line_end = len(doc_text(doc)) if line_end < 0 else line_end
         sig = [t for t in doc[i + 1:min(len(doc), i + 12)] if t.idx < line_end]
         names = [t for t in sig if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
         if names and names[0].i <= i + 2 and not any(t.pos_ in ("VERB", "AUX") for t in sig):
@@ -640,7 +641,7 @@ def _speech_manner(t, first: int) -> bool:
 def _speech_ending_paragraph(doc, sents, sent_at, para_start: int):
     """(cue, speaker) of the last sentence of the paragraph before `para_start`
     when that sentence reports someone's speech and holds no quotation."""
-    text = doc.text
+    text = doc_text(doc)
     end = len(text[:para_start].rstrip())
     if end == 0 or text[end - 1] in CLOSING or text[end - 1] in "'’":
         return None
@@ -660,7 +661,7 @@ def _colon_intro(doc, sents, sent_at, start: int):
     cue and its subject ("Sullivan said:"), else the subject of the clause ("Clinton
     released the following statement:", "Potts echoed:"), else a short line of a
     name ("Continued Stone:", "HEADLINE - Michael Hale:")."""
-    text = doc.text
+    text = doc_text(doc)
     colon = text.rfind(":", 0, start)
     line_start = text.rfind("\n", 0, colon) + 1
     dashes = list(re.finditer(r"\s[-—–]+|[-—–]+\s", text[line_start:colon]))
@@ -725,7 +726,7 @@ OBJECT_NOT_CONTENT = {"say", "tell", "ask", "answer", "thank", "post", "tweet", 
 
 def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFinding]:
     out = []
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = doc_text(doc)  # spaCy rebuilds doc_text(doc) on every access
     for si, sent in enumerate(sents):
         found = _according_clause(sent)
         if found is not None:
@@ -796,7 +797,7 @@ def _according_clause(sent):
     acc, source = found
     if source.ent_type_ in NOT_SPEAKERS:
         return None
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     phrase = list(acc.subtree)
     toks = [t for t in sent if not t.is_space]
     if phrase[0].i <= toks[0].i + 1:  # "According to X, ..." (also "But according to X, ...")
