@@ -368,3 +368,16 @@ def test_militants_are_not_given_the_country_of_a_government_speaker(resolve):
                           "across the region, with the aid of Türkiye.")
     f = actors.sentence_country(actors.at(doc[[t.text for t in doc].index("groups")]), doc[0].sent)
     assert f.actor.country != "IRN"
+
+
+def test_a_bare_surname_the_recognizer_missed_is_the_person_named_before(resolve):
+    doc, actors = resolve("Campaign spokesman Brian Fallon posted a reply online.\n"
+                          "Fallon fired back at the critics on Monday.")
+    i = [t.i for t in doc if t.text == "Fallon"][-1]
+    assert actors.at(doc[i]) is not None and actors.at(doc[i]).actor.name == "Brian Fallon"
+
+
+def test_a_surname_two_people_share_is_the_one_named_last(resolve):
+    doc, actors = resolve("Bill Clinton spoke first. Hillary Clinton spoke later.\nClinton then left the hall.")
+    i = [t.i for t in doc if t.text == "Clinton"][-1]
+    assert actors.at(doc[i]).actor.name == "Hillary Clinton"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -296,6 +297,26 @@ class ArticleActors:
             if self._inside_title(ent):
                 continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
             self._add_unknown_entity(ent, known_people)
+        self._find_bare_surnames()
+
+    def _find_bare_surnames(self) -> None:
+        """A surname standing alone after the full name, that the entity
+        recognizer missed ("Fallon fired back" after "Brian Fallon"): the
+        person of that name named last."""
+        full_names = defaultdict(list)  # surname -> [(start, actor)] of full-name mentions
+        for f in sorted(self.found, key=lambda f: f.start):
+            words = f.actor.name.split() if f.actor.kind == "person" else []
+            if len(words) >= 2 and f.end - f.start >= 2:
+                full_names[words[-1]].append((f.start, f.actor))
+        doc = self.doc
+        for t in doc:
+            before = [a for start, a in full_names.get(t.text, ()) if start < t.i]
+            if not before or t.i in self.by_token or t.pos_ != "PROPN":
+                continue
+            if any(n.pos_ == "PROPN" for n in (doc[t.i - 1:t.i] if t.i > 0 else [])) or \
+                    (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                continue  # part of another name
+            self._add(Found(before[-1], t.i, t.i + 1, "surname"))  # the one named last
 
     def _disambiguate_places(self) -> None:
         """A place name that several countries have (Tripoli: Libya's capital and
@@ -431,10 +452,14 @@ class ArticleActors:
         if not any(ch.isalpha() for ch in text):
             return
         # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
-        for actor in known_people.values():
-            if actor.name.split() and actor.name.split()[-1] == text:
-                self._add(Found(actor, ent.start, ent.end, "surname"))
-                return
+        namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
+        if namesakes:
+            # "Clinton" after Bill and Hillary Clinton: the one named last
+            last = max((f for f in self.found if f.actor.id in namesakes and f.start < ent.start),
+                       key=lambda f: f.start, default=None)
+            actor = last.actor if last is not None else known_people[min(namesakes)]
+            self._add(Found(actor, ent.start, ent.end, "surname"))
+            return
         role, country, org = self._np_context(ent.root)
         label = ent.root.ent_type_ or ent.label_
         looks_person = label == "PERSON" or (role is not None and role.kind == "person")
