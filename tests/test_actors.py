@@ -381,3 +381,16 @@ def test_a_surname_two_people_share_is_the_one_named_last(resolve):
     doc, actors = resolve("Bill Clinton spoke first. Hillary Clinton spoke later.\nClinton then left the hall.")
     i = [t.i for t in doc if t.text == "Clinton"][-1]
     assert actors.at(doc[i]).actor.name == "Hillary Clinton"
+
+
+def test_she_is_not_resolved_to_a_man_by_first_name(resolve):
+    doc, actors = resolve("Carla Mendes met the board on Monday. Michael Brandt spoke next. "
+                          "She said the deal was done.")
+    she = [t for t in doc if t.text == "She"][0]
+    assert actors.at(she) is not None and actors.at(she).actor.name == "Carla Mendes"
+
+
+def test_a_first_name_and_surname_tagged_an_organization_is_a_person(resolve):
+    doc, actors = resolve("Michael Capellas met the board on Monday. Carly Fiorina spoke next.")
+    i = [t.i for t in doc if t.text == "Fiorina"][0]
+    assert actors.at(doc[i]).actor.kind == "person"

@@ -229,6 +229,22 @@ def is_absolute_subject(noun) -> bool:
 
 
 SPEAKER_PLURALS = {"we", "our", "us", "ours"}
+PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "herself": "f",
+                  "he": "m", "him": "m", "his": "m", "himself": "m"}
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    return {r["name"]: r["gender"] for r in read_tsv("actors/first_names.tsv")}
+
+
+def contradicts(pronoun: str | None, actor: Actor) -> bool:
+    """"she" cannot be Brian Fallon: a common first name (first_names.tsv)
+    that says the other gender. Unknown names contradict nothing."""
+    want = PRONOUN_GENDER.get((pronoun or "").lower())
+    words = actor.name.split()
+    have = first_name_genders().get(words[0]) if want and len(words) > 1 else None
+    return have is not None and have != want
 PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
@@ -462,7 +478,10 @@ class ArticleActors:
             return
         role, country, org = self._np_context(ent.root)
         label = ent.root.ent_type_ or ent.label_
-        looks_person = label == "PERSON" or (role is not None and role.kind == "person")
+        words = text.split()
+        looks_person = label == "PERSON" or (role is not None and role.kind == "person") or (
+            # "Carly Fiorina" tagged an organization: a common first name and a surname
+            len(words) in (2, 3) and words[0] in first_name_genders() and all(w[:1].isupper() for w in words))
         if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
             return  # places are the place stage's business; unknown demonyms give no country
         if looks_person:
@@ -641,7 +660,8 @@ class ArticleActors:
                     window, kinds, subjects_only = sents[max(0, si - 1)].start, ("country", "organization", "group"), True
                 else:
                     continue
-                before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds]
+                before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds
+                          and not contradicts(low, f.actor)]
                 subjects = [f for f in before if self._is_subject(f)]
                 if subjects_only and not subjects:
                     continue
@@ -741,11 +761,13 @@ class ArticleActors:
                         return c
         return None
 
-    def last_person_before(self, i: int) -> Actor | None:
-        """The person mentioned last before token i."""
+    def last_person_before(self, i: int, pronoun: str | None = None) -> Actor | None:
+        """The person mentioned last before token i; for "she" or "he", the
+        last one whose first name does not say otherwise."""
         best = None
         for f in self.found:
-            if f.actor.kind == "person" and f.start < i and (best is None or f.start > best.start):
+            if f.actor.kind == "person" and f.start < i and (best is None or f.start > best.start) \
+                    and not contradicts(pronoun, f.actor):
                 best = f
         return best.actor if best else None
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from . import dates
-from .actors import ArticleActors, unknown_actor
+from .actors import ArticleActors, contradicts, unknown_actor
 from .events import code_events
 from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
 from .parse import doc_text, parse_many
@@ -61,7 +61,8 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
                 # Keep the speaker's own words in the record ("the spokesperson"), resolved.
                 speaker = Mention(found[0].actor, words, span)
             elif tok.lower_ in PERSON_PRONOUNS:
-                person = last_person or actors.last_person_before(tok.i)
+                person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
+                    else actors.last_person_before(tok.i, tok.lower_)
                 if person is not None:
                     speaker = Mention(person, words, span)
             elif tok.lower_ in GROUP_PRONOUNS:
