@@ -473,3 +473,9 @@ def test_an_age_used_as_a_noun_is_the_speaker():
     text = "Maria Lopez then took the stage.\n“We will not give up,” said the 46-year-old.\n"
     q = _speaker_of(_quotes(text), "We will not give up")
     assert q[2] == "the 46-year-old"
+
+
+def test_a_manner_verb_the_tagger_read_as_a_participle_still_attributes():
+    text = "The reporter had not been called on.\n“Go back to your seat,” Mendez barked and a guard led him out.\n"
+    q = _speaker_of(_quotes(text), "Go back to your seat")
+    assert q[2] == "Mendez"

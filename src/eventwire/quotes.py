@@ -627,7 +627,10 @@ def _speech_manner(t, first: int) -> bool:
     """A verb with nothing after it but adverbials, right after a quotation,
     tells how it was said: “...,” she beamed / “...,” a sign reads / “...,”
     laughed the host."""
-    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") + (("VB",) if t.i == first else ()):
+    # the tagger takes some past tenses right after a name for participles ("Trump barked")
+    past_participle = t.tag_ == "VBN" and t.i > first and not any(x.pos_ == "AUX" for x in t.doc[first:t.i])
+    if t.pos_ != "VERB" or (t.tag_ not in ("VBD", "VBZ", "VBP") + (("VB",) if t.i == first else ())
+                            and not past_participle):
         return False
     if t.i == first:  # the parse may take the inverted subject for an object
         return t.i + 1 < len(t.doc) and (t.doc[t.i + 1].pos_ in ("PROPN", "DET")
