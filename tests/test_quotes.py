@@ -479,3 +479,9 @@ def test_a_manner_verb_the_tagger_read_as_a_participle_still_attributes():
     text = "The reporter had not been called on.\n“Go back to your seat,” Mendez barked and a guard led him out.\n"
     q = _speaker_of(_quotes(text), "Go back to your seat")
     assert q[2] == "Mendez"
+
+
+def test_an_age_before_the_cue_is_the_speaker_too():
+    text = "A comedian posted a video on Thursday.\n“What if the mayor took singing lessons?” the 43-year-old asked in the video.\n"
+    q = _speaker_of(_quotes(text), "What if the mayor took singing lessons")
+    assert q[2] == "the 43-year-old"

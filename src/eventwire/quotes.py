@@ -606,8 +606,8 @@ def _attribution_after(doc, end: int):
             if subj is None:
                 # The parse missed it: the head of the words before the cue.
                 heads = [x for x in doc[first:j] if x.head.i >= j or x.head.i < first or x.head == x]
-                subj = next((x for x in heads if x.pos_ in ("PROPN", "NOUN", "PRON")), None)
-            if subj is None or subj.ent_type_ in NOT_SPEAKERS:
+                subj = next((x for x in heads if x.pos_ in ("PROPN", "NOUN", "PRON") or _age_noun(x)), None)
+            if subj is None or (subj.ent_type_ in NOT_SPEAKERS and not _age_noun(subj)):
                 return None
             return t, subj
         if t.pos_ in ("VERB", "AUX") and not any(a.i < first for a in t.ancestors if a.i < j) \
@@ -619,7 +619,7 @@ def _attribution_after(doc, end: int):
 def _age_noun(t) -> bool:
     """"the 46-year-old": an age used as a noun names a person (the small
     model tags it an adjective and a date)."""
-    return t.lower_ == "old" and t.dep_ in ("nsubj", "nsubjpass") and any(
+    return t.lower_ == "old" and t.dep_ not in ("amod", "acomp") and any(
         x.lower_ in ("year", "years") for x in t.subtree)
 
 
