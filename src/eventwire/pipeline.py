@@ -149,9 +149,12 @@ def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMenti
     """The sentence's time expressions, each read forward when its own clause
     is future: "said on Friday it will meet Ukraine in June" is last Friday and
     next June."""
+    found = dates.find_dates(sent.text, published)
+    future = [_future_clause(doc, sent, d) for d in found]
+    if not any(future):
+        return found
     ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
-    return [ahead.get(d.span, d) if _future_clause(doc, sent, d) else d
-            for d in dates.find_dates(sent.text, published)]
+    return [ahead.get(d.span, d) if f else d for d, f in zip(found, future)]
 
 
 _SPAN_BOUNDS = ("by", "since", "until", "till", "through")
