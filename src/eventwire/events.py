@@ -164,7 +164,7 @@ def _complements(verb) -> set[str]:
     out = set()
 
     def add_noun(n):
-        if not (n.lemma_.lower() in WITHDRAWAL_NOUNS and _of_a_policy(n)):  # of a tax, not of troops
+        if not _withdraws_a_policy(n, lexicon()):  # of a tax, not of troops
             out.add(n.lemma_.lower())
         out.update(m.lemma_.lower() for m in n.children if m.dep_ in ("amod", "compound"))
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
@@ -686,20 +686,22 @@ def noun_pattern(tok, lex: Lexicon) -> NounPattern | None:
             p = lex.nouns.get(f"{m.lemma_.lower()} {lemma}")
             if p is not None:
                 return p
-    p = lex.nouns.get(lemma)
-    if p is not None and p.cameo.startswith(WITHDRAWAL) and _of_a_policy(tok):
+    if _withdraws_a_policy(tok, lex):
         return NounPattern(lemma, frozenset({"of"}), POLICY_CHANGE)  # "withdrawal of a tax increase"
-    return p
+    return lex.nouns.get(lemma)
 
 
 WITHDRAWAL = "0874"
-WITHDRAWAL_NOUNS = {"withdrawal", "pullout", "pull-out"}
 POLICY_CHANGE = "0832"
 
 
-def _of_a_policy(noun) -> bool:
-    """"the withdrawal of a proposed tax increase": what is withdrawn is a
-    policy (political_goals.tsv's policy words), not troops."""
+def _withdraws_a_policy(noun, lex: Lexicon) -> bool:
+    """"the withdrawal of a proposed tax increase": a withdrawal noun (an 0874
+    row of event_nouns.tsv) whose object is a policy (political_goals.tsv's
+    policy words), not troops."""
+    p = lex.nouns.get(noun.lemma_.lower())
+    if p is None or not p.cameo.startswith(WITHDRAWAL):
+        return False
     policy = dict(political_goals()).get("2", frozenset())
     return any(g.lemma_.lower() in policy or any(m.lemma_.lower() in policy for m in g.children if m.dep_ == "compound")
                for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
