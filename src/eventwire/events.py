@@ -109,11 +109,12 @@ def lexicon() -> Lexicon:
 def _agrees_on_a_view(verb) -> bool:
     """"We agreed that Pyongyang's provocations threaten the region" is accord
     on a view (019); "agreed that talks would resume" commits to an act (030)."""
-    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in FUTURE_OR_MODAL for a in c.children)
+    modal = lexicon().modality
+    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and (("aux", a.lower_) in modal or a.lower_ == "to")
+                                             for a in c.children)
                for c in verb.children)
 
 
-FUTURE_OR_MODAL = {"will", "would", "shall", "should", "must", "'ll", "wo", "could", "can", "may", "might", "to"}
 ENABLED_WORDS = {"able", "allowed", "free", "entitled", "permitted"}
 AGREE_ON_A_VIEW = VerbPattern("agree", "", frozenset(), "", "019")
 # An act outside the lexicon that someone says another must do: only its demand is coded.
