@@ -87,7 +87,9 @@ def coded_events(articles: list[Article]) -> list[dict]:
                 "source": _actor(e.source), "target": _actor(e.target),
                 "cameo": e.cameo, "cameo_name": code.name,
                 "modality": e.modality, "reported_by": _actor(e.reported_by),
-                "confidence": round(e.confidence, 4),
+                # the coder's own score, which the sample is banded by; `e.confidence`
+                # is now the probability fitted on these judgements
+                "confidence": round(e.score, 4),
             })
     return rows
 
