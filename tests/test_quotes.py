@@ -485,3 +485,32 @@ def test_an_age_before_the_cue_is_the_speaker_too():
     text = "A comedian posted a video on Thursday.\n“What if the mayor took singing lessons?” the 43-year-old asked in the video.\n"
     q = _speaker_of(_quotes(text), "What if the mayor took singing lessons")
     assert q[2] == "the 43-year-old"
+
+
+def test_quote_glued_to_its_cue_is_found():
+    text = "Senator Paul Ryan said,“Look, these images have no place in a campaign. The tweet is gone.”\n"
+    q = _speaker_of(_quotes(text), "these images have no place")
+    assert q[0] == "direct" and q[2] == "Senator Paul Ryan"
+
+
+def test_name_line_with_a_party_tag_introduces_a_transcript_quote():
+    text = ("Rep. Trey Gowdy (R-S.C.):\"I have not heard anyone other than you cite that figure. Who told you that?\"\n\n"
+            "Former secretary of state Hillary Rodham Clinton:\"We learned that from the State Department and "
+            "their analysis of the e-mails.\"\n")
+    quotes = _quotes(text)
+    assert "Gowdy" in _speaker_of(quotes, "I have not heard anyone")[2]
+    assert _speaker_of(quotes, "We learned that")[2].endswith("Hillary Rodham Clinton")
+    assert not any(q[2] == "Who" for q in quotes)
+
+
+def test_the_writers_and_i_quote_is_not_a_cue():
+    text = "No wonder the mayor said, and I quote, “We love the poorly paid.” He should apologise.\n"
+    q = _speaker_of(_quotes(text), "We love the poorly paid")
+    assert q[2] == "the mayor"
+
+
+def test_the_agent_of_a_passive_cue_speaks():
+    text = ("Ms Okafor was asked by host Daniel Reyes, who is a critic of the bill, “Do you regret voting for it "
+            "last spring?”\n")
+    q = _speaker_of(_quotes(text), "Do you regret voting")
+    assert q[2] == "host Daniel Reyes"

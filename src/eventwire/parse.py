@@ -17,8 +17,15 @@ MAX_CHARS = 1_000_000  # spaCy's own limit; longer inputs are refused, not trunc
 def nlp():
     """The loaded spaCy pipeline (tagger, parser, lemmatizer, NER)."""
     import spacy
+    from spacy.util import compile_infix_regex
 
-    return spacy.load(MODEL)
+    model = spacy.load(MODEL)
+    # Scraped news glues quotation marks to words ("said,“Look"): split them,
+    # or the quotation's first word and its cue become one token.
+    infixes = [*model.Defaults.infixes, r"[“”«»]", r"(?<=[,.:;!?])\"(?=\w)",
+               r"(?<=[\w)\]])[,.:;!?](?=[“\"])", r"—"]
+    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return model
 
 
 def doc_text(doc) -> str:

@@ -72,6 +72,8 @@ def _is_cue(t) -> bool:
     if t.pos_ not in ("VERB", "AUX"):
         return False
     lemma = t.lemma_.lower()
+    if lemma == "quote" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in t.children):
+        return False  # "Trump said, and I quote, “...”": the writer's aside, not a speaker
     if lemma in cues():
         return True
     prt = PHRASAL_CUES.get(lemma)
@@ -136,6 +138,11 @@ INVERSION_CUES = {"say", "add", "write", "continue", "ask", "explain", "recall",
 def _speaker(verb):
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        # "Sanders was asked by host Bill Maher, “...”": the agent speaks.
+        for c in agent.children:
+            if c.dep_ == "pobj" and c.ent_type_ not in NOT_SPEAKERS:
+                return c
     for c in _subjects(verb):
         if c.ent_type_ not in NOT_SPEAKERS and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -144,12 +151,23 @@ def _speaker(verb):
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
-    if verb.lemma_.lower() in INVERSION_CUES:  # "..., said the spokesperson"
-        for c in verb.children:
+    return _inverted_speaker(verb) or _clause_subject(verb) or _name_before(verb)
+
+
+def _inverted_speaker(verb, objects: bool = True):
+    """"..., said the spokesperson": the subject after the cue (with `objects`,
+    also one the parse took for an object)."""
+    if verb.lemma_.lower() in INVERSION_CUES:
+        for c in verb.children if objects else ():
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
                     and c.ent_type_ not in NOT_SPEAKERS and (c.pos_ != "PRON" or c.lower_ in SUBJECT_PRONOUNS):
                 return c
-    return _clause_subject(verb) or _name_before(verb)
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if after is not None and after.head.i == verb.i and after.is_title and not after.is_stop \
+                and after.pos_ in ("PROPN", "NOUN", "ADV", "ADJ") and after.ent_type_ not in NOT_SPEAKERS \
+                and verb.i > verb.sent.start and verb.doc[verb.i - 1].is_punct:
+            return after  # "“...,” said Skelly, explaining": a name the tagger took for an adverb
+    return None
 
 
 # An inverted subject pronoun is nominative ("..., said he"); "declaring it “...”" has an object.
@@ -161,7 +179,9 @@ def _subjects(verb) -> list:
     """The verb's subjects, nearest first: in "Speaking in Salem, New Hampshire,
     Trump went on" the parse may give two, and the one next to the verb is it."""
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return sorted(subj, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i))
+    # "Trump, in Kentucky, said": a place the parse gives as a second subject comes last.
+    return sorted(subj, key=lambda c: (len(subj) > 1 and c.ent_type_ in ("GPE", "LOC", "FAC"), c.i > verb.i,
+                                       -c.i if c.i < verb.i else c.i))
 
 
 def _name_before(verb):
@@ -198,6 +218,8 @@ def _clause_subject(verb):
                 if c.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     return tok.head
                 return c
+        if _is_cue(tok) and _inverted_speaker(tok, objects=False) is not None:
+            return _inverted_speaker(tok, objects=False)  # "..., said Skelly, explaining he ..."
     return None
 
 
@@ -678,16 +700,22 @@ def _colon_intro(doc, sents, sent_at, start: int):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) \
             if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None:
+            if subj.lower_ == "who" and verb.dep_ == "relcl":
+                subj = verb.head  # "..., with Chrabaszcz, who was responsible for data:"
             if subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.ent_type_ not in NOT_SPEAKERS \
                     and subj.lower_ not in ("it", "this", "that", "there", "what", "which"):
                 return verb, subj
             break
-    propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
-    if propn and len(intro) <= 6 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
+    # A name line: "Continued Stone:", "Rep. Trey Gowdy (R-S.C.):", not the party tag in brackets.
+    words = [t for t in intro if not (t.is_punct or t.is_space)]
+    bracket = text.find("(", line_start, colon)
+    propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS
+             and not (0 <= bracket <= t.idx)]
+    if propn and len(words) <= 8 and not any(t.pos_ == "VERB" and t.i > propn[-1].i for t in intro):
         mark = doc.char_span(colon, colon + 1)
         return (mark[0] if mark is not None else propn[-1]), propn[-1]
     nouns = [t for t in intro if t.pos_ == "NOUN" and t.ent_type_ not in NOT_SPEAKERS]
-    if nouns and len(intro) <= 6 and not any(t.pos_ == "VERB" for t in intro):
+    if nouns and len(words) <= 6 and not any(t.pos_ == "VERB" for t in intro):
         # "From the report:", "More from the statement:"
         mark = doc.char_span(colon, colon + 1)
         return (mark[0] if mark is not None else nouns[-1]), nouns[-1]
