@@ -514,3 +514,18 @@ def test_the_agent_of_a_passive_cue_speaks():
             "last spring?”\n")
     q = _speaker_of(_quotes(text), "Do you regret voting")
     assert q[2] == "host Daniel Reyes"
+
+
+def test_curly_quote_closed_by_a_straight_mark_before_its_cue():
+    text = ("“We are going to start winning again and we are going to win so much,\" the mayor said at his party. "
+            "\"You are going to be so happy.”\n\nHe left early.\n")
+    q = _speaker_of(_quotes(text), "We are going to start winning")
+    assert q[0] == "direct" and q[2] == "the mayor"
+
+
+def test_cue_the_parse_hangs_inside_the_quotation_takes_the_main_subject():
+    text = ("Reporters asked about the incident.\n\n"
+            "Senator Ruth Adler seemed to be ready to riff on the vote in Ohio, telling the crowd, "
+            "“Some people get a little carried away, have you noticed that?”\n")
+    q = _speaker_of(_quotes(text), "Some people get a little carried away")
+    assert q[2] == "Senator Ruth Adler"

@@ -99,6 +99,12 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
                 k = text.find("”", i + 1, para_end)
                 if k >= 0 and (j < 0 or k < j) and text.find("“", i + 1, k) < 0:
                     j = k
+            if ch == "“" and j >= 0:
+                # “...," Trump said. "...”: the first straight mark, if it closes, ends this one.
+                k = text.find('"', i + 1, j)
+                if k > i + 1 and not text[k - 1].isspace() and (k + 1 >= n or text[k + 1] in " \t\n,.;:!?") \
+                        and text.find("“", i + 1, k) < 0:
+                    j = k
             if ch == "“" and j < 0:
                 # Closed with a straight mark: “...," he said.
                 m = re.compile(r'[^\s]"(?=[\s,.;:!?]|$)').search(text, i + 1, para_end)
@@ -152,6 +158,20 @@ def _speaker(verb):
                 return _name_before(verb) or c  # "made public ― Trump boasted"
             return c
     return _inverted_speaker(verb) or _clause_subject(verb) or _name_before(verb)
+
+
+def _root_subject(cue, start: int, end: int):
+    """"Clinton seemed ready, telling the crowd, “Some people ...”" when the parse
+    hangs the cue under a verb of the quotation: the subject of the sentence's
+    main verb, outside the quotation."""
+    root = cue.sent.root
+    if start <= root.idx < end or root.i == cue.i:
+        return None
+    subj = next(iter(_subjects(root)), None)
+    if subj is None or start <= subj.idx < end or subj.ent_type_ in NOT_SPEAKERS or subj.pos_ not in ("PROPN", "NOUN", "PRON") \
+            or subj.lower_ in ("it", "this", "that", "there", "what", "which"):
+        return None
+    return subj
 
 
 def _inverted_speaker(verb, objects: bool = True):
@@ -418,7 +438,7 @@ def find_quotes(doc) -> list[QuoteFinding]:
         if speaker is not None and start <= speaker.idx < end and cue is not None and not (start <= cue.idx < end):
             # The parse took a word of the quotation for the subject: the name
             # right before the cue is the speaker.
-            speaker = _name_before(cue) if cue.idx > end else None
+            speaker = _name_before(cue) if cue.idx > end else _root_subject(cue, start, end)
         acc = None
         if cue is None:
             acc = _according_to(sents[last_si], start, end) or _according_to(sents[first_si], start, end)
