@@ -529,3 +529,17 @@ def test_cue_the_parse_hangs_inside_the_quotation_takes_the_main_subject():
             "“Some people get a little carried away, have you noticed that?”\n")
     q = _speaker_of(_quotes(text), "Some people get a little carried away")
     assert q[2] == "Senator Ruth Adler"
+
+
+def test_short_quotation_split_around_its_cue_is_one_direct_quote():
+    text = "“They sue,” the builder said. “Everybody sues, right?”\n\nThe case was dropped.\n"
+    quotes = _quotes(text)
+    q = _speaker_of(quotes, "Everybody sues")
+    assert q[0] == "direct" and "They sue" in q[1] and q[2] == "the builder"
+
+
+def test_second_part_after_the_cue_and_a_time_continues_the_quote():
+    text = ("“The mayor says he is with the working class,” Trumka said in March, “but when you look close, "
+            "it is just hot air.”\n")
+    q = _speaker_of(_quotes(text), "it is just hot air")
+    assert q[0] == "direct" and "working class" in q[1] and q[2] == "Trumka"

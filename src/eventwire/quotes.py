@@ -481,8 +481,13 @@ def find_quotes(doc) -> list[QuoteFinding]:
                                         if span[0] == previous.span[0] else first_si, previous.speaker_refs))
                 previous = out[-1]
             continue
-        kind = "direct" if full and _stands_alone(text, start, cue) else "mixed"
-        if kind == "direct" and cue.idx < start and _governs(cue, start, end):
+        # “...,” X said, “...”: the second part of a quotation split around its cue.
+        split = previous is not None and previous.kind == "direct" and out and out[-1] is previous and same_para \
+            and previous.cue_span == (cue.idx, cue.idx + len(cue)) and cue.idx < start
+        # A short quotation is direct when it opens a sentence and names its speaker: “They sue,” he said.
+        kind = "direct" if split or ((full or (tail and _opens(text, start))) and _stands_alone(text, start, cue)) \
+            else "mixed"
+        if kind == "direct" and not split and cue.idx < start and _governs(cue, start, end):
             # A quotation inside a reported clause is part of it: "said that Muslims
             # have two choices: “...”", "said “it gets me mad” every time ...".
             cs, ce = _complement_span(cue, start, end)
