@@ -543,3 +543,9 @@ def test_second_part_after_the_cue_and_a_time_continues_the_quote():
             "it is just hot air.”\n")
     q = _speaker_of(_quotes(text), "it is just hot air")
     assert q[0] == "direct" and "working class" in q[1] and q[2] == "Trumka"
+
+
+def test_what_an_object_is_accused_of_is_part_of_the_words():
+    quotes = _quotes("Iran accused Washington of preparing an invasion of Syria.\n")
+    q = _speaker_of(quotes, "Washington")
+    assert q[0] == "indirect" and q[1] == "Washington of preparing an invasion of Syria" and q[2] == "Iran"

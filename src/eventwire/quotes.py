@@ -811,7 +811,8 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                     toks.pop()
             elif comp.dep_ != "ccomp":
                 # The object with what is said of it: "called the plan a disgrace".
-                more = [c for c in t.children if c.i > t.i and c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")]
+                more = [c for c in t.children if c.i > t.i and (c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")
+                        or (c.dep_ == "prep" and c.lower_ in REASON_PREPS and c.i > comp.i))]
                 last = max((c.right_edge for c in more), key=lambda x: x.i)
                 if last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("AUX", "VERB"):
                     # The parse took a clause's subject for the object: "warned
@@ -834,6 +835,11 @@ def _indirect(doc, sents, taken: list[tuple[int, int]], quoted) -> list[QuoteFin
                                     (t.idx, t.idx + len(t)), _token_span(speaker), speaker.i, si,
                                     _relative_refs(speaker, t)))
     return out
+
+
+# "accused Washington of preparing an invasion", "praised the deal for its
+# fairness": what the object is accused or praised of is part of the words.
+REASON_PREPS = ("of", "for", "over", "as")
 
 
 def _purpose(cue) -> bool:
