@@ -61,3 +61,23 @@ def test_a_date_in_a_future_clause_reads_forward_and_dates_only_that_clause():
     assert ("meet", "2024-09-06") in _event_dates("Russia said on Friday it would meet Ukraine.")
     # June is when the talks resume, not when Iran spoke
     assert ("said", "2024-09-10") in _event_dates("Iran said the talks will resume in June.")
+
+
+
+def _read_dates(text, published):
+    from eventwire.parse import parse
+    from eventwire.pipeline import sentence_dates
+    doc = parse(text)
+    return {d.text: d.date for sent in doc.sents for d in sentence_dates(doc, sent, dt.date.fromisoformat(published))}
+
+
+def test_a_present_tense_schedule_reads_its_date_forward():
+    got = _read_dates("The new government takes office on Jan. 20, and the old cabinet resigns on Friday.", "2016-09-27")
+    assert got == {"Jan. 20": dt.date(2017, 1, 20), "Friday": dt.date(2016, 9, 30)}
+
+
+def test_a_present_tense_report_or_a_date_after_after_stays_in_the_past():
+    assert _read_dates("The minister says on Monday that the talks failed.", "2016-09-28") == \
+        {"Monday": dt.date(2016, 9, 26)}
+    assert _read_dates("After Tuesday night, the senator faces a hard choice.", "2016-06-09") == \
+        {"Tuesday night": dt.date(2016, 6, 7)}

@@ -16,7 +16,7 @@ from .events import code_events
 from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
 from .parse import doc_text, parse_many
 from .place import place_of
-from .quotes import find_quotes
+from .quotes import cues as quote_cues, find_quotes
 from .read import read_inputs
 
 HISTORY_PRECISIONS = {"decade", "century"}
@@ -193,7 +193,10 @@ BELOW = 3
 
 def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
     """The clause a date phrase modifies is about the future: "will resume in
-    June", "is scheduled to vote on Friday", "plans to visit in May"."""
+    June", "is scheduled to vote on Friday", "plans to visit in May", or a
+    present-tense schedule ("leaves office on Jan. 20"). Measured on PolNeAR
+    train, the present-tense rule changes 60 of 5,317 phrases, about 50 of them
+    rightly (election days, primaries ahead, "takes office in January")."""
     span = doc.char_span(sent.start_char + d.span[0], sent.start_char + d.span[1], alignment_mode="expand")
     if span is None:
         return False
@@ -203,6 +206,14 @@ def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    root = span.root
+    direct = root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i
+                                       and root.head.lower_ not in ("after", "since", "from"))
+    if direct and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in quote_cues() \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # A present tense with a date is a schedule: "after Obama leaves office on
+        # Jan. 20", "the summit opens on Monday" (not "says on Monday": a report).
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
 
