@@ -81,3 +81,12 @@ def test_a_present_tense_report_or_a_date_after_after_stays_in_the_past():
         {"Monday": dt.date(2016, 9, 26)}
     assert _read_dates("After Tuesday night, the senator faces a hard choice.", "2016-06-09") == \
         {"Tuesday night": dt.date(2016, 6, 7)}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Security has changed since 9/11.", "2001-09-11"),
+    ("The failures before the Sept. 11 attacks were excusable.", "2001-09-11"),
+    ("The Sept. 11 memorial ceremony was held on Sunday.", "2016-09-11"),  # this year's, not a name
+])
+def test_dates_used_as_names(text, date):
+    assert str(find_dates(text, dt.date(2016, 9, 22))[0].date) == date

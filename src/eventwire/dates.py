@@ -210,12 +210,23 @@ def _in_name(text: str, m: re.Match) -> bool:
     return bool(_NAME_BEFORE.search(before)) and not re.search(r"[.!?\"“”]\s*$", before)
 
 
+@cache
+def _named_dates() -> list[tuple[re.Pattern, dt.date]]:
+    """Dates used as names ("9/11", "the Sept. 11 attacks"), data/named_dates.tsv."""
+    from .cameo import read_tsv
+
+    return [(re.compile(rf"(?<![\w/]){r['pattern']}(?![\w/])"), dt.date.fromisoformat(r["date"]))
+            for r in read_tsv("named_dates.tsv")]
+
+
 def find_dates(text: str, published: dt.date | None, *, future: bool = False) -> list[DateMention]:
     """All time expressions in `text`, resolved against `published`."""
     out = []
+    named = [(m.span(), m.group(0), date) for pattern, date in _named_dates() for m in pattern.finditer(text or "")]
+    out.extend(DateMention(span, words, date, "day", False) for span, words, date in named)
     for m in _pattern().finditer(text or ""):
-        if _in_name(text, m):
+        if _in_name(text, m) or any(s <= m.start() < e for (s, e), _, _ in named):
             continue
         date, precision, relative = _resolve(m, published, future)
         out.append(DateMention((m.start(), m.end()), m.group(0), date, precision, relative))
-    return out
+    return sorted(out, key=lambda d: d.span)
