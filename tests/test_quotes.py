@@ -549,3 +549,9 @@ def test_what_an_object_is_accused_of_is_part_of_the_words():
     quotes = _quotes("Iran accused Washington of preparing an invasion of Syria.\n")
     q = _speaker_of(quotes, "Washington")
     assert q[0] == "indirect" and q[1] == "Washington of preparing an invasion of Syria" and q[2] == "Iran"
+
+
+def test_a_cue_inside_another_cues_report_leaves_the_quotation_to_the_outer_cue():
+    q = _speaker_of(_quotes("Senator Hale said she would tell voters “the truth about the deal” at every stop.\n"),
+                    "the truth about the deal")
+    assert q[0] == "mixed" and q[1].startswith("she would tell voters") and q[2] == "Senator Hale"

@@ -318,7 +318,19 @@ def _governing_cue(doc, start: int, end: int):
     # "said that her campaign would continue “to break barriers”": the speech verb
     # above a verb that only sometimes reports speech.
     strong = [t for t in found if t.lemma_.lower() not in WEAK_CUES]
-    return strong[0] if strong else (found[0] if found else None)
+    cue = strong[0] if strong else (found[0] if found else None)
+    # "Kasich said he'd sit Putin down and tell him “no more nonsense”": a cue
+    # whose subject is a pronoun inside another cue's reported clause is part
+    # of that report; the outer cue's words hold the quotation.
+    for _ in range(2):
+        if cue is None or not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she", "they") for c in cue.children):
+            break
+        outer = next((a for a in cue.ancestors if _is_cue(a) and a.lemma_.lower() in ("say", "tell", "add", "write")
+                      and not (start <= a.idx < end) and a.sent == cue.sent), None)
+        if outer is None:
+            break
+        cue = outer
+    return cue
 
 
 def _parenthetical(cue) -> bool:
