@@ -327,10 +327,22 @@ def _governing_cue(doc, start: int, end: int):
             break
         outer = next((a for a in cue.ancestors if _is_cue(a) and a.lemma_.lower() in ("say", "tell", "add", "write")
                       and not (start <= a.idx < end) and a.sent == cue.sent), None)
-        if outer is None:
+        if outer is None or not _reported_by(cue, outer):
             break
         cue = outer
     return cue
+
+
+def _reported_by(tok, cue) -> bool:
+    """`tok` sits in `cue`'s reported clause (below a ccomp on the way up), not in
+    a clause joined to the cue's ("said ..., but he said ...")."""
+    while tok.i != cue.i:
+        if tok.dep_ == "ccomp":
+            return True
+        if tok.dep_ == "conj" and tok.head.i == cue.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _parenthetical(cue) -> bool:
