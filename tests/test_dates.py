@@ -90,3 +90,9 @@ def test_a_present_tense_report_or_a_date_after_after_stays_in_the_past():
 ])
 def test_dates_used_as_names(text, date):
     assert str(find_dates(text, dt.date(2016, 9, 22))[0].date) == date
+
+
+def test_prospective_governors_read_their_dates_forward():
+    got = _read_dates("The senator is likely to win on Tuesday, and she is hoping to carry Ohio in November.",
+                      "2016-03-04")
+    assert got == {"Tuesday": dt.date(2016, 3, 8), "November": dt.date(2016, 11, 1)}

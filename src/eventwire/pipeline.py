@@ -219,7 +219,10 @@ def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
 
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-FUTURE_GOVERNORS = {"plan", "schedule", "expect", "intend", "due", "set", "aim", "hope", "vow", "promise", "pledge"}
+FUTURE_GOVERNORS = {"plan", "schedule", "expect", "intend", "due", "set", "aim", "hope", "vow", "promise", "pledge",
+                    "likely", "want", "need", "urge", "persuade", "convince", "poise", "slate", "eligible", "ready",
+                    "go",  # "going to"
+                    "hop", "slat"}  # the lemmatizer's "hoping", "slated"
 
 
 def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
