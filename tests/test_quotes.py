@@ -555,3 +555,9 @@ def test_a_cue_inside_another_cues_report_leaves_the_quotation_to_the_outer_cue(
     q = _speaker_of(_quotes("Senator Hale said she would tell voters “the truth about the deal” at every stop.\n"),
                     "the truth about the deal")
     assert q[0] == "mixed" and q[1].startswith("she would tell voters") and q[2] == "Senator Hale"
+
+
+def test_a_joined_clause_of_reported_speech_is_not_the_cues_words():
+    text = "Prime Minister Ana Ruiz has vowed that the rebels would “pay” for the raid and is said to be weighing a reply.\n"
+    q = _speaker_of(_quotes(text), "pay")
+    assert q[1] == "that the rebels would “pay” for the raid" and q[2] == "Prime Minister Ana Ruiz"

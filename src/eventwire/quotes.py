@@ -379,6 +379,16 @@ def _complement_span(cue, start: int, end: int) -> tuple[int, int]:
     left = min(p.left_edge.idx for p in parts)
     last = max(parts, key=lambda p: p.right_edge.i).right_edge
     right = last.idx + len(last)
+    for p in parts:
+        # "vowed that Iran would “pay” and is said to be deliberating": a joined
+        # clause that is itself reported speech is the writer's, not the cue's words.
+        for t in p.subtree:
+            if t.dep_ == "conj" and t.idx > end and t.lemma_.lower() in ("say", "report", "believe") \
+                    and any(c.dep_ == "auxpass" for c in t.children):
+                cut = min((c for c in t.head.children if c.dep_ == "cc" and end <= c.idx < t.idx),
+                          key=lambda c: c.idx, default=t.left_edge)
+                before = cue.doc[cut.i - 1]
+                right = min(right, before.idx + len(before))
     text = doc_text(cue.doc)
     left = max(left, text.rfind("\n", 0, start) + 1)  # never past the quote's paragraph
     para_end = text.find("\n", end)
