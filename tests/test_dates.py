@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 
+import eventwire
+
 from eventwire.dates import find_dates
 
 MON = dt.date(2024, 10, 21)  # a Monday
@@ -96,3 +98,16 @@ def test_prospective_governors_read_their_dates_forward():
     got = _read_dates("The senator is likely to win on Tuesday, and she is hoping to carry Ohio in November.",
                       "2016-03-04")
     assert got == {"Tuesday": dt.date(2016, 3, 8), "November": dt.date(2016, 11, 1)}
+
+
+def _event_days(text, published):
+    return [(e.trigger, str(e.date)) for e in eventwire.code_text(text, published=published).events]
+
+
+def test_days_inside_a_quotation_count_from_when_it_was_spoken():
+    assert _event_days("The minister said on Monday: “Yesterday our troops attacked the rebels.”", "2016-10-05") == \
+        [("attacked", "2016-10-02")]
+    assert _event_days("“Yesterday our troops attacked the rebels,” the minister said.", "2016-10-05") == \
+        [("attacked", "2016-10-04")]  # no day given for the words: the publication date
+    assert _event_days("The minister said on Monday that the rebels attacked yesterday.", "2016-10-05") == \
+        [("attacked", "2016-10-04")]  # reported speech is the writer's: yesterday is before publication

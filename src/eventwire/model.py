@@ -120,6 +120,7 @@ class Quote:
     kind: str  # direct | mixed | indirect
     sentence_index: int = 0
     speaker_refs: tuple = ()  # spans of other words naming the speaker ("who"), listed under its actor
+    cue_span: Span | None = None  # where the cue verb is; dates the words ("said on Tuesday")
 
     def to_dict(self) -> dict:
         return {

@@ -79,7 +79,7 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
         if speaker is not None and speaker.actor.kind == "person":
             last_person = speaker.actor
         quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index,
-                            q.speaker_refs if speaker is not None else ()))
+                            q.speaker_refs if speaker is not None else (), q.cue_span))
     return quotes
 
 
@@ -120,20 +120,29 @@ def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
                 break
 
 
-def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
+def _date_events(events: list[Event], doc, published: dt.date | None, quotes: list[Quote] = ()) -> None:
     """Give each event the time expression of its own clause (else the nearest in
     its sentence), or else the publication date marked as inferred. Deadlines
-    and spans ("by 2025", "since 2012", "until March") do not date an event."""
+    and spans ("by 2025", "since 2012", "until March") do not date an event.
+    Inside a quotation, "today", "yesterday" or "on Monday" count from the day
+    the words were spoken when the cue gives it ("said on Tuesday: “Tonight
+    ...”"), not from the publication date."""
     sents = list(doc.sents)
-    cache: dict[int, list[dates.DateMention]] = {}
+    cache: dict[tuple[int, dt.date | None], list[dates.DateMention]] = {}
+    spoken = _spoken_dates(doc, sents, published, quotes)
     for e in events:
         sent = sents[e.sentence_index]
-        if e.sentence_index not in cache:
-            cache[e.sentence_index] = [d for d in sentence_dates(doc, sent, published)
-                                       if (d.date is not None or d.precision in HISTORY_PRECISIONS)
-                                       and not _is_span_bound(sent.text, d)]
+        anchor = next((day for (qs, qe), day in spoken if qs <= e.span[0] and e.span[1] <= qe), published)
+        key = (e.sentence_index, anchor)
+        if key not in cache:
+            now = sentence_dates(doc, sent, anchor)
+            if anchor != published:  # only relative days count from when the words were said
+                then = {d.span: d for d in sentence_dates(doc, sent, published)}
+                now = [d if d.relative and d.precision == "day" else then[d.span] for d in now]
+            cache[key] = [d for d in now if (d.date is not None or d.precision in HISTORY_PRECISIONS)
+                          and not _is_span_bound(sent.text, d)]
         trigger = doc[e.trigger_token] if e.trigger_token is not None else None
-        found = [(_clause_distance(doc, sent, d, trigger), d) for d in cache[e.sentence_index]]
+        found = [(_clause_distance(doc, sent, d, trigger), d) for d in cache[key]]
         found = [(n, d) for n, d in found if n != BELOW]
         if found:
             trigger_at = e.span[0] - sent.start_char
@@ -143,6 +152,29 @@ def _date_events(events: list[Event], doc, published: dt.date | None) -> None:
                 e.modality = "past background"
         elif published is not None:
             e.date, e.date_precision, e.date_inferred = published, "day", True
+
+
+def _spoken_dates(doc, sents, published: dt.date | None, quotes) -> list[tuple[tuple[int, int], dt.date]]:
+    """(quote span, day the words were spoken) for quotations whose cue's own
+    clause has a day-precision date other than the publication day."""
+    out = []
+    for q in quotes:
+        if q.kind not in ("direct", "mixed") or q.cue_span is None or published is None:
+            continue
+        cue = doc.char_span(*q.cue_span, alignment_mode="expand")
+        if cue is None or len(cue) == 0 or q.span[0] <= q.cue_span[0] < q.span[1]:
+            continue
+        cue, text = cue[0], doc_text(doc)
+        marks = [i for i in (text.find(m, q.span[0] - 1, q.span[1]) for m in "“\"") if i >= 0]
+        words_start = min(marks) if marks and q.kind == "mixed" else q.span[0]  # a mixed span opens with the writer's words
+        sent = cue.sent
+        for d in sentence_dates(doc, sent, published):
+            start = sent.start_char + d.span[0]
+            if d.precision == "day" and d.date not in (None, published) and not (words_start <= start < q.span[1]) \
+                    and _clause_distance(doc, sent, d, cue) != 2:
+                out.append((q.span, d.date))
+                break
+    return out
 
 
 def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMention]:
@@ -250,7 +282,7 @@ def code_doc(article: Article, doc, min_confidence: float | None = None) -> Reco
                                  if q.kind in ("direct", "mixed") and q.speaker is not None])
     events = code_events(doc, actors, article.id, min_confidence)
     _attach_quote_speakers(events, quotes)
-    _date_events(events, doc, article.published)
+    _date_events(events, doc, article.published, quotes)
     _place_events(events, doc)
     return Record(article, events, quotes, _with_speakers(actors.entries(), quotes))
 
