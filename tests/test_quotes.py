@@ -561,3 +561,10 @@ def test_a_joined_clause_of_reported_speech_is_not_the_cues_words():
     text = "Prime Minister Ana Ruiz has vowed that the rebels would “pay” for the raid and is said to be weighing a reply.\n"
     q = _speaker_of(_quotes(text), "pay")
     assert q[1] == "that the rebels would “pay” for the raid" and q[2] == "Prime Minister Ana Ruiz"
+
+
+def test_a_mixed_quote_told_after_runs_on_into_the_next_quoted_sentence():
+    text = ("Teachers are “looking to see who is on the ballot,” union president Lily Garcia said. "
+            "“That has got to scare an educator.”\n\nThe union has 3 million members.\n")
+    q = _speaker_of(_quotes(text), "That has got to scare")
+    assert q[0] == "mixed" and q[1].startswith("Teachers are") and q[2] == "union president Lily Garcia"

@@ -504,13 +504,18 @@ def find_quotes(doc) -> list[QuoteFinding]:
             sentence = _opens(text, start) and content.rstrip()[-1:] in (".", "!", "?", "…")
             if (full or sentence) and previous is not None and (same_para or text[para_start:start - 1].strip() == ""):
                 span = (start, end)
-                if (same_para or _next_paragraph(text, previous.span[1], start)) and previous.kind == "direct" \
-                        and out and out[-1] is previous:
+                # Also after a mixed quote whose cue follows it: Teachers are “...,” she said. “...”
+                told_after = previous.kind == "mixed" and previous.cue_span is not None \
+                    and previous.cue_span[0] >= previous.span[1] and same_para
+                if (same_para or _next_paragraph(text, previous.span[1], start)) \
+                        and (previous.kind == "direct" or told_after) and out and out[-1] is previous:
                     # “...,” X said. “...” is one quotation with its cue inside; so is a
                     # quotation that runs on into the next paragraph with no new cue.
                     out.pop()
                     span = (previous.span[0], end)
-                out.append(QuoteFinding(span, text[span[0]:span[1]], "direct", previous.cue, previous.cue_span,
+                merged = span[0] == previous.span[0] and previous.kind == "mixed"
+                out.append(QuoteFinding(span, text[span[0]:span[1]], "mixed" if merged else "direct",
+                                        previous.cue, previous.cue_span,
                                         previous.speaker_span, previous.speaker_token, previous.sentence_index
                                         if span[0] == previous.span[0] else first_si, previous.speaker_refs))
                 previous = out[-1]
