@@ -9,9 +9,10 @@ speaker comes, in this order, from:
   ("Sullivan said:", "Clinton released this statement:", "Continued Stone:");
 - the cue verb ("said", "told", "points out") whose clause holds the quote, or
   one in the same or a neighbouring sentence of the same paragraph; the cue's
-  subject speaks (through "began by saying" and the like up to the clause's
-  subject; the name before the cue when the parse lost it), "according to X"
-  overrides it;
+  subject speaks (the agent of a passive cue, "was asked by X"; through "began
+  by saying" and the like up to the clause's subject; the name before the cue
+  when the parse lost it), "according to X" overrides it; a cue inside another
+  cue's reported clause ("said he would tell them “...”") gives way to it;
 - a quote with no cue of its own continues the previous speaker when it follows
   the previous quote or opens the next paragraph (and is then one quote with
   it), or takes the speaker of reported speech ending the paragraph before.
@@ -238,8 +239,9 @@ def _clause_subject(verb):
                 if c.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     return tok.head
                 return c
-        if _is_cue(tok) and _inverted_speaker(tok, objects=False) is not None:
-            return _inverted_speaker(tok, objects=False)  # "..., said Skelly, explaining he ..."
+        inverted = _inverted_speaker(tok, objects=False) if _is_cue(tok) else None
+        if inverted is not None:
+            return inverted  # "..., said Skelly, explaining he ..."
     return None
 
 
