@@ -394,3 +394,11 @@ def test_a_first_name_and_surname_tagged_an_organization_is_a_person(resolve):
     doc, actors = resolve("Michael Capellas met the board on Monday. Carly Fiorina spoke next.")
     i = [t.i for t in doc if t.text == "Fiorina"][0]
     assert actors.at(doc[i]).actor.kind == "person"
+
+
+def test_us_lawmakers_and_officials_take_their_office_of_the_year(resolve):
+    doc, actors = resolve("Ted Cruz and Mitch McConnell met Marco Rubio.", dt.date(2016, 3, 1))
+    assert _actor_of(doc, actors, "Ted Cruz").code == "USALEG"
+    assert _actor_of(doc, actors, "Marco Rubio").code == "USALEG"  # a senator in 2016
+    doc, actors = resolve("Marco Rubio met James Comey.", dt.date(2025, 3, 1))
+    assert _actor_of(doc, actors, "Marco Rubio").code == "USAGOV"  # secretary of state in 2025
