@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -245,6 +244,8 @@ def contradicts(pronoun: str | None, actor: Actor) -> bool:
     words = actor.name.split()
     have = first_name_genders().get(words[0]) if want and len(words) > 1 else None
     return have is not None and have != want
+
+
 PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
@@ -319,20 +320,20 @@ class ArticleActors:
         """A surname standing alone after the full name, that the entity
         recognizer missed ("Fallon fired back" after "Brian Fallon"): the
         person of that name named last."""
-        full_names = defaultdict(list)  # surname -> [(start, actor)] of full-name mentions
-        for f in sorted(self.found, key=lambda f: f.start):
-            words = f.actor.name.split() if f.actor.kind == "person" else []
-            if len(words) >= 2 and f.end - f.start >= 2:
-                full_names[words[-1]].append((f.start, f.actor))
+        def full_name(f: Found) -> bool:
+            return f.actor.kind == "person" and len(f.actor.name.split()) >= 2 and f.end - f.start >= 2
+
+        surnames = {f.actor.name.split()[-1] for f in self.found if full_name(f)}
         doc = self.doc
         for t in doc:
-            before = [a for start, a in full_names.get(t.text, ()) if start < t.i]
-            if not before or t.i in self.by_token or t.pos_ != "PROPN":
+            if t.text not in surnames or t.i in self.by_token or t.pos_ != "PROPN":
                 continue
             if any(n.pos_ == "PROPN" for n in (doc[t.i - 1:t.i] if t.i > 0 else [])) or \
                     (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
                 continue  # part of another name
-            self._add(Found(before[-1], t.i, t.i + 1, "surname"))  # the one named last
+            last = self.named_last_before(t.i, lambda f: full_name(f) and f.actor.name.split()[-1] == t.text)
+            if last is not None:
+                self._add(Found(last.actor, t.i, t.i + 1, "surname"))
 
     def _disambiguate_places(self) -> None:
         """A place name that several countries have (Tripoli: Libya's capital and
@@ -471,8 +472,7 @@ class ArticleActors:
         namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
         if namesakes:
             # "Clinton" after Bill and Hillary Clinton: the one named last
-            last = max((f for f in self.found if f.actor.id in namesakes and f.start < ent.start),
-                       key=lambda f: f.start, default=None)
+            last = self.named_last_before(ent.start, lambda f: f.actor.id in namesakes)
             actor = last.actor if last is not None else known_people[min(namesakes)]
             self._add(Found(actor, ent.start, ent.end, "surname"))
             return
@@ -761,14 +761,14 @@ class ArticleActors:
                         return c
         return None
 
+    def named_last_before(self, i: int, keep) -> Found | None:
+        """The mention that `keep` accepts named last before token i."""
+        return max((f for f in self.found if f.start < i and keep(f)), key=lambda f: f.start, default=None)
+
     def last_person_before(self, i: int, pronoun: str | None = None) -> Actor | None:
         """The person mentioned last before token i; for "she" or "he", the
         last one whose first name does not say otherwise."""
-        best = None
-        for f in self.found:
-            if f.actor.kind == "person" and f.start < i and (best is None or f.start > best.start) \
-                    and not contradicts(pronoun, f.actor):
-                best = f
+        best = self.named_last_before(i, lambda f: f.actor.kind == "person" and not contradicts(pronoun, f.actor))
         return best.actor if best else None
 
     def at(self, token) -> Found | None:

@@ -803,7 +803,7 @@ def _forewarnings(candidates: list[Candidate]) -> list[Candidate]:
     of the warner's own act ("warned it would retaliate") is a threat."""
     out = []
     for c in candidates:
-        act = _warned_act(c, candidates) if c.cameo.startswith("13") and \
+        act = _warned_act(c, candidates) if c.cameo.startswith(THREAT_ROOT) and \
             c.trigger.lemma_.lower() in WARNING_VERBS else None
         if act is not None and act.sources and not {s.actor.id for s in act.sources} & {s.actor.id for s in c.sources}:
             c = replace(c, cameo="012", targets=act.sources)

@@ -100,10 +100,7 @@ GROUP_PRONOUNS = {"they", "it", "we"}
 def _last_group_before(actors: ArticleActors, i: int):
     """"they", "it", "we": the organization, group or country named last before
     token i, within the same stretch of text."""
-    best = None
-    for f in actors.found:
-        if f.actor.kind != "person" and f.start < i and (best is None or f.start > best.start):
-            best = f
+    best = actors.named_last_before(i, lambda f: f.actor.kind != "person")
     if best is None or i - best.start > 400:
         return None
     return best.actor
