@@ -33,8 +33,8 @@ def main() -> None:
     import datetime as dt
 
     from eventwire.model import Article
-    from eventwire.parse import nlp, parse_many
-    from eventwire.pipeline import code_articles, code_doc
+    from eventwire.nlp.parse import nlp, parse_many
+    from eventwire.coder import code_articles, code_doc
 
     text = args.file.read_text(encoding="utf-8")
     articles = [Article(id=f"copy-{i}", text=text, published=dt.date(2024, 10, 21)) for i in range(args.copies)]

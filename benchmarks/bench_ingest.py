@@ -40,8 +40,8 @@ def _peaks() -> dict:
 
 
 def run_parse(corpus: Path) -> dict:
-    from eventwire.parse import nlp, parse_many
-    from eventwire.read import read_inputs
+    from eventwire.nlp.parse import nlp, parse_many
+    from eventwire.io.files import read_inputs
 
     texts = [a.text for a in read_inputs([str(corpus)]) if not isinstance(a, Exception)]
     nlp()
@@ -53,7 +53,7 @@ def run_parse(corpus: Path) -> dict:
 
 
 def run_ingest(corpus: Path, db: Path, workers: int) -> dict:
-    from eventwire.ingest import ingest
+    from eventwire.corpus.ingest import ingest
 
     t = time.perf_counter()
     r = ingest([str(corpus)], db=str(db), workers=workers, progress=False)

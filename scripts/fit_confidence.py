@@ -28,10 +28,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_calibration_events import DEFAULT, read_articles  # noqa: E402
 
-from eventwire.confidence import FEATURES, features  # noqa: E402
+from eventwire.events.confidence import FEATURES, features  # noqa: E402
 from eventwire.model import InputError  # noqa: E402
-from eventwire.parse import parse_many  # noqa: E402
-from eventwire.pipeline import check_language, code_doc  # noqa: E402
+from eventwire.nlp.parse import parse_many  # noqa: E402
+from eventwire.coder import check_language, code_doc  # noqa: E402
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "calibration"
 JUDGED = CALIBRATION / "judged_events.tsv"

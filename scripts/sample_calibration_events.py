@@ -24,10 +24,10 @@ import random
 import sys
 from pathlib import Path
 
-from eventwire.cameo import lookup
+from eventwire.events.cameo import lookup
 from eventwire.model import Article, InputError
-from eventwire.parse import parse_many
-from eventwire.pipeline import check_language, code_doc
+from eventwire.nlp.parse import parse_many
+from eventwire.coder import check_language, code_doc
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear_train.jsonl"
 # Upper edges of the confidence bands; a score is banded after rounding to the

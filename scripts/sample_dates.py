@@ -16,8 +16,8 @@ import json
 import random
 from pathlib import Path
 
-from eventwire.parse import parse
-from eventwire.pipeline import sentence_dates
+from eventwire.nlp.parse import parse
+from eventwire.coder import sentence_dates
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear_dev.jsonl"
 

@@ -16,7 +16,7 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def parse():
-    from eventwire.parse import parse
+    from eventwire.nlp.parse import parse
 
     return parse
 

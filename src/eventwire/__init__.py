@@ -22,7 +22,7 @@ __all__ = ["Actor", "ActorEntry", "Article", "Event", "InputError", "Mention", "
 
 def __getattr__(name: str):
     if name in _PIPELINE:
-        from . import pipeline
+        from . import coder
 
-        return getattr(pipeline, name)
+        return getattr(coder, name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")

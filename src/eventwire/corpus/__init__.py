@@ -1,0 +1,1 @@
+"""A corpus on disk: flat tables, duplicate detection, the DuckDB store, ingest, queries and exports."""

@@ -1,0 +1,1 @@
+"""Reading input: files, folders, stdin, HTML pages, feeds and URLs into Articles."""

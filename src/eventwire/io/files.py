@@ -1,0 +1,186 @@
+"""Reading inputs into Articles: .txt, .json, .jsonl, stdin, folders.
+
+Every problem with an input becomes an InputError naming the input and the
+reason; readers yield it in place of the article so the other inputs go on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..model import Article, InputError
+from ..nlp.parse import MAX_CHARS
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from 'YYYY-MM-DD' or an ISO timestamp; None when absent or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text, refusing what is not text rather than guessing."""
+    if not data.strip():
+        raise InputError(name, "empty input")
+    if b"\x00" in data[:8192]:
+        raise InputError(name, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            name, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+    return text
+
+
+def check_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(name, "no text")
+    if len(text) > MAX_CHARS:
+        raise InputError(name, f"text too long ({len(text):,} characters; limit {MAX_CHARS:,})")
+    return text
+
+
+def article_from_json(obj, name: str, default_published: dt.date | None) -> Article:
+    if not isinstance(obj, dict):
+        raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(name, "no \"text\" field")
+    check_text(text, name)
+    published = parse_date(obj.get("published")) or default_published
+    return Article(
+        id=str(obj["id"]) if obj.get("id") not in (None, "") else name,
+        text=text,
+        published=published,
+        title=obj.get("title"),
+        url=obj.get("url"),
+        source=obj.get("source"),
+    )
+
+
+def articles_from_jsonl(text: str, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    n = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        n += 1
+        item = f"{name}#{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(f"{name}:{lineno}", f"malformed JSON ({e.msg} at column {e.colno})")
+            continue
+        try:
+            yield article_from_json(obj, item, published)
+        except InputError as e:
+            yield InputError(f"{name}:{lineno}", e.reason)
+
+
+def articles_from_json(text: str, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        # A .json file holding one object per line is common enough to accept.
+        if text.lstrip().startswith("{") and "\n" in text.strip():
+            yield from articles_from_jsonl(text, name, published)
+            return
+        yield InputError(name, f"malformed JSON ({e.msg} at line {e.lineno}, column {e.colno})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for n, obj in enumerate(items, 1):
+        item = f"{name}#{n}" if isinstance(data, list) else name
+        try:
+            yield article_from_json(obj, item, published)
+        except InputError as e:
+            yield e
+
+
+def articles_from_text(text: str, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    try:
+        yield Article(id=name, text=check_text(text, name), published=published)
+    except InputError as e:
+        yield e
+
+
+def read_bytes(data: bytes, name: str, suffix: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    """Articles from the bytes of one input, by its suffix."""
+    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
+        from . import web  # HTML pages and RSS/Atom feeds
+
+        reader = web.articles_from_html if suffix in HTML_SUFFIXES else web.articles_from_feed
+        yield from reader(data, name, published)
+        return
+    try:
+        text = decode(data, name)
+    except InputError as e:
+        yield e
+        return
+    if suffix == ".jsonl" or suffix == ".ndjson":
+        yield from articles_from_jsonl(text, name, published)
+    elif suffix == ".json":
+        yield from articles_from_json(text, name, published)
+    elif suffix == "-":
+        # stdin: JSON lines when every line is an object, else plain text.
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if lines and all(ln.lstrip().startswith("{") for ln in lines):
+            yield from articles_from_jsonl(text, name, published)
+        else:
+            yield from articles_from_text(text, name, published)
+    else:
+        yield from articles_from_text(text, name, published)
+
+
+def walk(path: Path) -> Iterator[Path]:
+    """Files under a folder, recursively, in a stable order; hidden files skipped."""
+    for p in sorted(path.rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts):
+            if p.suffix.lower() in KNOWN_SUFFIXES:
+                yield p
+
+
+def read_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iterator[Article | InputError]:
+    """Articles from files, folders or '-' (stdin), with errors in place of bad ones."""
+    for name in inputs:
+        if name == "-":
+            yield from read_bytes(sys.stdin.buffer.read(), "-", "-", published)
+            continue
+        if name.startswith(("http://", "https://")):
+            from . import web
+
+            yield from web.articles_from_url(name, published)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for p in walk(path):
+                yield from read_path(p, str(p), published)
+        else:
+            yield from read_path(path, name, published)
+
+
+def read_path(path: Path, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        yield InputError(name, "no such file")
+        return
+    except OSError as e:
+        yield InputError(name, e.strerror or str(e))
+        return
+    yield from read_bytes(data, name, path.suffix.lower(), published)

@@ -1,0 +1,1 @@
+"""The spaCy backbone: the only place the model is loaded."""

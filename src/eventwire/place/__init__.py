@@ -1,0 +1,1 @@
+"""Where: place names resolved to GeoNames entries."""

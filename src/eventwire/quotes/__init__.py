@@ -1,0 +1,1 @@
+"""Who said what: direct, mixed and indirect quotes and their speakers."""

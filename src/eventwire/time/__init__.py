@@ -1,0 +1,1 @@
+"""When: time expressions resolved against the publication date."""
