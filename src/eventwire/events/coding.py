@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..actors.resolve import ArticleActors, Found, absolute_subject, is_absolute_subject
+from ..actors import ArticleActors, Found, absolute_subject, is_absolute_subject
 from ..data import read_tsv
 from .cameo import lookup
 from .confidence import probability
