@@ -9,7 +9,7 @@ from ..actors.resolve import absolute_subject, ArticleActors, Found, is_absolute
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern
 from .patterns import noun_pattern
-from .syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_complement, is_passive
+from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
 
 
 OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the object is
@@ -34,7 +34,7 @@ TOPIC_VERBS = {"discuss", "debate", "review", "examine", "address"}
 def subject_head(verb):
     """The token heading the verb's source: subject, passive agent, or inherited."""
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+        if c.dep_ in ACTIVE_SUBJECT_DEPS:
             if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
                 return verb.head if verb.dep_ == "relcl" else None
             return c
@@ -115,7 +115,7 @@ def governing_subject(verb, actors: ArticleActors) -> list[Found]:
     node = verb
     while node.dep_ in ("xcomp", "ccomp", "conj") or (node.dep_ == "acomp" and node.pos_ == "ADJ"):
         node = node.head
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS and c.tag_ != "PRP"), None)
+        subj = next((c for c in node.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.tag_ != "PRP"), None)
         if subj is not None:
             return actors.for_phrase(subj)
     return []
@@ -127,7 +127,7 @@ def responsible_party(tok):
     adj = prep.head
     if tok.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep" and adj.pos_ == "ADJ" \
             and adj.lower_ in RESPONSIBLE_ADJECTIVES and adj.dep_ == "acomp":
-        return next((c for c in adj.head.children if c.dep_ in SUBJECT_DEPS), None)
+        return next((c for c in adj.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     return None
 
 
@@ -181,7 +181,7 @@ def target_heads(verb, pattern: VerbPattern | None):
         heads += places + owners
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
         if c.dep_ in ("ccomp", "xcomp") and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
-            heads.extend(g for g in c.children if g.dep_ in SUBJECT_DEPS)
+            heads.extend(g for g in c.children if g.dep_ in ACTIVE_SUBJECT_DEPS)
     # last, one level deeper: "suspended part of a military aid program for Bosnia"
     for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | OBJECT_OWNER_PREPS
@@ -242,7 +242,7 @@ def embedded_target_heads(verb, pattern):
         # demonstrators"), unless the act is done together ("worked together to stop")
         purpose = c.dep_ == "advcl" and not reciprocal and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         if (is_complement(c) or purpose) and c.pos_ in ("VERB", "AUX"):
-            heads += [h for h in target_heads(c, None) if h.dep_ not in SUBJECT_DEPS]
+            heads += [h for h in target_heads(c, None) if h.dep_ not in ACTIVE_SUBJECT_DEPS]
             if pattern is not None and pattern.cameo.startswith(THREAT_ROOT):
                 # "threatened to halt talks if the United States goes ahead",
                 # "threatened to resume attacks in Israel"
@@ -254,7 +254,7 @@ def _condition_subjects(verb):
     """Subjects of the verb's if/unless clauses."""
     return [s for a in verb.children if a.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
-            for s in a.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            for s in a.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
 
 def stranded_possessor(noun):

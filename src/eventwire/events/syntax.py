@@ -4,7 +4,9 @@ from __future__ import annotations
 from .lexicon import lexicon
 
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
+# Subjects of a verb in the active voice (nominal and clausal); quotes.find has
+# its own SUBJECT_DEPS, the nominal subjects of either voice.
+ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 
