@@ -7,35 +7,22 @@ from __future__ import annotations
 
 from ..actors.resolve import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
-from .lexicon import lexicon, VerbPattern
+from .lexicon import lexicon, VerbPattern, words
 from .patterns import noun_pattern
 from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
 
 
-OBJECT_OWNER_PREPS = {"of", "by", "between", "among"}  # whose act or thing the object is
-TARGET_PREPS = {"to", "with", "against", "on", "into", "at", "toward", "towards", "upon", "over", "from", "for",
-                "between"}
 OWNER_IS_TARGET = ("02", "10", "11", "12")
-# "X is guilty of violating the ceasefire", "X is responsible for the killings":
-# X did it. Other adjectives ("concerned about attacks") say nothing of who acted.
-RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable", "accountable", "to blame"}
-# "engaged in ethnic cleansing", "resorted to violence", "took part in the attack":
-# the verb only carries the event noun, its subject is the noun's actor.
-LIGHT_VERBS_WITH_PREP = {"engage", "involve", "participate", "resort", "take", "join", "embark", "persist"}
-STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "report",
-                   "appeal", "message", "decree", "note", "memorandum", "ultimatum"}
-ANNOUNCING_VERBS = {"announce", "declare", "order", "unveil", "approve", "decree"}
 # "agreed that Pyongyang's provocations threaten the region" (019): statements
 # and consultations are not addressed to the subject of their clause
 UNADDRESSED_ROOTS = ("01", "04")
-TOPIC_VERBS = {"discuss", "debate", "review", "examine", "address"}
 
 
 def subject_head(verb):
     """The token heading the verb's source: subject, passive agent, or inherited."""
     for c in verb.children:
         if c.dep_ in ACTIVE_SUBJECT_DEPS:
-            if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
+            if c.tag_ == "WDT" or c.lower_ in words("relative_pronoun"):
                 return verb.head if verb.dep_ == "relcl" else None
             return c
     for c in verb.children:
@@ -56,10 +43,10 @@ def subject_head(verb):
     if verb.dep_ == "acl" and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT") and verb.head.i < verb.i:
         return verb.head  # "..., a human rights group protested": a finite verb misparsed as a modifier
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
-            and verb.head.lemma_.lower() not in STATEMENT_NOUNS:
+            and verb.head.lemma_.lower() not in words("statement_noun"):
         return verb.head  # "demonstrators protesting election results"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
-            and verb.head.lemma_.lower() in STATEMENT_NOUNS:
+            and verb.head.lemma_.lower() in words("statement_noun"):
         # "issued a declaration demanding that ...": the issuer demands
         return subject_head(verb.head.head)
     # "Erdoğan warned Netanyahu's administration may target Türkiye": the small
@@ -93,7 +80,7 @@ def stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> boo
 
 def announcer(noun):
     """"Italy announced a suspension of air links": who announces an act does it."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANNOUNCING_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("announcing_verb"):
         return subject_head(noun.head)
     return None
 
@@ -101,7 +88,7 @@ def announcer(noun):
 def light_verb_subject(noun):
     prep = noun.head
     verb = prep.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and verb.lemma_.lower() in LIGHT_VERBS_WITH_PREP:
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and verb.lemma_.lower() in words("light_verb"):
         if is_passive(verb):  # "were engaged in", "was involved in"
             return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         return subject_head(verb) if verb.lemma_.lower() != "involve" else None
@@ -126,7 +113,7 @@ def responsible_party(tok):
     prep = tok.head
     adj = prep.head
     if tok.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep" and adj.pos_ == "ADJ" \
-            and adj.lower_ in RESPONSIBLE_ADJECTIVES and adj.dep_ == "acomp":
+            and adj.lower_ in words("responsible_adjective") and adj.dep_ == "acomp":
         return next((c for c in adj.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     return None
 
@@ -139,7 +126,7 @@ def target_heads(verb, pattern: VerbPattern | None):
         if c.dep_ == "dative" and c.pos_ == "ADP":  # "issued a reminder to Iraq" parsed as dative "to"
             heads += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "dobj" and pattern is not None and pattern.cameo.startswith(CONSULT_ROOT) \
-                and verb.lemma_.lower() in TOPIC_VERBS:
+                and verb.lemma_.lower() in words("topic_verb"):
             continue  # "met Yoon to discuss North Korea's missile launches": a topic, not a party
         elif c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
             heads.append(c)
@@ -156,14 +143,15 @@ def target_heads(verb, pattern: VerbPattern | None):
     # "issued a reminder Saturday to Iraq": a prepositional phrase hung on a date
     preps = list(verb.children) + [p for d in verb.children if d.dep_ == "npadvmod" for p in d.children]
     for c in preps:
-        if c.dep_ in ("prep",) and (c.lemma_.lower() in TARGET_PREPS or (pattern and c.lemma_.lower() == pattern.prep)):
+        if c.dep_ in ("prep",) and (c.lemma_.lower() in words("target_prep")
+                                   or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
     objects = list(heads) + [cc for h in heads for cc in h.conjuncts  # "artillery, mortar and rocket fire against"
                              if not is_absolute_subject(cc)]
     owners, places = [], []
     for c in objects:  # "launched missiles into Israel": object's own prepositional objects
         for p in c.children:
-            if p.dep_ == "prep" and p.lemma_.lower() in TARGET_PREPS:
+            if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep"):
                 places.extend(g for g in p.children if g.dep_ == "pobj")
     for c in objects:  # "demanded the withdrawal of Serbian forces", "rejected Reagan's statement"
         for p in c.children:
@@ -171,7 +159,7 @@ def target_heads(verb, pattern: VerbPattern | None):
                 owners.append(p)
             elif p.dep_ in ("compound", "amod", "nmod") and p.i < c.i:  # "vetoed a Security Council resolution"
                 owners.append(p)
-            elif p.dep_ == "prep" and p.lower_ in OBJECT_OWNER_PREPS:
+            elif p.dep_ == "prep" and p.lower_ in words("owner_prep"):
                 owners.extend(g for g in p.children if g.dep_ == "pobj")
     # A demand, appeal or rejection is addressed to whoever owns its object:
     # "demanded the withdrawal of Serbian forces from Bosnia" is made of Serbia.
@@ -184,7 +172,7 @@ def target_heads(verb, pattern: VerbPattern | None):
             heads.extend(g for g in c.children if g.dep_ in ACTIVE_SUBJECT_DEPS)
     # last, one level deeper: "suspended part of a military aid program for Bosnia"
     for c in list(heads):
-        heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS | OBJECT_OWNER_PREPS
+        heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in words("target_prep") | words("owner_prep")
                   for g in p.children if g.dep_ == "pobj"]
     return heads
 
@@ -236,7 +224,7 @@ def embedded_target_heads(verb, pattern):
     heads = []
     if pattern is not None and pattern.cameo.startswith(STATEMENT_ROOT):
         return heads  # "argued the conflict was between Israel and Palestine" is said to no one there
-    reciprocal = any(c.dep_ == "advmod" and c.lower_ in ("together", "jointly") for c in verb.children)
+    reciprocal = any(c.dep_ == "advmod" and c.lower_ in words("reciprocal_adverb") for c in verb.children)
     for c in verb.children:
         # a purpose clause names whom the act is aimed at ("opened fire to disperse
         # demonstrators"), unless the act is done together ("worked together to stop")
@@ -253,7 +241,7 @@ def embedded_target_heads(verb, pattern):
 def _condition_subjects(verb):
     """Subjects of the verb's if/unless clauses."""
     return [s for a in verb.children if a.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+            and any(m.dep_ == "mark" and m.lower_ in words("condition_mark") for m in a.children)
             for s in a.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
 

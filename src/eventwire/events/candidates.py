@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 
 from ..actors.resolve import ArticleActors, Found
 from .arguments import (
-    TARGET_PREPS, announcer, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
 from .cameo import PROTEST_ROOT, YIELD_ROOT
-from .lexicon import event_adjectives, intent_code, Lexicon
+from .lexicon import event_adjectives, intent_code, Lexicon, words
 from .modality import is_deontic, modality_of
 from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
 from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
@@ -21,8 +21,6 @@ from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
 # Statements and appeals made "in Paris" are not made to France; most other acts
 # done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
-# Participles that describe the subject's own stance, not something done to it.
-STATIVE_PARTICIPLES = {"commit", "oppose", "determine", "prepare", "dedicate", "resolve", "opposed", "committed"}
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
@@ -55,7 +53,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
             continue
         passive = is_passive(tok)
         subj = subject_head(tok)
-        if passive and tok.lemma_.lower() in STATIVE_PARTICIPLES:
+        if passive and tok.lemma_.lower() in words("stative_participle"):
             # "Vietnam is committed to opening up", "Israel is opposed to mediation"
             sources = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors)
             targets = named_actors(target_heads(tok, p), actors, sources)
@@ -84,14 +82,14 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
-                                                if q.dep_ == "prep" and q.lower_ == "in"
-                                                for g in q.children if g.dep_ == "pobj"]
+                                               if q.dep_ == "prep" and q.lower_ == "in"
+                                               for g in q.children if g.dep_ == "pobj"]
             targets = named_actors(heads, actors, sources) or targets
         if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
             # "Demonstrators in Baghdad blocked a road": a protest is aimed at
             # the state it takes place in.
             targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
-                               for g in c.children if g.dep_ == "pobj"], actors, sources)
+                                    for g in c.children if g.dep_ == "pobj"], actors, sources)
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
@@ -122,14 +120,16 @@ def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) 
         targets: list[Found] = []
         objects = []
         for c in tok.children:
-            if c.dep_ == "prep" and (c.lemma_.lower() in p.preps or (not p.preps and c.lemma_.lower() in TARGET_PREPS)):
+            if c.dep_ == "prep" and (c.lemma_.lower() in p.preps
+                                     or (not p.preps and c.lemma_.lower() in words("target_prep"))):
                 objects = [g for g in c.children if g.dep_ == "pobj"]
                 targets = named_actors(objects, actors)
                 if targets:
                     break
         if not targets:  # "a suspension of air links with Serbia"
             targets = named_actors([g for o in objects for q in o.children if q.dep_ == "prep"
-                               and q.lower_ in TARGET_PREPS for g in q.children if g.dep_ == "pobj"], actors)
+                                    and q.lower_ in words("target_prep") for g in q.children if g.dep_ == "pobj"],
+                                   actors)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and light_verb_subject(tok) is not None:
             targets = named_actors(location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]

@@ -1,7 +1,8 @@
 """The event lexicons, loaded once from the data tables: verbs and nouns that
 trigger events (event_verbs.tsv, event_nouns.tsv, event_adjectives.tsv),
 modality words (modality.tsv), the speech-act codes of each act
-(intent_codes.tsv), political goals and weapons."""
+(intent_codes.tsv), political goals, weapons and the closed word lists the
+rules name (event_words.tsv)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -112,3 +113,17 @@ def weapons() -> list[tuple[str, frozenset[str]]]:
 @cache
 def event_adjectives() -> dict[str, tuple[str, str]]:
     return {r["lemma"]: (r["prep"], r["cameo"]) for r in read_tsv("event_adjectives.tsv")}
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {r["role"]: _set(r["words"]) for r in read_tsv("event_words.tsv")}
+
+
+def words(role: str) -> frozenset[str]:
+    """The lowercased words of one role in event_words.tsv ("target_prep",
+    "statement_noun", ...); KeyError names a role the table lacks."""
+    try:
+        return _word_lists()[role]
+    except KeyError:
+        raise KeyError(f"event_words.tsv has no role {role!r}") from None

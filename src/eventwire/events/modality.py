@@ -3,10 +3,7 @@ modal frames a speech act reads: must/should (deontic), if/unless (a
 condition), "will pay" (a consequence). The words are in data/modality.tsv."""
 from __future__ import annotations
 
-from .lexicon import Lexicon
-
-
-ENABLED_WORDS = {"able", "allowed", "free", "entitled", "permitted"}
+from .lexicon import Lexicon, words
 
 
 def modality_of(verb, lex: Lexicon) -> str:
@@ -47,7 +44,7 @@ def modality_of(verb, lex: Lexicon) -> str:
 def is_deontic(verb, lex: Lexicon) -> bool:
     """must, should, ought to, needs to, has to; not "must be able to" or
     "should be allowed to", which ask others to enable the subject."""
-    if verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ENABLED_WORDS
+    if verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in words("enabling_word")
                                            for c in verb.children):
         return False
     if any(c.dep_ == "aux" and ("deontic", c.lower_) in lex.modality for c in verb.children):

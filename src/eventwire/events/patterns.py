@@ -3,7 +3,7 @@ particle, complement and preposition constraints hold, or the noun row (with
 its modifier first: "military aid" before "aid")."""
 from __future__ import annotations
 
-from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern
+from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
 from .syntax import is_complement
 
 
@@ -56,8 +56,8 @@ def _complements(verb) -> set[str]:
 
 def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
     rows = lex.verbs.get(verb.lemma_.lower())
-    if verb.lemma_.lower() in ("bring", "put") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
-                                                     for c in verb.children):
+    if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
+                                                        for c in verb.children):
         rows = lex.verbs.get("end")  # "bring an end to the embargo", "put an end to the war"
     if not rows:
         return None
@@ -74,7 +74,7 @@ def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
                 complements = _complements(verb)
             if not p.complements & complements:
                 continue
-        if not p.particle and particles - {"out", "up"} and any(q.particle in particles for q in rows):
+        if not p.particle and particles - words("loose_particle") and any(q.particle in particles for q in rows):
             continue  # "call off" must not fall back to plain "call"
         return None if p.cameo == NOT_AN_EVENT else p
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .candidates import Candidate
-from .lexicon import political_goals, weapons
+from .lexicon import political_goals, weapons, words
 
 
 # Appeals, intents, concessions, demands, rejections and protests have sub-codes
@@ -16,7 +16,6 @@ GOAL_CODES = {"024", "034", "083", "104", "123", "141", "142", "143", "144", "14
 GENERIC_TO_GOAL = {"020": "024", "030": "034", "100": "104", "120": "123"}
 # what a force verb is done to ("attacked a plane", "an attack on a tank convoy") names no weapon
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "poss"})
-VICTIM_PREPS = frozenset({"on", "against", "at", "into", "toward", "towards", "near", "of"})
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "cc"}
 
 
@@ -28,8 +27,8 @@ def with_political_goal(c: Candidate) -> Candidate:
     if base not in GOAL_CODES:
         return c
     lemmas = {t.lemma_.lower() for t in c.trigger.subtree} | {t.lower_ for t in c.trigger.subtree}
-    for digit, words in political_goals():
-        if lemmas & words:
+    for digit, goal_words in political_goals():
+        if lemmas & goal_words:
             return replace(c, cameo=base + digit)
     return c
 
@@ -40,17 +39,17 @@ def with_weapon(c: Candidate) -> Candidate:
     subject, object, instrument), most specific first, as weapons.tsv lists."""
     if c.cameo != "190":
         return c
-    words = set()
+    said = set()
     for t in own_clause(c.trigger, skip=VICTIM_DEPS):
-        words.update((t.lemma_.lower(), t.lower_))
-    return next((replace(c, cameo=code) for code, lemmas in weapons() if words & lemmas), c)
+        said.update((t.lemma_.lower(), t.lower_))
+    return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
 
 
 def own_clause(trigger, skip=frozenset()):
     """The trigger's phrase without the clauses hung on it, nor its own
     children of the dependencies in `skip`."""
     stack = [ch for ch in trigger.children if ch.dep_ not in skip and
-             not (ch.dep_ == "prep" and ch.lemma_.lower() in VICTIM_PREPS)]
+             not (ch.dep_ == "prep" and ch.lemma_.lower() in words("victim_prep"))]
     out = [trigger]
     while stack:
         t = stack.pop()

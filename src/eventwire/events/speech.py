@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..actors.resolve import Found
 from .cameo import STATEMENT_ROOT, THREAT_ROOT
 from .candidates import Candidate
-from .lexicon import demand_code, intent_code, Lexicon, most_specific
+from .lexicon import demand_code, intent_code, Lexicon, most_specific, words
 from .modality import is_conditioned, is_consequence, is_deontic
 from .patterns import noun_pattern
 from .syntax import complement_nouns, head_chain, is_complement, is_noun_clause
@@ -21,7 +21,6 @@ from .syntax import complement_nouns, head_chain, is_complement, is_noun_clause
 THREAT_ROOTS = ("14", "16", "17", "18", "19", "20")
 SPEECH_ACT_KINDS = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "intent"}
 GENERIC_SPEECH_ACTS = {"02", "020", "03", "030", "10", "100", "12", "120", "13", "130"}
-WARNING_VERBS = {"warn", "caution"}
 
 
 def as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> Candidate:
@@ -90,7 +89,7 @@ def forewarnings(candidates: list[Candidate]) -> list[Candidate]:
     out = []
     for c in candidates:
         act = _warned_act(c, candidates) if c.cameo.startswith(THREAT_ROOT) and \
-            c.trigger.lemma_.lower() in WARNING_VERBS else None
+            c.trigger.lemma_.lower() in words("warning_verb") else None
         if act is not None and act.sources and not {s.actor.id for s in act.sources} & {s.actor.id for s in c.sources}:
             c = replace(c, cameo="012", targets=act.sources)
         out.append(c)
