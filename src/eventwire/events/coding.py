@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..actors.resolve import ArticleActors, Found
+from ..actors import ArticleActors, Found
 from ..model import Event
 from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates

@@ -2,7 +2,7 @@
 clause depth. events.confidence turns it into a calibrated probability."""
 from __future__ import annotations
 
-from ..actors.resolve import Found
+from ..actors import Found
 from .arguments import is_unplaced
 from .candidates import Candidate
 from .lexicon import lexicon
