@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..model import Article, Event, InputError, Mention, Record
 from ..coder import code_articles
-from ..data import read_tsv
+from ..data import data_path, read_tsv
 from ..io.files import parse_date
 
 ORG_SECTORS = {"IGO", "NGO", "MNC", "IMG", "REB"}
@@ -272,9 +272,47 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
+def _selects(sel: dict, x: dict) -> bool:
+    return all((list(x.get(k)) if isinstance(v, list) and x.get(k) is not None else x.get(k)) == v
+               for k, v in sel.items())
+
+
+def apply_corrections(path: str | Path, items: list[dict]) -> list[dict]:
+    """Apply our corrections of a gold file's labels, kept under
+    data/eval_corrections/<gold file name>.jsonl: ids, spans and codes only,
+    never text. A line picks an item by `id` and an event or quote by some of
+    its fields (`event`/`quote`: span, source, target ...), then `set`s fields
+    of it or `drop`s it; `add_event`/`add_quote` adds one."""
+    f = data_path("eval_corrections") / f"{Path(path).stem}.jsonl"
+    if not f.is_file():
+        return items
+    by_id = {it.get("id"): it for it in items}
+    for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        fix = json.loads(line)
+        it = by_id.get(fix["id"])
+        if it is None:
+            raise ValueError(f"{f.name} line {n}: no gold item {fix['id']}")
+        for kind in ("event", "quote"):
+            if f"add_{kind}" in fix:
+                it.setdefault(f"{kind}s", []).append(fix[f"add_{kind}"])
+            if kind in fix:
+                pool = it.get(f"{kind}s", [])
+                picked = [x for x in pool if _selects(fix[kind], x)]
+                if len(picked) != 1:
+                    raise ValueError(f"{f.name} line {n}: {len(picked)} gold {kind}s match in {fix['id']}")
+                if fix.get("drop"):
+                    pool.remove(picked[0])
+                else:
+                    picked[0].update(fix.get("set", {}))
+    return items
+
+
 def evaluate(path: str | Path) -> dict:
     """Code every gold item and return the metrics as a dict."""
     items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = apply_corrections(path, items)
     articles = [Article(id=str(it.get("id", n)), text=it["text"], published=parse_date(it.get("published")))
                 for n, it in enumerate(items)]
     c = Counts()
