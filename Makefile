@@ -25,6 +25,7 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/cameo_codebook_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
+	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
 
 bench: venv
 	$(BIN)/python benchmarks/bench_code.py
