@@ -12,7 +12,7 @@ from functools import cache
 
 from .time import expressions as dates
 from .actors import ArticleActors
-from .events.coding import code_events
+from .events import code_events
 from .model import Article, Event, InputError, Quote, Record
 from .nlp.parse import doc_text, parse_many
 from .place.resolve import place_of
