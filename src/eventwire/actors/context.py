@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from .constants import (IMMIGRANT_NATIONS, NON_STATE_ORGS, NP_MODIFIER_DEPS, PLACE_PREPS, PLACED_VERBS,
-                        QUANTITY_HEADS)
+from .constants import NP_MODIFIER_DEPS, actor_words
 from .index import Found, Mentions
-from .knowledge import Role, actor_code, slug, valid_at
+from .knowledge import Role, actor_code, international_codes, slug, valid_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,7 +55,7 @@ def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor
             org = f.actor
         # the leftmost country wins: "Bosnian Serb leader", "Iraqi Kurdish refugees" live where the first says,
         # but not before a demonym of a nation of immigrants: "Polish American voters" are American
-        if f.actor.country and not (country in IMMIGRANT_NATIONS and f.actor.kind == "country"
+        if f.actor.country and not (country in actor_words("immigrant_nation") and f.actor.kind == "country"
                                     and country != f.actor.country):
             country = f.actor.country
     return role, country, org
@@ -70,7 +69,7 @@ def prep_country(m: Mentions, head: Token, preps=("in", "of", "from", "inside"))
     objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ in preps
                for g in p.children if g.dep_ == "pobj"]
     for v in head.children:  # "based in", "stationed in", "operating in"
-        if v.dep_ == "acl" and v.lemma_.lower() in PLACED_VERBS:
+        if v.dep_ == "acl" and v.lemma_.lower() in actor_words("placed_verb"):
             objects += [g for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
                         for g in p.children if g.dep_ == "pobj"]
     for g in objects:
@@ -167,7 +166,7 @@ def resolve_role(m: Mentions, role: Role, country: str | None, before: int, org:
     name = f"{m.kb.countries[country].name} {role.role}" if country in m.kb.countries else role.role
     kind = "person" if role.kind == "person" else "group"
     # the people of an international body carry its code: "NATO troops" IGOWSTNAT, "UN officials" IGOUNO
-    base = org.code if org is not None and org.country is None and org.sector in NON_STATE_ORGS else None
+    base = org.code if org is not None and org.country is None and org.sector in international_codes() else None
     if base:
         name = f"{org.name} {role.role}"
     return Actor(f"{kind}/{slug(name)}", name, actor_code(country, role.sector, base), country,
@@ -180,7 +179,7 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     attacked...", "Police in Abidjan arrested...")."""
     a = found.actor if found else None
     if a is None or a.country or a.kind not in ("group", "person") or \
-            a.sector in NON_STATE_ORGS and not (a.kind == "person" and a.sector == "NGO"):
+            a.sector in international_codes() and not (a.kind == "person" and a.sector == "NGO"):
         return found  # an activist is of his country; the UN and "a rights group" are of none
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
@@ -212,7 +211,7 @@ def act_place(m: Mentions, found: Found) -> str | None:
     defiance of Chinese authorities" are Hong Kong's."""
     tok = m.doc[found.end - 1]
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-            (tok.head.head.lemma_.lower() in QUANTITY_HEADS or tok.head.head.like_num):
+            (tok.head.head.lemma_.lower() in actor_words("quantity_head") or tok.head.head.like_num):
         tok = tok.head.head  # "thousands of people"
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
@@ -229,7 +228,7 @@ def unidentified_attackers(m: Mentions, verb: Token) -> Found | None:
     """"Three civilians were killed in a car bombing in Baghdad": no one
     is named, so the attackers are unidentified armed forces (UAF) of the
     country it happened in, as event datasets code them."""
-    country = located_in(m, verb, PLACE_PREPS, 3)
+    country = located_in(m, verb, actor_words("place_prep"), 3)
     if country is None:
         return None
     name = f"{m.kb.countries[country].name} unidentified attackers" if country in m.kb.countries else \

@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from .constants import DOCUMENT_NOUNS, IMMIGRANT_NATIONS, NAME_LABELS, NGO_NAME_WORDS, NP_MODIFIER_DEPS, \
-    STANCE_PREFIXES
+from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
 from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
@@ -60,7 +59,7 @@ def _find_known_names(m: Mentions) -> set[int]:
             skipped.update(range(i, i + match[0]))
             i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
             continue
-        if match and i + match[0] < n and doc[i + match[0]].lower_ in DOCUMENT_NOUNS and \
+        if match and i + match[0] < n and doc[i + match[0]].lower_ in actor_words("document_noun") and \
                 all(e.form in ("capital", "place") for e in match[1]):
             skipped.update(range(i, i + match[0]))
             i += match[0]  # "the Geneva Conventions", "the Oslo accords", "the Minsk agreements": no actor
@@ -120,7 +119,7 @@ def _disambiguate_places(m: Mentions) -> None:
 
 def _stance_prefix(m: Mentions, i: int) -> bool:
     doc = m.doc
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in actor_words("stance_prefix")
 
 
 def _find_peoples(m: Mentions) -> None:
@@ -143,7 +142,7 @@ def _find_peoples(m: Mentions) -> None:
             g = m.by_token.get(c.i)
             if c.i < f.start and c.dep_ in ("amod", "compound", "nmod") and g is not None \
                     and g.actor.kind == "country" and g.actor.country != a.country \
-                    and a.country not in IMMIGRANT_NATIONS:
+                    and a.country not in actor_words("immigrant_nation"):
                 country = g.actor.country  # "Bosnian Serbs" (but "Polish Americans" are American)
         homed = a.kind != "country" and a.country is not None  # "Jewish settlers in the West Bank" stay Israel's
         if country is None and not homed:
@@ -221,7 +220,7 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     else:
         sector = role.sector if role else None
         if sector is None and country is None and org is None and label == "ORG" and \
-                any(w in NGO_NAME_WORDS for w in text.split()):
+                any(w in actor_words("ngo_name_word") for w in text.split()):
             sector = "NGO"  # "the Association of African Jurists", "the Third World Water Forum"
         actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
                       sector, "organization")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .constants import IMMIGRANT_NATIONS, QUANTITY_HEADS
+from .constants import actor_words
 from .index import Found, Mentions
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def phrase_actor(m: Mentions, head: Token) -> Found | None:
     named = [c for c in modifiers if c.pos_ != "PRON"]
     countries = [m.by_token[c.i] for c in named if m.by_token[c.i].actor.kind == "country"]
     if countries:  # the leftmost, unless the last is a nation of immigrants ("Lithuanian American voters")
-        return countries[-1] if countries[-1].actor.country in IMMIGRANT_NATIONS else countries[0]
+        return countries[-1] if countries[-1].actor.country in actor_words("immigrant_nation") else countries[0]
     for c in named:
         inner = m.by_token[c.i]
         if inner.actor.kind in ("group", "organization") or c.dep_ == "poss":
@@ -85,7 +85,7 @@ def phrase_actor(m: Mentions, head: Token) -> Found | None:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.i in m.by_token:
                 return m.by_token[c.i]
     # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the people counted
-    if head.lemma_.lower() in QUANTITY_HEADS or head.like_num:
+    if head.lemma_.lower() in actor_words("quantity_head") or head.like_num:
         for p in head.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for g in p.children:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..data import read_tsv
 from ..nlp.parse import doc_text
-from .constants import PHRASAL_CUES, SUBJECT_DEPS, WEAK_CUES
-
+from .constants import SUBJECT_DEPS, phrasal_cues, quote_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +27,7 @@ def is_cue(t: Token) -> bool:
         return False  # "Trump said, and I quote, “...”": the writer's aside, not a speaker
     if lemma in cues():
         return True
-    prt = PHRASAL_CUES.get(lemma)
+    prt = phrasal_cues().get(lemma)
     return prt is not None and any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == prt for c in t.children)
 
 
@@ -62,11 +61,11 @@ def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
             continue
         if is_cue(tok) and "\n" not in doc_text(doc)[min(tok.idx, end):max(tok.idx, start)]:
             found.append(tok)
-            if tok.lemma_.lower() not in WEAK_CUES:
+            if tok.lemma_.lower() not in quote_words("weak_cue"):
                 break
     # "said that her campaign would continue “to break barriers”": the speech verb
     # above a verb that only sometimes reports speech.
-    strong = [t for t in found if t.lemma_.lower() not in WEAK_CUES]
+    strong = [t for t in found if t.lemma_.lower() not in quote_words("weak_cue")]
     cue = strong[0] if strong else (found[0] if found else None)
     # "Kasich said he'd sit Putin down and tell him “no more nonsense”": a cue
     # whose subject is a pronoun inside another cue's reported clause is part

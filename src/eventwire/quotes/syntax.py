@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import doc_text
-from .constants import (CUE_FORMS, INVERSION_CUES, NAME_ENTITIES, NOT_SPEAKERS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
-                        SUBJECT_PRONOUNS, UP_DEPS)
+from .constants import NAME_ENTITIES, NOT_SPEAKERS, SUBJECT_DEPS, UP_DEPS, quote_words
 from .cues import is_cue
 
 if TYPE_CHECKING:
@@ -53,10 +52,11 @@ def root_subject(cue: Token, start: int, end: int) -> Token | None:
 def inverted_speaker(verb: Token, objects: bool = True) -> Token | None:
     """"..., said the spokesperson": the subject after the cue (with `objects`,
     also one the parse took for an object)."""
-    if verb.lemma_.lower() in INVERSION_CUES:
+    if verb.lemma_.lower() in quote_words("inversion_cue"):
         for c in verb.children if objects else ():
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and c.ent_type_ not in NOT_SPEAKERS and (c.pos_ != "PRON" or c.lower_ in SUBJECT_PRONOUNS):
+                    and c.ent_type_ not in NOT_SPEAKERS \
+                    and (c.pos_ != "PRON" or c.lower_ in quote_words("inverted_subject_pronoun")):
                 return c
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if after is not None and after.head.i == verb.i and after.is_title and not after.is_stop \
@@ -130,7 +130,8 @@ def token_span(tok: Token) -> tuple[int, int]:
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
     while right.i > tok.i and (right.is_space or right.text in (",", ";", ":", "—", "–")):
         right = tok.doc[right.i - 1]
-    while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
+    cue_forms = quote_words("cue_form")
+    while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in cue_forms):
         left = tok.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
     text = doc_text(tok.doc)
@@ -160,5 +161,5 @@ def relative_refs(speaker: Token, cue: Token) -> tuple[tuple[int, int], ...]:
             break
         if v.dep_ == "relcl" and v.head.i == speaker.i:
             return tuple((c.idx, c.idx + len(c)) for c in v.children
-                         if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS)
+                         if c.dep_ in SUBJECT_DEPS and c.lower_ in quote_words("relative_pronoun"))
     return ()
