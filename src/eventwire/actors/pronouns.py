@@ -11,7 +11,7 @@ from .knowledge import first_name_genders
 
 
 def contradicts(pronoun: str | None, actor: Actor) -> bool:
-    """"she" cannot be Brian Fallon: a common first name (first_names.tsv)
+    """"she" cannot be Mark Ellison: a common first name (first_names.tsv)
     that says the other gender. Unknown names contradict nothing."""
     want = pronoun_gender().get((pronoun or "").lower())
     words = actor.name.split()
@@ -23,8 +23,8 @@ def find_pronouns(m: Mentions) -> None:
     """he/she/his/her: the nearest person before it in this or the two
     previous sentences, preferring one that is a clause's subject.
     it/its/they/their: the nearest country, organization or group that is a
-    clause's subject in this or the previous sentence ("Syria says it is
-    willing to withdraw its troops")."""
+    clause's subject in this or the previous sentence ("Chile says it is
+    ready to reopen its border")."""
     doc = m.doc
     sents = list(doc.sents)
     found = sorted(m.found, key=lambda f: f.start)

@@ -78,7 +78,7 @@ def indirect_quotes(doc: Doc, sents: list[Span], taken: list[tuple[int, int]],
 
 def _according_clause(sent: Span) -> tuple[tuple[int, int], Token, Token] | None:
     """((start, end), "according", source) of a sentence that reports what a
-    source says: "Clinton leads by six points, according to a new poll." The
+    source says: "The mayor is ahead by four points, according to a city survey." The
     words are the sentence without the "according to" phrase when it opens or
     closes the sentence, else the whole sentence."""
     found = according_to(sent, -1, -1)

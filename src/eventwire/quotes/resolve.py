@@ -97,7 +97,7 @@ def attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
 def with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[ActorEntry]:
     """Every quote speaker's mention is listed under its actor, even an actor
     only the quote stage found, and so is a relative pronoun naming the speaker
-    ("Lee, who said ...")."""
+    ("Okafor, who said ...")."""
     by_id = {e.actor.id: e for e in entries}
     for q in quotes:
         if q.speaker is None:
