@@ -239,9 +239,11 @@ def embedded_target_heads(verb, pattern):
 
 
 def _condition_subjects(verb):
-    """Subjects of the verb's if/unless clauses."""
+    """Subjects of the verb's conditional clauses ("if", "unless": the
+    condition marks of modality.tsv)."""
+    modality = lexicon().modality
     return [s for a in verb.children if a.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in words("condition_mark") for m in a.children)
+            and any(m.dep_ == "mark" and ("condition", m.lower_) in modality for m in a.children)
             for s in a.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
 
