@@ -2,12 +2,12 @@
 or the governing clause for "vowed to attack"), targets from the object, a
 prepositional object, the owner of the object or the country an act happened in.
 
-It does not decide which actor a phrase names: that is actors.resolve."""
+It does not decide which actor a phrase names: that is the actors package."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.resolve import absolute_subject, ArticleActors, Found, is_absolute_subject
+from ..actors import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern, words
 from .patterns import noun_pattern

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..actors.resolve import ArticleActors, Found
+from ..actors import ArticleActors, Found
 from ..model import Event
 from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates

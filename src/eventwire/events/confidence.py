@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from ..actors.resolve import NON_STATE_ORGS
+from ..actors.constants import NON_STATE_ORGS
 from ..data import read_tsv
 from ..model import Event
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.resolve import Found
+from ..actors import Found
 from .arguments import is_unplaced
 from .candidates import Candidate
 from .lexicon import lexicon

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..actors.resolve import Found
+from ..actors import Found
 from .cameo import STATEMENT_ROOT, THREAT_ROOT
 from .candidates import Candidate
 from .lexicon import demand_code, intent_code, Lexicon, most_specific, words
