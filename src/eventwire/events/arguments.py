@@ -179,6 +179,13 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in words("target_prep") | words("owner_prep")
                   for g in p.children if g.dep_ == "pobj"]
+    # and the target of an event noun the object is counted in: "provided $5 million
+    # in humanitarian aid to Sudan", "a donation of $2 million as assistance to Chad"
+    for c in (c for c in verb.children if c.dep_ == "dobj"):
+        for noun in (g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"):
+            if (np := noun_pattern(noun, lex)) is not None:
+                heads += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in (np.preps or words("target_prep"))
+                          for g in p.children if g.dep_ == "pobj"]
     return heads
 
 

@@ -27,7 +27,7 @@ from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates
 from .confidence import probability
 from .lexicon import lexicon
-from .refine import with_political_goal, with_weapon
+from .refine import with_aid_kind, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
 from .syntax import is_complement, is_noun_clause
@@ -46,6 +46,11 @@ SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 # Acts both parties do to each other: consult, phone, negotiate, sign.
 SYMMETRIC_CODES = {"040", "041", "046", "057"}
+# Acts a coordinated subject with no target does with each other (consult,
+# cooperate, yield, agree, mobilise, cut ties, fight); promises of aid are to others.
+RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08", "15", "16", "19")
+GIVING_CODES = ("033",)
+ACCORD = "019"  # "Reagan and Mubarak agreed that ...": with each other
 
 
 def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
@@ -68,7 +73,7 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
             for s in c.sources:
                 for t in c.targets:
                     yield t, s
-    elif len(c.sources) > 1 and not c.targets:
+    elif len(c.sources) > 1 and not c.targets and _done_together(c):
         # Reciprocal: "Iran and Türkiye will continue working together".
         for s in c.sources:
             for t in c.sources:
@@ -80,6 +85,19 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
     elif c.targets:
         for t in c.targets:
             yield None, t
+
+
+def _done_together(c: Candidate) -> bool:
+    """Acts two subjects do with each other when no one else is named: agree,
+    meet, cooperate, cut ties, clash ("Kyrgyzstan and Tajikistan agreed to a
+    ceasefire"); not offers, appeals, accusations or threats, which are aimed at
+    someone unnamed ("China and the United States offered to help") unless the
+    sentence says "each other"."""
+    if any(t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") or
+           t.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in t.children)
+           for t in c.trigger.subtree):
+        return True
+    return (c.cameo.startswith(RECIPROCAL_ROOTS) or c.cameo == ACCORD) and not c.cameo.startswith(GIVING_CODES)
 
 
 def code_events(doc: Doc, actors: ArticleActors, article_id: str,
@@ -106,7 +124,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
-            c = with_weapon(with_political_goal(c))
+            c = with_diplomatic_target(with_aid_kind(with_weapon(with_political_goal(c))), doc)
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other

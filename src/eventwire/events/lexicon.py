@@ -111,6 +111,12 @@ def weapons() -> list[tuple[str, frozenset[str]]]:
 
 
 @cache
+def aid_kinds() -> list[tuple[str, frozenset[str]]]:
+    """Kinds of aid, most specific first: (CAMEO 07x code, lemmas naming it)."""
+    return [(r["cameo"], _set(r["lemmas"])) for r in read_tsv("aid_kinds.tsv")]
+
+
+@cache
 def event_adjectives() -> dict[str, tuple[str, str]]:
     return {r["lemma"]: (r["prep"], r["cameo"]) for r in read_tsv("event_adjectives.tsv")}
 

@@ -44,9 +44,14 @@ def _complements(verb: Token) -> set[str]:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
             add_noun(c)
+            if c.dep_ == "dobj":
+                # what the object is of, on or in: "reached an agreement on a series of
+                # sanctions", "provided $5 million in humanitarian aid"
+                for n in _prepositional_objects(c, depth=2):
+                    add_noun(n)
         elif c.dep_ == "advmod":  # "work together", "step down"
             out.add(c.lemma_.lower())
-        elif is_complement(c) and c.pos_ in ("VERB", "NOUN", "AUX"):
+        elif (is_complement(c) or is_infinitive_clause(c)) and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())
         elif c.dep_ in ("prep", "prt", "agent"):
             for g in c.children:
@@ -57,6 +62,21 @@ def _complements(verb: Token) -> set[str]:
                         if h.dep_ == "pobj":
                             add_noun(h)
     return out
+
+
+def _prepositional_objects(noun: Token, depth: int) -> list[Token]:
+    """Objects of the noun's prepositions, and of theirs, `depth` levels down."""
+    out = [g for p in noun.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    if depth > 1:
+        out += [n for g in list(out) for n in _prepositional_objects(g, depth - 1)]
+    return out
+
+
+def is_infinitive_clause(tok: Token) -> bool:
+    """An infinitive the parser hangs on the verb as an adverbial clause: "gave
+    the ambassador 72 hours to leave" (a to-clause without a subordinator)."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)
 
 
 def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
-from .lexicon import political_goals, weapons, words
+from .lexicon import aid_kinds, political_goals, weapons, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +47,48 @@ def with_weapon(c: Candidate) -> Candidate:
     for t in own_clause(c.trigger, skip=VICTIM_DEPS):
         said.update((t.lemma_.lower(), t.lower_))
     return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
+
+
+# generic aid and aid offers, refined by the kind of aid their phrase names;
+# an amount alone says economic (071) but a named kind beats it
+AID_CODES = {"070": "07", "071": "07", "033": "033", "0331": "033"}
+AMOUNT_CODES = {"071", "0331"}
+EXPULSION = "174"
+DIPLOMATIC_EXPULSION = "161"
+
+
+def with_aid_kind(c: Candidate) -> Candidate:
+    """"a donation of $53 million as humanitarian assistance" is 073, "pledged
+    $2 billion in military aid" 0332: the kind of aid the act's own phrase names
+    (aid_kinds.tsv, in its order), else the code as it was."""
+    prefix = AID_CODES.get(c.cameo)
+    if prefix is None:
+        return c
+    said = {w for t in own_clause(c.trigger) for w in (t.lemma_.lower(), t.lower_)}
+    for code, lemmas in aid_kinds():
+        if said & lemmas:
+            new = prefix + code[-1]
+            if c.cameo in AMOUNT_CODES and code.endswith("1"):
+                return c
+            return replace(c, cameo=new)
+    return c
+
+
+def with_diplomatic_target(c: Candidate, doc) -> Candidate:
+    """"gave the French ambassador 72 hours to leave", "ordered two embassy staff
+    out": expelling diplomats (the head noun of a target) cuts diplomatic
+    relations (161), not a deportation of individuals (174)."""
+    if c.cameo != EXPULSION or not c.targets:
+        return c
+    heads = set()
+    for f in c.targets:
+        root = doc[f.start:f.end].root
+        # "the French ambassador" may be found as "French": the noun it modifies
+        head = root.head if root.dep_ in ("amod", "compound", "poss", "nmod") else root
+        heads.add(head.lemma_.lower())
+    if heads & words("diplomat_noun"):
+        return replace(c, cameo=DIPLOMATIC_EXPULSION)
+    return c
 
 
 def own_clause(trigger: Token, skip: frozenset[str] = frozenset()) -> list[Token]:

@@ -1,0 +1,89 @@
+"""Event kinds of world news: sentencing, expulsions told as orders to leave,
+recalls, aid by kind, bloc sanctions, coups, labour strikes, and which
+coordinated subjects act on each other. Sentences written for the project."""
+import eventwire
+
+
+def _events(text):
+    rec = eventwire.code_text(text, published="2024-03-04")
+    return [(e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.cameo)
+            for e in rec.events]
+
+
+def test_a_court_handing_jail_terms_is_a_sentence():
+    ev = _events("A Bolivian court handed prison terms of eight years to two opposition leaders.")
+    assert ("BOLJUD", "BOLOPP", "173") in ev
+
+
+def test_charged_with_a_crime_is_173_not_a_lawsuit():
+    ev = _events("Kenyan police charged the opposition leader with incitement.")
+    assert any(c == "173" for _, _, c in ev) and not any(c == "115" for _, _, c in ev)
+
+
+def test_found_guilty_is_a_verdict():
+    ev = _events("A former Zambian minister was found guilty of fraud by the High Court.")
+    assert any(c == "116" for _, _, c in ev)
+
+
+def test_giving_an_ambassador_hours_to_leave_is_an_expulsion_of_a_diplomat():
+    ev = _events("The government of Chad gave the German ambassador 48 hours to leave the country.")
+    assert ("TCDGOV", "DEUGOV", "161") in ev or ("TCDGOV", "DEU", "161") in ev
+
+
+def test_ordering_a_person_to_leave_who_is_no_diplomat_is_174():
+    ev = _events("The government of Chad ordered the German businessman to leave the country.")
+    assert any(c == "174" for _, _, c in ev) and not any(c == "161" for _, _, c in ev)
+
+
+def test_ordering_the_recall_of_an_ambassador_is_161():
+    ev = _events("The Peruvian government ordered the immediate recall of its ambassador to Chile.")
+    assert any(s and s.startswith("PER") and t and t.startswith("CHL") and c == "161" for s, t, c in ev)
+
+
+def test_the_kind_of_aid_beats_its_amount():
+    ev = _events("Germany has provided $300 million in humanitarian aid to Sudan since April.")
+    assert ("DEU", "SDN", "073") in ev
+
+
+def test_generic_aid_takes_the_kind_its_phrase_names():
+    ev = _events("Norway sent aid worth $2 million to Malawi after the cyclone.")
+    assert ("NOR", "MWI", "073") in ev
+    ev = _events("Norway sent aid to Malawi.")
+    assert ("NOR", "MWI", "070") in ev
+
+
+def test_a_bloc_agreeing_on_sanctions_imposes_them():
+    ev = _events("EU foreign ministers reached an agreement on a new package of sanctions against Belarus.")
+    assert any(c == "163" for s, _, c in ev if s is not None)
+    ev = _events("The two parties reached an agreement on trade.")
+    assert not any(c == "163" for _, _, c in ev)
+
+
+def test_a_seizure_of_power_is_a_coup():
+    ev = _events("Soldiers in Gabon seized power on Wednesday.")
+    assert any(c == "190" for _, _, c in ev)
+
+
+def test_a_nationwide_strike_is_a_labour_strike_not_force():
+    ev = _events("Chilean unions began a nationwide strike against the government.")
+    assert any(c.startswith("143") for _, _, c in ev) and not any(c.startswith("19") for _, _, c in ev)
+
+
+def test_calling_an_act_a_crime_condemns_it():
+    ev = _events("Peru's president called the bombing of the embassy a cowardly crime.")
+    assert any(c == "111" for _, _, c in ev)
+
+
+def test_two_subjects_agreeing_agree_with_each_other():
+    ev = _events("Chile and Peru agreed to a ceasefire.")
+    assert {(s, t) for s, t, c in ev if c.startswith("03") or c.startswith("08")} >= {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_two_subjects_offering_help_do_not_offer_it_to_each_other():
+    ev = _events("Chile and Peru offered to help.")
+    assert ev and all(t is None for _, t, _ in ev)
+
+
+def test_each_other_makes_an_accusation_reciprocal():
+    ev = _events("Chile and Peru accused each other of violating the truce.")
+    assert ("CHL", "PER", "112") in ev and ("PER", "CHL", "112") in ev
