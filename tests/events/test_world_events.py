@@ -87,3 +87,24 @@ def test_two_subjects_offering_help_do_not_offer_it_to_each_other():
 def test_each_other_makes_an_accusation_reciprocal():
     ev = _events("Chile and Peru accused each other of violating the truce.")
     assert ("CHL", "PER", "112") in ev and ("PER", "CHL", "112") in ev
+
+
+def test_a_hyphenated_ceasefire_is_a_ceasefire():
+    ev = _events("Chile and Peru on Friday agreed to a cease-fire on their shared border.")
+    assert ("CHL", "PER", "0356") in ev
+    ev = _events("Peru called for a cease-fire.")
+    assert ("PER", None, "0256") in ev
+
+
+def test_talks_scheduled_to_take_place_are_intended():
+    rec = eventwire.code_text("The next round of talks with Peru is scheduled to take place on Monday, Chile said.",
+                              published="2024-03-04")
+    talks = [e for e in rec.events if e.trigger == "talks"]
+    assert talks and all(e.modality == "intended" and e.cameo == "036" for e in talks)
+
+
+def test_talks_that_did_not_take_place_are_negated_and_held_talks_asserted():
+    rec = eventwire.code_text("The talks with Peru did not take place.", published="2024-03-04")
+    assert [e.modality for e in rec.events if e.trigger == "talks"] == ["negated"]
+    rec = eventwire.code_text("Chile's talks with Peru ended on Monday.", published="2024-03-04")
+    assert all(e.modality == "asserted" for e in rec.events if e.trigger == "talks")

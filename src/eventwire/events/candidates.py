@@ -14,7 +14,7 @@ from .arguments import (
 )
 from .cameo import PROTEST_ROOT, YIELD_ROOT
 from .lexicon import event_adjectives, intent_code, Lexicon, words
-from .modality import is_deontic, modality_of
+from .modality import is_deontic, modality_of, noun_modality
 from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
 from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
 
@@ -138,7 +138,9 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
             targets = named_actors(location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if sources or targets:
-            out.append(Candidate(p.cameo, tok, sources, targets, "asserted", 1 if p.preps else 0, nominal=True))
+            modality = noun_modality(tok, lex)
+            cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
+            out.append(Candidate(cameo, tok, sources, targets, modality, 1 if p.preps else 0, nominal=True))
     return out
 
 

@@ -66,3 +66,26 @@ def is_conditioned(verb: Token, lex: Lexicon) -> bool:
 def is_consequence(verb: Token, lex: Lexicon) -> bool:
     """"X will pay (for it)": said by another, the speaker threatens X."""
     return ("consequence", verb.lemma_.lower()) in lex.modality
+
+
+def noun_modality(noun: Token, lex: Lexicon) -> str:
+    """An event noun is asserted unless the clause it is the subject of says
+    otherwise: "the next round of talks is scheduled for Monday" (intended),
+    "talks are due to resume", "the summit will take place" (intended), "the
+    meeting did not happen" (negated)."""
+    node = noun
+    # "the next round of talks": the noun the event noun is counted in
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
+            and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return "asserted"
+    verb = node.head
+    governors = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    for g in governors:
+        m = lex.modality.get(("governor", g.lemma_.lower()))
+        if m:
+            return m
+    if verb.lemma_.lower() in words("occurrence_verb"):
+        return modality_of(verb, lex)
+    return "asserted"

@@ -38,6 +38,8 @@ def _complements(verb: Token) -> set[str]:
     def add_noun(n):
         if not withdraws_a_policy(n, lexicon()):  # of a tax, not of troops
             out.add(n.lemma_.lower())
+            if (joined := hyphen_joined(n)) is not None:
+                out.add(joined)  # "agreed to a cease-fire"
         out.update(m.lemma_.lower() for m in n.children if m.dep_ in ("amod", "compound"))
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
 
@@ -105,10 +107,21 @@ def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
     return None
 
 
+def hyphen_joined(tok: Token) -> str | None:
+    """"cease-fire", "air-strike": the word the tokenizer split at a hyphen,
+    written as one ("ceasefire"), when the part before it modifies this one."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].head.i != tok.i:
+        return None
+    return doc[tok.i - 2].lower_ + tok.lemma_.lower()
+
+
 def noun_pattern(tok: Token, lex: Lexicon) -> NounPattern | None:
     """The noun's row, preferring one for the noun with its modifier: "military
     aid" (072) before "aid" (070), "hunger strike" (142) before "strike"."""
     lemma = tok.lemma_.lower()
+    if (joined := hyphen_joined(tok)) is not None and joined in lex.nouns:
+        return lex.nouns[joined]
     for m in tok.children:
         if m.dep_ in ("amod", "compound", "nmod"):
             p = lex.nouns.get(f"{m.lemma_.lower()} {lemma}")
