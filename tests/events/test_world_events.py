@@ -108,3 +108,30 @@ def test_talks_that_did_not_take_place_are_negated_and_held_talks_asserted():
     assert [e.modality for e in rec.events if e.trigger == "talks"] == ["negated"]
     rec = eventwire.code_text("Chile's talks with Peru ended on Monday.", published="2024-03-04")
     assert all(e.modality == "asserted" for e in rec.events if e.trigger == "talks")
+
+
+def test_an_ambassador_summoned_to_a_ministry_is_summoned_by_it():
+    ev = _events("The Bolivian ambassador was summoned to the Chilean Foreign Ministry on Monday.")
+    assert ("CHLGOV", "BOLGOV", "114") in ev
+
+
+def test_calling_in_an_ambassador_is_a_summons_not_an_appeal():
+    ev = _events("Chile called in the Bolivian ambassador on Monday.")
+    assert any(s == "CHL" and t and t.startswith("BOL") and c == "114" for s, t, c in ev)
+
+
+def test_postponing_an_election_restricts_political_life():
+    ev = _events("The government of Chad postponed the presidential election.")
+    assert any(c == "172" for _, _, c in ev)
+
+
+def test_ramming_a_vessel_damages_property():
+    ev = _events("A Chinese coast guard ship rammed a Philippine vessel near the reef.")
+    assert ("CHN", "PHL", "171") in ev
+
+
+def test_evacuating_an_embassy_cuts_diplomatic_presence_but_evacuating_people_is_aid():
+    ev = _events("Chile evacuated all of its staff from the embassy in Lima.")
+    assert any(c == "161" for _, _, c in ev)
+    ev = _events("Chilean soldiers evacuated villagers from the flooded town in Peru.")
+    assert not any(c == "161" for _, _, c in ev)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
+SUMMONS = "114"
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -66,6 +67,10 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             sources = actors.for_phrase(agent) if agent is not None else []
             targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
                 named_actors(target_heads(tok, p), actors, sources)
+            if not sources and p.cameo == SUMMONS:
+                # "the ambassador was summoned to the Foreign Ministry": the ministry summons
+                sources = named_actors([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                        for g in c.children if g.dep_ == "pobj"], actors, targets)
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "was arrested in Lebanon": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
