@@ -135,3 +135,28 @@ def test_evacuating_an_embassy_cuts_diplomatic_presence_but_evacuating_people_is
     assert any(c == "161" for _, _, c in ev)
     ev = _events("Chilean soldiers evacuated villagers from the flooded town in Peru.")
     assert not any(c == "161" for _, _, c in ev)
+
+
+def test_police_clashing_with_residents_is_repression_and_with_troops_is_force():
+    ev = _events("Police in Bolivia clashed with local farmers on Friday.")
+    assert any(c == "175" for _, _, c in ev)
+    ev = _events("Kyrgyz police clashed with Tajik troops.")
+    assert any(c == "190" for _, _, c in ev) and not any(c == "175" for _, _, c in ev)
+
+
+def test_two_leaders_who_spoke_consulted_each_other():
+    ev = _events("Chilean President Gabriel Boric and his Peruvian counterpart spoke on Sunday about the floods.")
+    assert any(s and t and s.startswith("CHL") and t.startswith("PER") and c == "040" for s, t, c in ev)
+    ev = _events("Chilean President Gabriel Boric spoke on Sunday about the floods.")
+    assert not any(c == "040" for _, _, c in ev)
+
+
+def test_what_leaders_discussed_names_no_party():
+    ev = _events("Boric said they discussed border measures to protect people in Peru.")
+    assert not any(t is not None for _, t, c in ev if c.startswith("04"))
+
+
+def test_attending_a_summit_is_not_mirrored_by_the_organisation():
+    rec = eventwire.code_text("Chile's president attended the summit of the Shanghai Cooperation Organization.",
+                              published="2024-03-04")
+    assert not any(e.source and e.source.actor.kind != "person" and e.source.actor.sector == "IGO" for e in rec.events)

@@ -236,6 +236,8 @@ def embedded_target_heads(verb: Token, pattern: VerbPattern | None) -> list[Toke
     heads = []
     if pattern is not None and pattern.cameo.startswith(STATEMENT_ROOT):
         return heads  # "argued the conflict was between Israel and Palestine" is said to no one there
+    if pattern is not None and pattern.cameo.startswith(CONSULT_ROOT) and verb.lemma_.lower() in words("topic_verb"):
+        return heads  # "discussed measures to protect people": what was discussed names no party
     reciprocal = any(c.dep_ == "advmod" and c.lower_ in words("reciprocal_adverb") for c in verb.children)
     for c in verb.children:
         # a purpose clause names whom the act is aimed at ("opened fire to disperse

@@ -26,7 +26,7 @@ from ..model import Event
 from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates
 from .confidence import probability
-from .lexicon import lexicon
+from .lexicon import lexicon, words
 from .refine import with_aid_kind, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
@@ -50,6 +50,7 @@ SYMMETRIC_CODES = {"040", "041", "046", "057"}
 # cooperate, yield, agree, mobilise, cut ties, fight); promises of aid are to others.
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08", "15", "16", "19")
 GIVING_CODES = ("033",)
+CONSULT = "040"
 ACCORD = "019"  # "Reagan and Mubarak agreed that ...": with each other
 
 
@@ -68,7 +69,7 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
         for s in c.sources:
             for t in c.targets:
                 yield s, t
-        if c.cameo in SYMMETRIC_CODES and not c.nominal:
+        if c.cameo in SYMMETRIC_CODES and not c.nominal and c.trigger.lemma_.lower() not in words("one_sided_meeting_verb"):
             # "Christopher telephoned Kozyrev": each consulted the other
             for s in c.sources:
                 for t in c.targets:
@@ -85,6 +86,31 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
     elif c.targets:
         for t in c.targets:
             yield None, t
+
+
+def _as_conversation(c: Candidate) -> Candidate:
+    """"Morrison and Ardern spoke on Sunday": parties of a coordinated subject
+    who talk, with no one else named, consult each other (040)."""
+    if c.cameo in ("01", "010") and not c.targets and len({s.actor.id for s in c.sources}) > 1 \
+            and c.trigger.lemma_.lower() in words("conversation_verb"):
+        return replace(c, cameo=CONSULT)
+    return c
+
+
+def _clash_by_sector(c: Candidate) -> Candidate:
+    """A clash (190) between police and people who are no armed force is
+    repression (175) when the police are the subject, a violent protest (145)
+    when the others are: "police clashed with local residents", "villagers
+    clashed with police"."""
+    if c.cameo != "190" or c.trigger.lemma_.lower() != "clash" or not c.sources or not c.targets:
+        return c
+    armed = words("force_sector")
+    src, tgt = c.sources[0].actor, c.targets[0].actor
+    if src.sector == "COP" and (tgt.sector or "").lower() not in armed:
+        return replace(c, cameo="175")
+    if tgt.sector == "COP" and (src.sector or "").lower() not in armed:
+        return replace(c, cameo="145")
+    return c
 
 
 def _done_together(c: Candidate) -> bool:
@@ -125,6 +151,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if not c.cameo:
                 continue
             c = with_diplomatic_target(with_aid_kind(with_weapon(with_political_goal(c))), doc)
+            c = _as_conversation(_clash_by_sector(c))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
