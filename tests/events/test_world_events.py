@@ -160,3 +160,25 @@ def test_attending_a_summit_is_not_mirrored_by_the_organisation():
     rec = eventwire.code_text("Chile's president attended the summit of the Shanghai Cooperation Organization.",
                               published="2024-03-04")
     assert not any(e.source and e.source.actor.kind != "person" and e.source.actor.sector == "IGO" for e in rec.events)
+
+
+def test_leaving_an_international_organization_reduces_relations_with_it():
+    ev = _events("Bolivia withdrew from the Council of Europe.")
+    assert any(s == "BOL" and t and t.startswith("IGO") and c == "160" for s, t, c in ev)
+    ev = _events("Bolivia announced its withdrawal from the African Union.")
+    assert any(t and t.startswith("IGO") and c == "160" for _, t, c in ev)
+
+
+def test_withdrawing_troops_from_a_country_stays_a_withdrawal():
+    ev = _events("Bolivia withdrew its troops from Peru.")
+    assert ("BOL", "PER", "0874") in ev
+
+
+def test_an_asset_freeze_imposed_is_a_sanction():
+    ev = _events("The European Union imposed an asset freeze on five Bolivian officials.")
+    assert any(t and t.startswith("BOL") and c == "163" for _, t, c in ev)
+
+
+def test_two_countries_exchanging_prisoners_release_them_to_each_other():
+    ev = _events("Chile and Peru exchanged 40 prisoners on Friday.")
+    assert ("CHL", "PER", "0841") in ev and ("PER", "CHL", "0841") in ev

@@ -13,7 +13,7 @@ from .arguments import (
     target_heads,
 )
 from .cameo import PROTEST_ROOT, YIELD_ROOT
-from .lexicon import event_adjectives, intent_code, Lexicon, words
+from .lexicon import event_adjectives, intent_code, Lexicon, VerbPattern, words
 from .modality import is_deontic, modality_of, noun_modality
 from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
 from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
@@ -52,6 +52,8 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         p = match_verb(tok, lex)
         if p is not None and p.lemma == "agree" and p.cameo == "030" and agrees_on_a_view(tok):
             p = AGREE_ON_A_VIEW
+        if (exit_pattern := leaves_an_organization(tok, actors)) is not None:
+            p = exit_pattern  # "will leave ECOWAS", "announced its withdrawal from the African Union"
         if p is None and is_deontic(tok, lex):
             p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
         if p is None:
@@ -106,6 +108,28 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+LEAVE_ORGANIZATION = "160"
+
+
+def leaves_an_organization(verb: Token, actors: ArticleActors) -> VerbPattern | None:
+    """Leaving an international organization is reducing relations with it
+    (160), not a withdrawal of troops: "quit the African Union", "withdrew from
+    ECOWAS", "announced its exit from the alliance", with the organization named
+    as an actor (an IGO) after "from" or as the object."""
+    lemma = verb.lemma_.lower()
+    exit_nouns = words("membership_exit_noun")
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = []
+    if lemma in words("membership_exit_verb"):
+        heads = dobjs + [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                         for g in p.children if g.dep_ == "pobj"]
+    heads += [g for d in dobjs if d.lemma_.lower() in exit_nouns for p in d.children
+              if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+    if any(f.actor.sector == "IGO" for h in heads for f in actors.for_phrase(h)):
+        return VerbPattern(lemma, "", frozenset({"organization"}), "", LEAVE_ORGANIZATION)
+    return None
 
 
 def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:

@@ -155,6 +155,9 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
+            if len({s.actor.id for s in c.sources}) > 1 and c.targets and _done_together(c) \
+                    and all(not t.actor.country and t.actor.sector not in ("IGO", "NGO") for t in c.targets):
+                c = replace(c, targets=[])  # "Russia and Ukraine exchanged prisoners": with each other
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
