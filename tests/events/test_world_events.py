@@ -182,3 +182,12 @@ def test_an_asset_freeze_imposed_is_a_sanction():
 def test_two_countries_exchanging_prisoners_release_them_to_each_other():
     ev = _events("Chile and Peru exchanged 40 prisoners on Friday.")
     assert ("CHL", "PER", "0841") in ev and ("PER", "CHL", "0841") in ev
+
+
+def test_the_lead_event_ranks_above_the_background():
+    text = ("Chile expelled two Peruvian diplomats on Monday.\n\n"
+            "The move follows a dispute over fishing rights. Last year Peru's president held talks "
+            "with Chile's president in Lima, and both sides signed an agreement on trade.")
+    rec = eventwire.code_text(text, published="2024-03-04")
+    top = max(rec.events, key=lambda e: e.score)
+    assert top.cameo == "161"

@@ -51,6 +51,8 @@ SYMMETRIC_CODES = {"040", "041", "046", "057"}
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08", "15", "16", "19")
 GIVING_CODES = ("033",)
 CONSULT = "040"
+LEDE_SENTENCES = 2  # the first two sentences with an event: a headline and the lead
+LEDE_BONUS = 0.1
 ACCORD = "019"  # "Reagan and Mubarak agreed that ...": with each other
 
 
@@ -185,6 +187,13 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
     # by default the coder's own ranking drops weak candidates; a threshold
     # the user gives is on the calibrated probability
     kept = [e for e in events if (e.score >= MIN_SCORE if min_confidence is None else e.confidence >= min_confidence)]
+    # News puts its main event first: among the kept events, those of the
+    # headline and lead rank above the background that follows (the ranking
+    # only; which events are kept and their confidence do not change).
+    lede = sorted({e.sentence_index for e in kept})[:LEDE_SENTENCES]
+    for e in kept:
+        if e.sentence_index in lede:
+            e.score = min(1.0, e.score + LEDE_BONUS)
     for n, e in enumerate(kept, 1):
         e.id = f"{article_id}-e{n}"
     return kept
