@@ -60,8 +60,8 @@ def test_an_appeal_takes_the_code_of_a_noun_in_what_is_urged(events):
 
 
 def test_warning_of_anothers_attack_is_a_pessimistic_comment_not_a_threat(codes):
-    got = codes("Erdoğan warned that Israel may target Türkiye.")
-    assert ("TUR", "012", "ISR") in got and ("ISR", "190", "TUR") in got
+    got = codes("Modi warned that Pakistan may target India.")
+    assert ("IND", "012", "PAK") in got and ("PAK", "190", "IND") in got
     assert not any(code.startswith("13") for _, code, _ in got)
     # a warning of one's own act is still a threat
     assert any(code.startswith("13") for _, code, _ in codes("Iran warned that it would retaliate against Israel."))
