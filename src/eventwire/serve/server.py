@@ -31,17 +31,29 @@ def app_for(store, name: str, host: str):
     return create_app(store.con, name=name, allowed_hosts=LOOPBACK_NAMES if is_loopback(host) else None)
 
 
-def run(app, host: str, port: int) -> None:
-    """Serve until Ctrl-C."""
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port (port 0: any free one); OSError says why it cannot be."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def run(app, sock: socket.socket) -> None:
+    """Serve on a bound socket until Ctrl-C."""
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    server.run(sockets=[sock])
 
 
 @contextlib.contextmanager
 def running(app, host: str = "127.0.0.1") -> Iterator[str]:
     """Serve `app` in a thread on a free port of `host`; yields its base URL and stops it on exit."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, 0))
+    sock = listen(host, 0)
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
