@@ -81,7 +81,8 @@ def dyad(data: dict) -> dict:
 
     counts = {
         "width": WIDTH, "height": 90, "title": "cooperation (up) and conflict (down), events per period",
-        "transform": [{"fold": ["cooperation", "conflict_neg"], "as": ["kind", "n"]}],
+        "transform": [{"fold": ["cooperation", "conflict_neg"], "as": ["kind", "n"]},
+                      {"filter": "datum.n != 0"}],
         "mark": {"type": "bar", "cursor": "pointer"},
         "encoding": {
             "x": _x(by), "x2": {"field": "end"},
