@@ -136,7 +136,10 @@ def network(data: dict) -> dict:
     return {
         "$schema": VG, "width": WIDTH + 140, "height": 560, "autosize": "none", "padding": 10,
         "signals": [{"name": "cx", "update": "width / 2"}, {"name": "cy", "update": "height / 2"}],
-        "data": [{"name": "node-data", "values": nodes}, {"name": "link-data", "values": links}],
+        "data": [{"name": "node-data", "values": nodes,
+                  "transform": [{"type": "formula", "as": "tx", "expr": "width / 2"},
+                                {"type": "formula", "as": "ty", "expr": "height / 2"}]},
+                 {"name": "link-data", "values": links}],
         "scales": [
             {"name": "size", "type": "sqrt", "domain": {"data": "node-data", "field": "events"},
              "range": [80, 1400]},
@@ -151,6 +154,9 @@ def network(data: dict) -> dict:
                                   "tooltip": {"field": "tip"}, "cursor": {"value": "pointer"}}},
              "transform": [{"type": "force", "iterations": 300, "static": True, "forces": [
                  {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
+                 # x and y pull unconnected groups back towards the middle (fields tx, ty)
+                 {"force": "x", "x": "datum.tx", "strength": 0.03},
+                 {"force": "y", "y": "datum.ty", "strength": 0.04},
                  {"force": "collide", "radius": 22},
                  {"force": "nbody", "strength": -160},
                  {"force": "link", "links": "link-data", "distance": 110}]}]},

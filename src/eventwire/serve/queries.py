@@ -1,13 +1,13 @@
 """What the dashboard asks of a store: every figure is a DuckDB aggregate.
 
-The dashboard reads a store it never writes. At start it copies one row per
-distinct event (the `event_reports` key: date, source, target, code; the copy
-with the highest confidence stands for the others, with its article and outlet
-counts) into a table of an in-memory database attached beside the read-only
-store, ordered by date. Pages then aggregate that table: on a store of a million
-events a page costs tens of milliseconds instead of re-counting the reports of
-every event on every request. The same copy means a page counts an event once
-however many outlets carried it, as `eventwire query dyad` does.
+The dashboard reads a store it never writes. At start it copies what its pages
+need into an in-memory database attached beside the read-only store (see
+`Dashboard`): one row per distinct event, whose key is its date, source code,
+target code, CAMEO code and modality (an event carried by several articles
+counts once, as in `eventwire query dyad`; the most confident report stands for
+it), with its actors and grouping keys numbered. Pages then aggregate that
+table by number: on a store of a million events a page costs a few DuckDB scans
+of integer columns instead of string matching on every row.
 
 Actors are matched as `query` matches them (corpus/query.py): a CAMEO code or a
 country code ("IRN", "TURGOV"), an actor id ("person/abbas-araqchi"), a name, or
@@ -161,13 +161,14 @@ class Filters:
             params.extend((k, str(x)) for x in (v if isinstance(v, (list, tuple)) else [v]))
         return path + ("?" + urlencode(params) if params else "")
 
-    def where(self, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-              dyad: tuple[str, str] | None = None, dates: bool = True) -> tuple[str, list]:
-        """SQL condition over the event table, with its parameters."""
-        f = EventFilter(actor=actor, source=source, target=target, dyad=dyad, root=self.root,
-                        quad_class=self.quad, modality=list(self.modality) if self.modality else None,
-                        since=self.since if dates else None, until=self.until if dates else None)
+    def where(self) -> tuple[str, list]:
+        """SQL condition of these filters over the dashboard's event table, with its parameters.
+        (Actors are matched by the Dashboard, which resolves them once.)"""
+        f = EventFilter(root=self.root, quad_class=self.quad, since=self.since, until=self.until)
         sql, params = f.where()
+        if self.modality:  # placeholders, not a list parameter: DuckDB compares constants faster
+            sql += f" AND modality IN ({', '.join('?' * len(self.modality))})"
+            params.extend(self.modality)
         if self.min_conf:
             sql += " AND confidence >= ?"
             params.append(self.min_conf)
@@ -259,7 +260,21 @@ def _round(v, n=2):
 
 
 class Dashboard:
-    """The queries of the dashboard over one open, read-only store connection."""
+    """The queries of the dashboard over one open, read-only store connection.
+
+    At start it builds, in an in-memory database attached as `dash`:
+    - `actor`: every distinct actor (id, name, code, country) seen as a source
+      or target, numbered; a user's term is resolved against this small table
+      with corpus/query.py's `actor_condition`, and events are then filtered by
+      number, not by comparing strings on every row;
+    - `keys`: the numbered grouping keys (a country code, or an actor code
+      where there is no country; and every actor code), with display names;
+    - `ev`: one row per distinct event (date, source code, target code, CAMEO
+      code, modality), the most confident report standing for the others, with
+      `reports` (how many coded reports it had) and `n`, its rank newest first;
+    - `actor_forms`, `mention_forms`, `quotes`: actors, mention texts and quotes
+      grouped or joined once, for the actor page and the speakers table.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
@@ -269,116 +284,123 @@ class Dashboard:
         if missing:
             raise NotAStore(f"not an eventwire store (no {', '.join(sorted(missing))} table)")
         con.execute("ATTACH IF NOT EXISTS ':memory:' AS dash (READ_ONLY false)")
-        if "event_reports" in names:
-            source = "event_reports"
-        else:  # a store without the view (e.g. Parquet tables): each event row is its own report
-            source = ("(SELECT e.*, concat_ws('|', coalesce(CAST(e.date AS VARCHAR), ''), coalesce(e.source_code, ''), "
-                      "coalesce(e.target_code, ''), e.cameo) AS event_key, 1 AS num_articles, 1 AS num_sources, "
-                      "1 AS num_mentions FROM events e)")
-        cols = ", ".join(_EV_COLUMNS)
-        con.execute(f"""
-            CREATE OR REPLACE TABLE dash.ev AS
-            SELECT {cols}, coalesce(source_country, source_code) AS source_key,
-                   coalesce(target_country, target_code) AS target_key,
-                   num_articles, num_sources, num_mentions
-            FROM {source}
-            QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY confidence DESC NULLS LAST, event_id) = 1
-            ORDER BY date""")
+        for sql in _BUILD:
+            con.execute(sql)
+        countries = country_names()
+        self.keys: dict[int, tuple[str, str]] = {
+            ki: (key, countries.get(key) or name or key)
+            for ki, key, name in con.execute("SELECT ki, key, name FROM dash.keys").fetchall()}
+        self.key_index = {key: ki for ki, (key, _) in self.keys.items()}
+        articles, first_pub, last_pub = con.execute(
+            "SELECT count(*), min(published), max(published) FROM articles").fetchall()[0]
+        events, first, last = con.execute("SELECT count(*), min(date), max(date) FROM dash.ev").fetchall()[0]
+        self.corpus = {
+            "articles": articles, "first_published": first_pub, "last_published": last_pub,
+            "copies": con.execute("SELECT count(*) FROM copies").fetchall()[0][0] if "copies" in names else None,
+            "quotes": con.execute("SELECT count(*) FROM dash.quotes").fetchall()[0][0],
+            "actors": con.execute("SELECT count(DISTINCT x_id) FROM dash.actor_forms").fetchall()[0][0],
+            "events": events, "first_date": first, "last_date": last,
+        }
+        self._resolved: dict[str, list[int]] = {}
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.con.cursor()
 
-    # -- labels -------------------------------------------------------------------------------
-    def labels(self, cur, keys) -> dict[str, str]:
-        """Display names of actor keys (country codes or actor codes)."""
-        keys = [k for k in set(keys) if k]
-        out = {k: country_names()[k] for k in keys if k in country_names()}
-        rest = [k for k in keys if k not in out]
-        if rest:
-            rows = cur.execute("""
-                SELECT k, mode(n) FROM (
-                    SELECT source_code AS k, source_name AS n FROM dash.ev WHERE source_code IN (SELECT unnest(?))
-                    UNION ALL
-                    SELECT target_code, target_name FROM dash.ev WHERE target_code IN (SELECT unnest(?)))
-                GROUP BY k""", [rest, rest]).fetchall()
-            out.update({k: n for k, n in rows if n})
-        return {k: out.get(k, k) for k in keys}
+    # -- actors and conditions ----------------------------------------------------------------
+    def resolve(self, cur, term: str) -> list[int]:
+        """Numbers of the actors a user's term names (as `query` reads terms)."""
+        if term not in self._resolved:
+            cond, params = actor_condition("x", term)
+            self._resolved[term] = [r[0] for r in cur.execute(
+                f"SELECT k FROM dash.actor WHERE {cond}", params).fetchall()]
+        return self._resolved[term]
+
+    def where(self, cur, f: Filters, *, actor: str | None = None, source: str | None = None,
+              target: str | None = None, dyad: tuple[str, str] | None = None,
+              window: tuple[dt.date, dt.date] | None = None) -> tuple[str, list]:
+        """SQL condition over dash.ev for the filters and actors, with its parameters."""
+        sql, params = f.where()
+        if actor:
+            ids = self.resolve(cur, actor)
+            sql += " AND (s IN (SELECT unnest(?)) OR t IN (SELECT unnest(?)))"
+            params += [ids, ids]
+        if source:
+            sql += " AND s IN (SELECT unnest(?))"
+            params.append(self.resolve(cur, source))
+        if target:
+            sql += " AND t IN (SELECT unnest(?))"
+            params.append(self.resolve(cur, target))
+        if dyad:
+            a, b = self.resolve(cur, dyad[0]), self.resolve(cur, dyad[1])
+            sql += (" AND ((s IN (SELECT unnest(?)) AND t IN (SELECT unnest(?)))"
+                    " OR (s IN (SELECT unnest(?)) AND t IN (SELECT unnest(?))))")
+            params += [a, b, b, a]
+        if window:
+            sql += " AND date BETWEEN ? AND ?"
+            params += list(window)
+        return sql, params
+
+    def label(self, ki: int | None) -> str | None:
+        return self.keys[ki][1] if ki in self.keys else None
+
+    def key(self, ki: int | None) -> str | None:
+        return self.keys[ki][0] if ki in self.keys else None
 
     def period(self, cur, f: Filters, where: str, params: list) -> str:
         if f.by:
             return f.by
-        first, last = cur.execute(f"SELECT min(date), max(date) FROM dash.ev WHERE {where}", params).fetchone()
+        first, last = cur.execute(f"SELECT min(date), max(date) FROM dash.ev WHERE {where}", params).fetchall()[0]
         return choose_period(first, last)
 
     # -- pages --------------------------------------------------------------------------------
     def overview(self, f: Filters, top: int = 15) -> dict:
         cur = self.cursor()
-        corpus = dict(zip(
-            ["articles", "first_published", "last_published"],
-            cur.execute("SELECT count(*), min(published), max(published) FROM articles").fetchone()))
-        corpus["copies"] = self._count(cur, "copies")
-        corpus["quotes"] = cur.execute("SELECT count(*) FROM quotes").fetchone()[0]
-        corpus["actors"] = cur.execute("SELECT count(DISTINCT actor_id) FROM actors").fetchone()[0]
-        corpus["events"], corpus["first_date"], corpus["last_date"] = cur.execute(
-            "SELECT count(*), min(date), max(date) FROM dash.ev").fetchone()
-        where, params = f.where()
-        by = self.period(cur, f, where, params)
-        shown = cur.execute(f"SELECT count(*) FROM dash.ev WHERE {where}", params).fetchone()[0]
+        where, params = self.where(cur, f)
+        shown, first, last = cur.execute(f"SELECT count(*), min(date), max(date) FROM dash.ev WHERE {where}",
+                                         params).fetchall()[0]
+        by = f.by or choose_period(first, last)
         timeline = [
             {"period": p.isoformat(), "quad": q, "quad_label": f"{q} {QUADS.get(q, '?')}", "events": n,
              "href": f.link("/events", since=p.isoformat(), until=period_bounds(p, by)[1].isoformat(), quad=q)}
             for p, q, n in cur.execute(f"""
                 SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, quad_class, count(*)
                 FROM dash.ev WHERE {where} AND date IS NOT NULL GROUP BY ALL ORDER BY ALL""", params).fetchall()]
-        dyads = self._top_dyads(cur, f, where, params, by, top)
-        speakers = self._top_speakers(cur, f, top)
-        return {"corpus": corpus, "shown": shown, "by": by, "timeline": timeline, "dyads": dyads,
-                "speakers": speakers}
-
-    @staticmethod
-    def _count(cur, table: str) -> int | None:
-        try:
-            return cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        except duckdb.CatalogException:
-            return None
+        return {"corpus": self.corpus, "shown": shown, "by": by, "timeline": timeline,
+                "dyads": self._top_dyads(cur, f, where, params, by, top), "speakers": self._top_speakers(cur, f, top)}
 
     def _top_dyads(self, cur, f, where, params, by, top):
         rows = cur.execute(f"""
-            SELECT least(source_key, target_key) AS a, greatest(source_key, target_key) AS b, count(*) AS n,
-                   avg(goldstein), count(*) FILTER (WHERE quad_class IN (1, 2)),
-                   count(*) FILTER (WHERE quad_class IN (3, 4))
-            FROM dash.ev WHERE {where} AND source_key IS NOT NULL AND target_key IS NOT NULL
-                 AND source_key <> target_key
+            SELECT least(sk, tk) AS a, greatest(sk, tk) AS b, count(*) AS n, avg(goldstein),
+                   count(*) FILTER (WHERE quad_class IN (1, 2)), count(*) FILTER (WHERE quad_class IN (3, 4))
+            FROM dash.ev WHERE {where} AND sk <> tk
             GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(top)}""", params).fetchall()
         if not rows:
             return []
-        pairs = [f"{a}|{b}" for a, b, *_ in rows]
+        pairs = [a * _PAIR + b for a, b, *_ in rows]
         series = cur.execute(f"""
-            SELECT least(source_key, target_key) || '|' || greatest(source_key, target_key) AS pair,
-                   CAST(date_trunc('{by}', date) AS DATE) AS p, count(*)
-            FROM dash.ev WHERE {where} AND date IS NOT NULL
-                 AND least(source_key, target_key) || '|' || greatest(source_key, target_key) IN (SELECT unnest(?))
+            SELECT CAST(least(sk, tk) AS BIGINT) * {_PAIR} + greatest(sk, tk) AS pair, CAST(date_trunc('{by}', date) AS DATE) AS p,
+                   count(*)
+            FROM dash.ev WHERE {where} AND date IS NOT NULL AND sk <> tk
+                 AND CAST(least(sk, tk) AS BIGINT) * {_PAIR} + greatest(sk, tk) IN (SELECT unnest(?))
             GROUP BY ALL""", params + [pairs]).fetchall()
         periods = period_range(min(p for _, p, _ in series), max(p for _, p, _ in series), by) if series else []
-        counts: dict[str, dict] = {}
+        counts: dict[int, dict] = {}
         for pair, p, n in series:
             counts.setdefault(pair, {})[p] = n
-        labels = self.labels(cur, [k for a, b, *_ in rows for k in (a, b)])
         out = []
         for (a, b, n, mean, coop, conf), pair in zip(rows, pairs):
             values = [counts.get(pair, {}).get(p, 0) for p in periods]
-            out.append({"a": a, "b": b, "a_label": labels.get(a, a), "b_label": labels.get(b, b), "events": n,
-                        "goldstein_mean": _round(mean), "cooperation": coop, "conflict": conf,
-                        "spark": sparkline(values), "href": f.link("/dyad", a=a, b=b)})
+            out.append({"a": self.key(a), "b": self.key(b), "a_label": self.label(a), "b_label": self.label(b),
+                        "events": n, "goldstein_mean": _round(mean), "cooperation": coop, "conflict": conf,
+                        "spark": sparkline(values), "href": f.link("/dyad", a=self.key(a), b=self.key(b))})
         return out
 
     def _top_speakers(self, cur, f, top):
         where, params = self._quote_where(f)
         rows = cur.execute(f"""
-            SELECT coalesce(q.speaker_id, q.speaker_name) AS who, mode(q.speaker_name), mode(q.speaker_code),
-                   count(*) AS n, count(DISTINCT q.hash)
-            FROM quotes q JOIN articles a USING (hash)
-            WHERE {where} AND coalesce(q.speaker_id, q.speaker_name) IS NOT NULL
+            SELECT coalesce(speaker_id, speaker_name) AS who, min(speaker_name), min(speaker_code),
+                   count(*) AS n, count(DISTINCT hash)
+            FROM dash.quotes WHERE {where} AND coalesce(speaker_id, speaker_name) IS NOT NULL
             GROUP BY who ORDER BY n DESC, who LIMIT {int(top)}""", params).fetchall()
         return [{"term": who, "name": name, "code": code, "quotes": n, "articles": arts,
                  "href": f.link("/actor", a=who)} for who, name, code, n, arts in rows]
@@ -387,43 +409,42 @@ class Dashboard:
     def _quote_where(f: Filters, speaker: str | None = None) -> tuple[str, list]:
         conds, params = ["TRUE"], []
         if f.since:
-            conds.append("a.published >= ?")
+            conds.append("published >= ?")
             params.append(f.since)
         if f.until:
-            conds.append("a.published <= ?")
+            conds.append("published <= ?")
             params.append(f.until)
         if speaker:
-            sql, ps = actor_condition("q.speaker", speaker)
+            sql, ps = actor_condition("speaker", speaker)
             conds.append(sql)
             params += ps
         return " AND ".join(conds), params
 
     def dyad(self, a: str, b: str, f: Filters, at: dt.date | None = None, page: int = 0) -> dict:
         cur = self.cursor()
-        where, params = f.where(dyad=(a, b))
-        from_a, pa = actor_condition("source", a)
+        where, params = self.where(cur, f, dyad=(a, b))
         by = self.period(cur, f, where, params)
+        from_a = "s IN (SELECT unnest(?))"
+        pa = [self.resolve(cur, a)]
         rows = cur.execute(f"""
-            SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, {from_a} AS from_a, count(*),
-                   sum(goldstein), avg(goldstein),
+            SELECT grouping(p) = 1 AS total, p, from_a, count(*), sum(goldstein), avg(goldstein),
                    count(*) FILTER (WHERE quad_class IN (1, 2)), count(*) FILTER (WHERE quad_class IN (3, 4))
-            FROM dash.ev WHERE {where} AND date IS NOT NULL GROUP BY ALL ORDER BY ALL""",
-                           pa + params).fetchall()
+            FROM (SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, {from_a} AS from_a, goldstein, quad_class
+                  FROM dash.ev WHERE {where})
+            GROUP BY GROUPING SETS ((p, from_a), (from_a)) ORDER BY ALL""", pa + params).fetchall()
         dirs = {True: f"{a} → {b}", False: f"{b} → {a}"}
-        series = []
-        for p, fa, n, gsum, gmean, coop, conf in rows:
-            lo, hi = period_bounds(p, by)
+        series, totals = [], {}
+        for total, p, fa, n, gsum, gmean, coop, conf in rows:
+            figures = {"events": n, "goldstein_sum": _round(gsum, 1), "goldstein_mean": _round(gmean),
+                       "cooperation": coop, "conflict": conf}
+            if total:  # the direction's total, undated events included
+                totals[dirs[bool(fa)]] = figures
+                continue
+            if p is None:  # undated events: in the totals and the list, not on a time axis
+                continue
             href = f.link("/dyad", a=a, b=b, at=p.isoformat(), by=by) + "#events"
-            series.append({"period": p.isoformat(), "end": hi.isoformat(), "direction": dirs[bool(fa)],
-                           "events": n, "goldstein_sum": _round(gsum, 1), "goldstein_mean": _round(gmean),
-                           "cooperation": coop, "conflict": conf, "href": href})
-        totals = {}
-        for fa, n, gsum, gmean, coop, conf in cur.execute(f"""
-                SELECT {from_a}, count(*), sum(goldstein), avg(goldstein),
-                       count(*) FILTER (WHERE quad_class IN (1, 2)), count(*) FILTER (WHERE quad_class IN (3, 4))
-                FROM dash.ev WHERE {where} GROUP BY ALL""", pa + params).fetchall():
-            totals[dirs[bool(fa)]] = {"events": n, "goldstein_sum": _round(gsum, 1), "goldstein_mean": _round(gmean),
-                                      "cooperation": coop, "conflict": conf}
+            series.append({"period": p.isoformat(), "end": period_bounds(p, by)[1].isoformat(),
+                           "direction": dirs[bool(fa)], **figures, "href": href})
         window = period_bounds(at, by) if at else None
         events = self.events(f, dyad=(a, b), window=window, page=page, cur=cur)
         return {"a": a, "b": b, "by": by, "directions": [dirs[True], dirs[False]], "series": series,
@@ -431,47 +452,43 @@ class Dashboard:
 
     def actor(self, term: str, f: Filters, top: int = 20) -> dict:
         cur = self.cursor()
+        cond, cparams = actor_condition("x", term)
         who = cur.execute(f"""
-            SELECT name, code, country, sector, kind, count(DISTINCT hash) AS n, sum(n_mentions)
-            FROM (SELECT *, actor_id AS a_id, name AS a_name, code AS a_code, country AS a_country FROM actors)
-            WHERE {actor_condition('a', term)[0]}
-            GROUP BY ALL ORDER BY n DESC LIMIT 10""", actor_condition("a", term)[1]).fetchall()
+            SELECT x_name, x_code, x_country, sector, kind, sum(articles) AS n, sum(mentions)
+            FROM dash.actor_forms WHERE {cond} GROUP BY ALL ORDER BY n DESC, x_name LIMIT 10""", cparams).fetchall()
         roles = {}
-        for side, other in (("source", "target"), ("target", "source")):
-            where, params = f.where(**{side: term})
+        for side, other in (("source", "tk"), ("target", "sk")):
+            where, params = self.where(cur, f, **{side: term})
             rows = cur.execute(f"""
-                SELECT {other}_key AS k, count(*) AS n, avg(goldstein),
+                SELECT grouping(k) = 1 AS total, k, count(*) AS n, avg(goldstein),
                        count(*) FILTER (WHERE quad_class IN (1, 2)), count(*) FILTER (WHERE quad_class IN (3, 4))
-                FROM dash.ev WHERE {where} AND {other}_key IS NOT NULL
-                GROUP BY k ORDER BY n DESC, k LIMIT {int(top)}""", params).fetchall()
-            total = cur.execute(f"SELECT count(*) FROM dash.ev WHERE {where}", params).fetchone()[0]
-            labels = self.labels(cur, [r[0] for r in rows])
+                FROM (SELECT {other} AS k, goldstein, quad_class FROM dash.ev WHERE {where})
+                GROUP BY GROUPING SETS ((k), ()) ORDER BY total DESC, n DESC, k""", params).fetchall()
+            total = next((r[2] for r in rows if r[0]), 0)
+            partners = [r[1:] for r in rows if not r[0] and r[1] is not None][:top]
             roles[side] = {"total": total, "partners": [
-                {"key": k, "label": labels.get(k, k), "events": n, "goldstein_mean": _round(g), "cooperation": c,
-                 "conflict": x, "href": f.link("/dyad", a=term, b=k)} for k, n, g, c, x in rows]}
-        rb = ("(reported_by_code = ? OR reported_by_id = ? OR lower(reported_by_name) = lower(?) "
-              "OR left(reported_by_code, 3) = ?)")
-        code = actor_condition("x", term)[1][0]
-        where, params = f.where()
-        reporter = cur.execute(f"SELECT count(*) FROM dash.ev WHERE {where} AND {rb}",
-                               params + [code, term, term, code]).fetchone()[0]
+                {"key": self.key(k), "label": self.label(k), "events": n, "goldstein_mean": _round(g),
+                 "cooperation": c, "conflict": x, "href": f.link("/dyad", a=term, b=self.key(k))}
+                for k, n, g, c, x in partners]}
+        where, params = self.where(cur, f)
+        code = cparams[0]
+        reporter = cur.execute(
+            f"SELECT count(*) FROM dash.ev WHERE {where} AND reported_by_code IS NOT NULL AND "
+            "(reported_by_code = ? OR reported_by_id = ? OR lower(reported_by_name) = lower(?) "
+            "OR left(reported_by_code, 3) = ?)", params + [code, term, term, code]).fetchall()[0][0]
         qwhere, qparams = self._quote_where(f, speaker=term)
-        n_quotes = cur.execute(f"SELECT count(*) FROM quotes q JOIN articles a USING (hash) WHERE {qwhere}",
-                               qparams).fetchone()[0]
+        n_quotes = cur.execute(f"SELECT count(*) FROM dash.quotes WHERE {qwhere}", qparams).fetchall()[0][0]
         quotes = [{"published": p, "name": n, "code": c, "kind": k, "cue": cue, "text": t, "title": title,
                    "url": safe_url(url), "article_id": aid}
                   for p, n, c, k, cue, t, title, url, aid in cur.execute(f"""
-                    SELECT a.published, q.speaker_name, q.speaker_code, q.kind, q.cue, q.text, a.title, a.url,
-                           q.article_id
-                    FROM quotes q JOIN articles a USING (hash) WHERE {qwhere}
-                    ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_index LIMIT {int(top)}""",
-                                               qparams).fetchall()]
-        mcond, mparams = actor_condition("a", term)
+                    SELECT published, speaker_name, speaker_code, kind, cue, text, title, url, article_id
+                    FROM dash.quotes WHERE {qwhere}
+                    ORDER BY published DESC NULLS LAST, article_id, quote_index LIMIT {int(top)}""",
+                                                                       qparams).fetchall()]
         mentions = cur.execute(f"""
-            SELECT m.text, count(*) AS n, count(DISTINCT m.hash)
-            FROM mentions m JOIN (SELECT hash, actor_id, actor_id AS a_id, name AS a_name, code AS a_code,
-                                         country AS a_country FROM actors) x USING (hash, actor_id)
-            WHERE {mcond} GROUP BY m.text ORDER BY n DESC, m.text LIMIT {int(top)}""", mparams).fetchall()
+            SELECT text, sum(n) AS times, sum(articles)
+            FROM dash.mention_forms WHERE actor_id IN (SELECT x_id FROM dash.actor_forms WHERE {cond})
+            GROUP BY text ORDER BY times DESC, text LIMIT {int(top)}""", cparams).fetchall()
         events = self.events(f, actor=term, cur=cur)
         return {"term": term, "known_as": [
                     {"name": n, "code": c, "country": co, "sector": s, "kind": k, "articles": a, "mentions": m}
@@ -481,50 +498,46 @@ class Dashboard:
 
     def network(self, f: Filters, level: str = "country", edges: int = 60) -> dict:
         cur = self.cursor()
-        where, params = f.where()
-        key_s, key_t = ("source_key", "target_key") if level == "country" else ("source_code", "target_code")
+        where, params = self.where(cur, f)
+        ks, kt = ("sk", "tk") if level == "country" else ("sc", "tc")
         rows = cur.execute(f"""
-            SELECT least({key_s}, {key_t}) AS a, greatest({key_s}, {key_t}) AS b, count(*) AS n,
-                   avg(goldstein), count(*) FILTER (WHERE quad_class IN (1, 2)),
-                   count(*) FILTER (WHERE quad_class IN (3, 4))
-            FROM dash.ev WHERE {where} AND {key_s} IS NOT NULL AND {key_t} IS NOT NULL AND {key_s} <> {key_t}
+            SELECT least({ks}, {kt}) AS a, greatest({ks}, {kt}) AS b, count(*) AS n, avg(goldstein),
+                   count(*) FILTER (WHERE quad_class IN (1, 2)), count(*) FILTER (WHERE quad_class IN (3, 4))
+            FROM dash.ev WHERE {where} AND {ks} <> {kt}
             GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(edges)}""", params).fetchall()
-        labels = self.labels(cur, [k for a, b, *_ in rows for k in (a, b)])
-        weight: dict[str, int] = {}
+        weight: dict[int, int] = {}
         for a, b, n, *_ in rows:
             weight[a] = weight.get(a, 0) + n
             weight[b] = weight.get(b, 0) + n
-        index = {k: i for i, k in enumerate(sorted(weight, key=lambda k: (-weight[k], k)))}
-        nodes = [{"index": i, "key": k, "label": labels.get(k, k), "events": weight[k],
-                  "href": f.link("/actor", a=k)} for k, i in index.items()]
+        index = {k: i for i, k in enumerate(sorted(weight, key=lambda k: (-weight[k], self.key(k))))}
+        nodes = [{"index": i, "key": self.key(k), "label": self.label(k), "events": weight[k],
+                  "href": f.link("/actor", a=self.key(k))} for k, i in index.items()]
         links = []
         for a, b, n, mean, coop, conf in rows:
             tone = (coop - conf) / n if n else 0
-            links.append({"source": index[a], "target": index[b], "a": labels.get(a, a), "b": labels.get(b, b),
+            links.append({"source": index[a], "target": index[b], "a": self.label(a), "b": self.label(b),
                           "events": n, "goldstein_mean": _round(mean), "cooperation": coop, "conflict": conf,
                           "tone": round(tone, 3), "kind": "cooperation" if coop >= conf else "conflict",
-                          "href": f.link("/dyad", a=a, b=b)})
+                          "href": f.link("/dyad", a=self.key(a), b=self.key(b))})
         return {"level": level, "nodes": nodes, "links": links}
 
     def events(self, f: Filters, *, actor: str | None = None, dyad: tuple[str, str] | None = None,
                window: tuple[dt.date, dt.date] | None = None, page: int = 0, cur=None) -> dict:
         """One page of events, newest first, each with its sentence cut into highlighted runs."""
         cur = cur or self.cursor()
-        where, params = f.where(actor=actor, dyad=dyad)
-        if window:
-            where += " AND date BETWEEN ? AND ?"
-            params = params + list(window)
-        total = cur.execute(f"SELECT count(*) FROM dash.ev WHERE {where}", params).fetchone()[0]
-        cur.execute(f"""
-            WITH page AS (
-                SELECT * FROM dash.ev WHERE {where}
-                ORDER BY date DESC NULLS LAST, article_id, event_id
-                LIMIT {EVENTS_PER_PAGE} OFFSET {int(page) * EVENTS_PER_PAGE})
-            SELECT page.*, a.title, a.url, a.published, a.source AS outlet
-            FROM page JOIN articles a USING (hash)
-            ORDER BY date DESC NULLS LAST, article_id, event_id""", params)
+        where, params = self.where(cur, f, actor=actor, dyad=dyad, window=window)
+        total = cur.execute(f"SELECT count(*) FROM dash.ev WHERE {where}", params).fetchall()[0][0]
+        # the page's numbers first (a narrow sort), then its rows and articles by number and hash
+        ns = [r[0] for r in cur.execute(f"""
+            SELECT n FROM dash.ev WHERE {where}
+            ORDER BY n LIMIT {EVENTS_PER_PAGE} OFFSET {int(page) * EVENTS_PER_PAGE}""", params).fetchall()]
+        cur.execute("SELECT * FROM dash.ev WHERE n IN (SELECT unnest(?)) ORDER BY n", [ns])
         names = [d[0] for d in cur.description]
-        rows = [self._event_row(dict(zip(names, r)), f) for r in cur.fetchall()]
+        found = [dict(zip(names, r)) for r in cur.fetchall()]
+        articles = {r[0]: dict(zip(("title", "url", "published", "outlet"), r[1:])) for r in cur.execute(
+            "SELECT hash, title, url, published, source FROM articles WHERE hash IN (SELECT unnest(?))",
+            [list({r["hash"] for r in found})]).fetchall()}
+        rows = [self._event_row({**r, **articles.get(r["hash"], {})}, f) for r in found]
         return {"total": total, "rows": rows, "page": page, "per_page": EVENTS_PER_PAGE,
                 "pages": max(1, math.ceil(total / EVENTS_PER_PAGE))}
 
@@ -538,10 +551,9 @@ class Dashboard:
         r["url"] = safe_url(r["url"])
         r["goldstein"] = _round(r["goldstein"], 1)
         r["confidence"] = _round(r["confidence"])
-        r["source_href"] = f.link("/actor", a=r["source_id"] or r["source_code"]) \
-            if (r["source_id"] or r["source_code"]) else None
-        r["target_href"] = f.link("/actor", a=r["target_id"] or r["target_code"]) \
-            if (r["target_id"] or r["target_code"]) else None
+        for side in ("source", "target"):
+            term = r[f"{side}_id"] or r[f"{side}_code"]
+            r[f"{side}_href"] = f.link("/actor", a=term) if term else None
         r["context_href"] = f.link("/event", h=r["hash"], e=r["event_id"])
         return r
 
@@ -550,24 +562,22 @@ class Dashboard:
         cur = self.cursor()
         cur.execute("SELECT * FROM events WHERE hash = ? AND event_id = ?", [content_hash, event_id])
         names = [d[0] for d in cur.description]
-        row = cur.fetchone()
-        if row is None:
+        rows = cur.fetchall()
+        if not rows:
             return None
-        e = dict(zip(names, row))
+        e = dict(zip(names, rows[0]))
         art = cur.execute("SELECT id, title, url, source, published, text FROM articles WHERE hash = ?",
-                          [content_hash]).fetchone()
+                          [content_hash]).fetchall()[0]
         article = dict(zip(["id", "title", "url", "source", "published", "text"], art))
         article["url"] = safe_url(article["url"])
         text = article["text"] or ""
         spans = [(e["source_start"], e["source_end"], "source", e["source_text"]),
                  (e["target_start"], e["target_end"], "target", e["target_text"])]
         s0, s1 = e["span_start"], e["span_end"]
-        sentence_ok = s0 is not None and s1 is not None and 0 <= s0 < s1 <= len(text)
-        if sentence_ok:
-            before = highlight(text[:s0], 0, [])
+        if s0 is not None and s1 is not None and 0 <= s0 < s1 <= len(text):
             inside = highlight(text[s0:s1], s0, spans + [(None, None, "trigger", e["trigger"])])
-            after = highlight(text[s1:], s1, [])
-            segments = before + [(t, k or "sentence") for t, k in inside] + after
+            segments = highlight(text[:s0], 0, []) + [(t, k or "sentence") for t, k in inside] \
+                + highlight(text[s1:], s1, [])
         else:
             segments = highlight(text, 0, spans)
         others = cur.execute(
@@ -581,6 +591,59 @@ class Dashboard:
                 "others": [{"event_id": i, "source": s, "cameo": c, "cameo_name": cameo_names().get(c, ""),
                             "target": t, "modality": m, "href": f.link("/event", h=content_hash, e=i)}
                            for i, s, c, t, m in others]}
+
+
+_PAIR = 1 << 24  # pair number = a * _PAIR + b for two key numbers a < b
+
+_SIG = "concat_ws(chr(31), coalesce({p}_id, chr(0)), coalesce({p}_name, chr(0)), coalesce({p}_code, chr(0)), " \
+       "coalesce({p}_country, chr(0)))"
+
+# Built once at start (see Dashboard); the store itself is only read. The
+# representative of each distinct event is picked by a hash aggregate over
+# narrow columns (arg_max of the row id by confidence, ties to the first row),
+# and the wide columns are fetched afterwards by row id: sorting a million wide
+# rows in a window would cost several times more.
+_BUILD = [
+    """CREATE OR REPLACE TABLE dash.pick AS
+        SELECT rid, reports, CAST(row_number() OVER (ORDER BY date DESC NULLS LAST, rid) AS INTEGER) AS n
+        FROM (SELECT arg_max(rowid, coalesce(confidence, -1) * 1e12 - rowid) AS rid, count(*) AS reports, date
+              FROM events GROUP BY date, source_code, target_code, cameo, modality)""",
+    f"""CREATE OR REPLACE TABLE dash.actor AS
+        SELECT CAST(row_number() OVER (ORDER BY sig) AS INTEGER) AS k, *
+        FROM (SELECT DISTINCT {_SIG.format(p='source')} AS sig, source_id AS x_id, source_name AS x_name,
+                     source_code AS x_code, source_country AS x_country FROM events
+              UNION
+              SELECT DISTINCT {_SIG.format(p='target')}, target_id, target_name, target_code, target_country
+              FROM events)""",
+    """CREATE OR REPLACE TABLE dash.keys AS
+        SELECT CAST(row_number() OVER (ORDER BY key) AS INTEGER) AS ki, key, name FROM (
+            SELECT key, mode(x_name) AS name FROM (
+                SELECT coalesce(x_country, x_code) AS key, x_name FROM dash.actor
+                UNION ALL SELECT x_code, x_name FROM dash.actor)
+            WHERE key IS NOT NULL GROUP BY key)""",
+    f"""CREATE OR REPLACE TABLE dash.ev AS
+        SELECT p.n, p.reports, {', '.join('e.' + c for c in _EV_COLUMNS)},
+               sa.k AS s, ta.k AS t, sk.ki AS sk, tk.ki AS tk, sc.ki AS sc, tc.ki AS tc
+        FROM dash.pick p
+        JOIN events e ON e.rowid = p.rid
+        JOIN dash.actor sa ON sa.sig = {_SIG.format(p='e.source')}
+        JOIN dash.actor ta ON ta.sig = {_SIG.format(p='e.target')}
+        LEFT JOIN dash.keys sk ON sk.key = coalesce(e.source_country, e.source_code)
+        LEFT JOIN dash.keys tk ON tk.key = coalesce(e.target_country, e.target_code)
+        LEFT JOIN dash.keys sc ON sc.key = e.source_code
+        LEFT JOIN dash.keys tc ON tc.key = e.target_code""",
+    "DROP TABLE dash.pick",
+    """CREATE OR REPLACE TABLE dash.actor_forms AS
+        SELECT actor_id AS x_id, name AS x_name, code AS x_code, country AS x_country, sector, kind,
+               count(DISTINCT hash) AS articles, sum(n_mentions) AS mentions
+        FROM actors GROUP BY ALL""",
+    """CREATE OR REPLACE TABLE dash.mention_forms AS
+        SELECT actor_id, text, count(*) AS n, count(DISTINCT hash) AS articles FROM mentions GROUP BY ALL""",
+    """CREATE OR REPLACE TABLE dash.quotes AS
+        SELECT q.hash, q.article_id, q.quote_index, q.speaker_id, q.speaker_name, q.speaker_code,
+               q.speaker_country, q.text, q.cue, q.kind, a.published, a.title, a.url
+        FROM quotes q JOIN articles a USING (hash)""",
+]
 
 
 def sparkline(values: list[int], width: int = 120, height: int = 24) -> str:
