@@ -109,3 +109,21 @@ def test_period_range_fills_the_gaps():
     assert period_range(dt.date(2024, 11, 1), dt.date(2025, 2, 1), "month") == [
         dt.date(2024, 11, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 2, 1)]
     assert len(period_range(dt.date(2024, 9, 2), dt.date(2024, 9, 30), "week")) == 5
+
+
+def test_a_store_of_parquet_views_gives_the_same_figures(dash, tmp_path):
+    """`eventwire batch` output is read as views over Parquet files: no row ids, same pages."""
+    import duckdb
+
+    d, store = dash
+    con = duckdb.connect()
+    for table in ("articles", "events", "quotes", "actors", "mentions", "copies"):
+        path = tmp_path / f"{table}.parquet"
+        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{path}' (FORMAT parquet)")
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
+    views = Dashboard(con)
+    f = Filters(modality=None)
+    assert views.overview(f)["timeline"] == d.overview(f)["timeline"]
+    assert views.dyad("TUR", "IRN", f)["series"] == d.dyad("TUR", "IRN", f)["series"]
+    assert [r["event_id"] for r in views.events(f)["rows"]] == [r["event_id"] for r in d.events(f)["rows"]]
+    con.close()

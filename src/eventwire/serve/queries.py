@@ -278,14 +278,21 @@ class Dashboard:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        names = {r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()").fetchall()}
+        kinds = dict(con.execute(
+            "SELECT table_name, table_type FROM information_schema.tables "
+            "WHERE table_catalog = current_database()").fetchall())
+        names = set(kinds)
         missing = {"articles", "events", "quotes", "actors", "mentions"} - names
         if missing:
             raise NotAStore(f"not an eventwire store (no {', '.join(sorted(missing))} table)")
         con.execute("ATTACH IF NOT EXISTS ':memory:' AS dash (READ_ONLY false)")
-        for sql in _BUILD:
+        events = "events"
+        if kinds["events"] != "BASE TABLE":  # a view (a Parquet folder): rows get ids in a copy
+            con.execute("CREATE OR REPLACE TABLE dash.events AS SELECT * FROM events")
+            events = "dash.events"
+        for sql in _build(events):
             con.execute(sql)
+        con.execute("DROP TABLE IF EXISTS dash.events")
         countries = country_names()
         self.keys: dict[int, tuple[str, str]] = {
             ki: (key, countries.get(key) or name or key)
@@ -603,18 +610,22 @@ _SIG = "concat_ws(chr(31), coalesce({p}_id, chr(0)), coalesce({p}_name, chr(0)),
 # narrow columns (arg_max of the row id by confidence, ties to the first row),
 # and the wide columns are fetched afterwards by row id: sorting a million wide
 # rows in a window would cost several times more.
+def _build(events: str) -> list[str]:
+    return [sql.replace("{events}", events) for sql in _BUILD]
+
+
 _BUILD = [
     """CREATE OR REPLACE TABLE dash.pick AS
         SELECT rid, reports, CAST(row_number() OVER (ORDER BY date DESC NULLS LAST, rid) AS INTEGER) AS n
         FROM (SELECT arg_max(rowid, coalesce(confidence, -1) * 1e12 - rowid) AS rid, count(*) AS reports, date
-              FROM events GROUP BY date, source_code, target_code, cameo, modality)""",
+              FROM {events} GROUP BY date, source_code, target_code, cameo, modality)""",
     f"""CREATE OR REPLACE TABLE dash.actor AS
         SELECT CAST(row_number() OVER (ORDER BY sig) AS INTEGER) AS k, *
         FROM (SELECT DISTINCT {_SIG.format(p='source')} AS sig, source_id AS x_id, source_name AS x_name,
-                     source_code AS x_code, source_country AS x_country FROM events
+                     source_code AS x_code, source_country AS x_country FROM {{events}}
               UNION
               SELECT DISTINCT {_SIG.format(p='target')}, target_id, target_name, target_code, target_country
-              FROM events)""",
+              FROM {{events}})""",
     """CREATE OR REPLACE TABLE dash.keys AS
         SELECT CAST(row_number() OVER (ORDER BY key) AS INTEGER) AS ki, key, name FROM (
             SELECT key, mode(x_name) AS name FROM (
@@ -625,7 +636,7 @@ _BUILD = [
         SELECT p.n, p.reports, {', '.join('e.' + c for c in _EV_COLUMNS)},
                sa.k AS s, ta.k AS t, sk.ki AS sk, tk.ki AS tk, sc.ki AS sc, tc.ki AS tc
         FROM dash.pick p
-        JOIN events e ON e.rowid = p.rid
+        JOIN {{events}} e ON e.rowid = p.rid
         JOIN dash.actor sa ON sa.sig = {_SIG.format(p='e.source')}
         JOIN dash.actor ta ON ta.sig = {_SIG.format(p='e.target')}
         LEFT JOIN dash.keys sk ON sk.key = coalesce(e.source_country, e.source_code)
