@@ -14,6 +14,7 @@ VG = "https://vega.github.io/schema/vega/v6.json"
 QUAD_COLORS = ["#74c476", "#238b45", "#fd8d3c", "#d7301f"]
 COOPERATION, CONFLICT = "#238b45", "#d7301f"
 WIDTH = 760
+COUNT_AXIS = {"tickMinStep": 1, "format": "d"}  # counts have no fractions
 
 
 def _next_day(iso: str) -> str:
@@ -43,7 +44,7 @@ def timeline(rows: list[dict], by: str) -> dict:
         "mark": {"type": "bar", "cursor": "pointer"},
         "encoding": {
             "x": _x(by), "x2": {"field": "end"},
-            "y": {"field": "y0", "type": "quantitative", "title": "events"}, "y2": {"field": "y1"},
+            "y": {"field": "y0", "type": "quantitative", "title": "events", "axis": COUNT_AXIS}, "y2": {"field": "y1"},
             "color": {"field": "quad_label", "type": "nominal", "title": "quad class",
                       "scale": {"domain": labels, "range": QUAD_COLORS}, "legend": {"orient": "top"}},
             "href": {"field": "href"},
@@ -86,7 +87,7 @@ def dyad(data: dict) -> dict:
         "mark": {"type": "bar", "cursor": "pointer"},
         "encoding": {
             "x": _x(by), "x2": {"field": "end"},
-            "y": {"field": "n", "type": "quantitative", "title": None}, "y2": {"datum": 0},
+            "y": {"field": "n", "type": "quantitative", "title": None, "axis": COUNT_AXIS}, "y2": {"datum": 0},
             "color": {"field": "kind", "type": "nominal", "title": None,
                       "scale": {"domain": ["cooperation", "conflict_neg"], "range": [COOPERATION, CONFLICT]},
                       "legend": None},
@@ -115,7 +116,7 @@ def partners(data: dict, term: str) -> dict:
             "encoding": {
                 "y": {"field": "partner", "type": "nominal", "title": None,
                       "sort": {"field": "events", "order": "descending"}},
-                "x": {"field": "n", "type": "quantitative", "title": "events", "stack": "zero"},
+                "x": {"field": "n", "type": "quantitative", "title": "events", "stack": "zero", "axis": COUNT_AXIS},
                 "color": {"field": "kind", "type": "nominal", "title": None,
                           "scale": {"domain": ["cooperation", "conflict", "other"],
                                     "range": [COOPERATION, CONFLICT, "#bbb"]}, "legend": {"orient": "top"}},
@@ -124,7 +125,9 @@ def partners(data: dict, term: str) -> dict:
             },
         }
 
-    return {"$schema": VL, "hconcat": [side("source", f"{term} acts on"), side("target", f"acts on {term}")]}
+    sides = [side(key, title) for key, title in (("source", f"{term} acts on"), ("target", f"acts on {term}"))
+             if data["roles"][key]["partners"]]
+    return {"$schema": VL, "hconcat": sides}
 
 
 def network(data: dict) -> dict:
