@@ -32,12 +32,13 @@ def app_for(store, name: str, host: str):
 
 
 def listen(host: str, port: int) -> socket.socket:
-    """A socket bound to host:port (port 0: any free one); OSError says why it cannot be."""
+    """A socket listening on host:port (port 0: any free one); OSError says why it cannot be."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(2048)  # connections wait in the queue until uvicorn accepts them
     except OSError:
         sock.close()
         raise
