@@ -65,3 +65,18 @@ def test_serve_says_when_the_port_is_taken(store_path):
         assert res.exit_code == 1 and "cannot listen on 127.0.0.1:" in res.output
     finally:
         busy.close()
+
+
+def test_every_template_and_static_file_is_package_data():
+    """A `pip install .` (not editable) must carry the pages, scripts and licences."""
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["eventwire"]
+    package = root / "src" / "eventwire"
+    files = [p.relative_to(package).as_posix() for d in ("serve/templates", "serve/static")
+             for p in (package / d).rglob("*") if p.is_file()]
+    assert any(f.endswith("vega.min.js") for f in files) and any("LICENSE" in f for f in files)
+    for f in files:
+        assert any(fnmatch.fnmatch(f, g) and f.count("/") == g.count("/") for g in globs), f
