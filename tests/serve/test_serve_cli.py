@@ -23,6 +23,7 @@ def test_serve_answers_on_loopback_and_refuses_foreign_host_names(store_path):
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(store_path), "--port", "0"],
                             stderr=subprocess.PIPE, text=True, env=env)
     try:
+        assert "preparing the dashboard" in proc.stderr.readline()
         line = proc.stderr.readline()
         m = re.search(r"read-only at (http://127\.0\.0\.1:\d+)/", line)
         assert m, line

@@ -211,6 +211,7 @@ def serve(db, parquet, host, port):
                                "use --db with a store from `eventwire ingest`")
     db = db or DEFAULT_DB
     store = _open(db)
+    click.echo(f"eventwire: preparing the dashboard over {db} (a few seconds per million events)", err=True)
     try:
         app = app_for(store, name=db, host=host)
     except NotAStore as e:
