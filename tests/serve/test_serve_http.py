@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from conftest import TRAP_TITLE, file_digest
+from conftest import file_digest
 
 PAGES = ["/", "/dyad?a=Turkey&b=Iran", "/actor?a=Hakan%20Fidan", "/network", "/events",
          "/events?modality=all&min_conf=0.1"]

@@ -297,7 +297,6 @@ class Dashboard:
         self.keys: dict[int, tuple[str, str]] = {
             ki: (key, countries.get(key) or name or key)
             for ki, key, name in con.execute("SELECT ki, key, name FROM dash.keys").fetchall()}
-        self.key_index = {key: ki for ki, (key, _) in self.keys.items()}
         articles, first_pub, last_pub = con.execute(
             "SELECT count(*), min(published), max(published) FROM articles").fetchall()[0]
         events, first, last = con.execute("SELECT count(*), min(date), max(date) FROM dash.ev").fetchall()[0]
@@ -317,6 +316,8 @@ class Dashboard:
     def resolve(self, cur, term: str) -> list[int]:
         """Numbers of the actors a user's term names (as `query` reads terms)."""
         if term not in self._resolved:
+            if len(self._resolved) > 10_000:  # terms come from URLs: keep the cache bounded
+                self._resolved.clear()
             cond, params = actor_condition("x", term)
             self._resolved[term] = [r[0] for r in cur.execute(
                 f"SELECT k FROM dash.actor WHERE {cond}", params).fetchall()]
