@@ -116,10 +116,12 @@ def build(path: Path, n_events: int, seed: int = 7) -> dict:
                    0 AS speaker_start, 10 AS speaker_end,
                    'We will not accept threats against our borders.' AS text, 20 AS span_start, 66 AS span_end,
                    'said' AS cue, 'direct' AS kind
-            FROM _art art JOIN _countries c ON c.ci = CAST(floor(pow(hash(art.i) % 1000 / 1000.0, 2.5) * {nc}) AS INTEGER)""")
+            FROM _art art
+            JOIN _countries c ON c.ci = CAST(floor(pow(hash(art.i) % 1000 / 1000.0, 2.5) * {nc}) AS INTEGER)""")
         con.execute("""
             INSERT INTO actors BY NAME
-            SELECT DISTINCT ON (e.hash, e.source_code) e.hash, coalesce(e.source_id, 'group/' || e.source_code) AS actor_id,
+            SELECT DISTINCT ON (e.hash, e.source_code) e.hash,
+                   coalesce(e.source_id, 'group/' || e.source_code) AS actor_id,
                    e.source_name AS name, e.source_code AS code, e.source_country AS country,
                    e.source_sector AS sector, 'country' AS kind, 2 AS n_mentions
             FROM events e""")
@@ -160,7 +162,8 @@ def urls(con) -> dict[str, list[str]]:
         "dyad": [f"/dyad?{q({'a': a, 'b': b})}" for a, b, _ in dyads + quiet]
                 + [f"/dyad?{q({'a': dyads[0][0], 'b': dyads[0][1], 'by': 'day', 'since': '2024-01-01'})}",
                    f"/dyad?{q({'a': dyads[0][0], 'b': dyads[0][1], 'by': 'month', 'at': '2023-05-01'})}"],
-        "actor": [f"/actor?{q({'a': a})}" for a in codes + names + [speaker]] + [f"/actor?{q({'a': codes[0], 'root': '04'})}"],
+        "actor": [f"/actor?{q({'a': a})}" for a in codes + names + [speaker]]
+                 + [f"/actor?{q({'a': codes[0], 'root': '04'})}"],
         "network": ["/network", "/network?level=code", "/network?root=19", "/network?since=2024-01-01&quad=1"],
         "events": ["/events", "/events?root=04", f"/events?{q({'actor': codes[0]})}", "/events?page=40",
                    "/events?modality=negated&min_conf=0.9"],

@@ -195,7 +195,8 @@ def export(db, fmt, output):
 
 @click.command()
 @click.option("--db", default=None, help=f"DuckDB store to show (default {DEFAULT_DB}).")
-@click.option("--parquet", type=click.Path(file_okay=False), help="Folder written by `eventwire batch` to show instead.")
+@click.option("--parquet", type=click.Path(file_okay=False),
+              help="Folder written by `eventwire batch` to show instead (not supported yet).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback lets other machines read the store.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")

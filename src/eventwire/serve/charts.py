@@ -66,7 +66,8 @@ def dyad(data: dict) -> dict:
     color = {"field": "direction", "type": "nominal", "title": None,
              "scale": {"domain": dirs, "range": ["#4c78a8", "#e45756"]}, "legend": {"orient": "top"}}
     tips = [_tip_period(by), {"field": "direction"}, {"field": "events", "type": "quantitative"},
-            {"field": "goldstein_sum", "title": "Goldstein sum"}, {"field": "goldstein_mean", "title": "Goldstein mean"},
+            {"field": "goldstein_sum", "title": "Goldstein sum"},
+            {"field": "goldstein_mean", "title": "Goldstein mean"},
             {"field": "cooperation"}, {"field": "conflict"}]
 
     def line(field: str, title: str) -> dict:

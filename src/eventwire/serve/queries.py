@@ -386,8 +386,8 @@ class Dashboard:
             return []
         pairs = [a * _PAIR + b for a, b, *_ in rows]
         series = cur.execute(f"""
-            SELECT CAST(least(sk, tk) AS BIGINT) * {_PAIR} + greatest(sk, tk) AS pair, CAST(date_trunc('{by}', date) AS DATE) AS p,
-                   count(*)
+            SELECT CAST(least(sk, tk) AS BIGINT) * {_PAIR} + greatest(sk, tk) AS pair,
+                   CAST(date_trunc('{by}', date) AS DATE) AS p, count(*)
             FROM dash.ev WHERE {where} AND date IS NOT NULL AND sk <> tk
                  AND CAST(least(sk, tk) AS BIGINT) * {_PAIR} + greatest(sk, tk) IN (SELECT unnest(?))
             GROUP BY ALL""", params + [pairs]).fetchall()
