@@ -96,3 +96,12 @@ def test_filters_survive_in_every_link(base_url):
     assert links
     for link in links:
         assert "since=2024-10-01" in link and "quad=1" in link and "modality=all" in link, link
+
+
+def test_host_names_are_read_with_their_port_and_ipv6_brackets():
+    from eventwire.serve.app import host_name
+
+    assert host_name("127.0.0.1:8000") == "127.0.0.1"
+    assert host_name("[::1]:8000") == "::1" and host_name("[::1]") == "::1"
+    assert host_name("LOCALHOST") == "localhost"
+    assert host_name("evil.example:80") == "evil.example"

@@ -19,9 +19,8 @@ import duckdb
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -59,6 +58,30 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class AllowedHosts:
+    """ASGI middleware: answers only requests whose Host is one of `names` (400 otherwise).
+    (Starlette's TrustedHostMiddleware cuts "[::1]:8000" at its first colon.)"""
+
+    def __init__(self, app, names: list[str]):
+        self.app = app
+        self.names = {n.lower() for n in names}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
+            if host_name(host) not in self.names:
+                return await PlainTextResponse("Invalid host header", status_code=400)(scope, receive, send)
+        await self.app(scope, receive, send)
 
 
 def _environment() -> Environment:
@@ -148,7 +171,7 @@ def create_app(con: duckdb.DuckDBPyConnection, *, name: str = "store",
     ]
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+        middleware.append(Middleware(AllowedHosts, names=allowed_hosts))
     return Starlette(routes=routes, middleware=middleware)
 
 

@@ -12,7 +12,7 @@ import uvicorn
 
 from .app import create_app
 
-LOOPBACK_NAMES = ["127.0.0.1", "localhost"]
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1"]
 
 
 def is_loopback(host: str) -> bool:
