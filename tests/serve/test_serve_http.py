@@ -105,3 +105,17 @@ def test_host_names_are_read_with_their_port_and_ipv6_brackets():
     assert host_name("[::1]:8000") == "::1" and host_name("[::1]") == "::1"
     assert host_name("LOCALHOST") == "localhost"
     assert host_name("evil.example:80") == "evil.example"
+
+
+def test_an_empty_store_shows_empty_pages(tmp_path):
+    from eventwire.corpus.store import Store
+    from eventwire.serve import create_app
+    from eventwire.serve.server import running
+
+    Store(tmp_path / "empty.duckdb").close()
+    with Store(tmp_path / "empty.duckdb", read_only=True) as store, running(create_app(store.con)) as base:
+        for path in PAGES + ["/dyad", "/actor"]:
+            status, _, html = fetch(base + path)
+            assert status == 200, path
+        assert "No dated events match the filters." in fetch(base + "/")[2]
+        assert "No actor in this store matches" in fetch(base + "/actor?a=Hakan%20Fidan")[2]
