@@ -31,7 +31,7 @@ def attribution_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
     while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     if i < len(doc) and doc[i].text.lstrip("”\"'’") in ("―", "—", "–", "-", "--"):
-        # A signature: “...” ― Sonya Herridge
+        # A signature: “...” ― Ines Carvalho
         line_end = doc_text(doc).find("\n", doc[i].idx)
         line_end = len(doc_text(doc)) if line_end < 0 else line_end
         sig = [t for t in doc[i + 1:min(len(doc), i + 12)] if t.idx < line_end]
@@ -44,7 +44,7 @@ def attribution_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
         return None
     while i < len(doc) and doc[i].text in (",", "—", "–"):
         i += 1
-    if i < len(doc) and doc[i].lower_ == "as":  # “...,” as Cruz said
+    if i < len(doc) and doc[i].lower_ == "as":  # “...,” as Okafor said
         i += 1
     if i >= len(doc) or doc[i].is_space:
         return None
@@ -93,7 +93,7 @@ def _speech_manner(t: Token, first: int) -> bool:
     """A verb with nothing after it but adverbials, right after a quotation,
     tells how it was said: “...,” she beamed / “...,” a sign reads / “...,”
     laughed the host."""
-    # the tagger takes some past tenses right after a name for participles ("Trump barked")
+    # the tagger takes some past tenses right after a name for participles ("Reyes barked")
     past_participle = t.tag_ == "VBN" and t.i > first and not any(x.pos_ == "AUX" for x in t.doc[first:t.i])
     if t.pos_ != "VERB" or (t.tag_ not in ("VBD", "VBZ", "VBP") + (("VB",) if t.i == first else ())
                             and not past_participle):
@@ -110,9 +110,9 @@ def _speech_manner(t: Token, first: int) -> bool:
 def colon_intro(doc: Doc, sents: list[Span], sent_at: Callable[[int], int],
                 start: int) -> tuple[Token, Token] | None:
     """(cue, speaker) of the words before the colon that introduces a quote: a
-    cue and its subject ("Sullivan said:"), else the subject of the clause ("Clinton
-    released the following statement:", "Potts echoed:"), else a short line of a
-    name ("Continued Stone:", "HEADLINE - Michael Hale:")."""
+    cue and its subject ("Okafor said:"), else the subject of the clause ("The mayor
+    released the following statement:", "Lind echoed:"), else a short line of a
+    name ("Continued Okafor:", "HEADLINE - Ruth Kemper:")."""
     text = doc_text(doc)
     colon = text.rfind(":", 0, start)
     line_start = text.rfind("\n", 0, colon) + 1
@@ -128,12 +128,12 @@ def colon_intro(doc: Doc, sents: list[Span], sent_at: Callable[[int], int],
             if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None:
             if subj.lower_ == "who" and verb.dep_ == "relcl":
-                subj = verb.head  # "..., with Chrabaszcz, who was responsible for data:"
+                subj = verb.head  # "..., with Kemper, who ran the count:"
             if subj.pos_ in ("PROPN", "PRON", "NOUN") and subj.ent_type_ not in NOT_SPEAKERS \
                     and subj.lower_ not in ("it", "this", "that", "there", "what", "which"):
                 return verb, subj
             break
-    # A name line: "Continued Stone:", "Rep. Trey Gowdy (R-S.C.):", not the party tag in brackets.
+    # A name line: "Continued Okafor:", "Sen. Ruth Okafor (D-Ore.):", not the party tag in brackets.
     words = [t for t in intro if not (t.is_punct or t.is_space)]
     bracket = text.find("(", line_start, colon)
     propn = [t for t in intro if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..data import read_tsv
 from ..nlp.parse import doc_text
-from .constants import PHRASAL_CUES, SUBJECT_DEPS, WEAK_CUES
-
+from .constants import SUBJECT_DEPS, phrasal_cues, quote_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -25,10 +24,10 @@ def is_cue(t: Token) -> bool:
         return False
     lemma = t.lemma_.lower()
     if lemma == "quote" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in t.children):
-        return False  # "Trump said, and I quote, “...”": the writer's aside, not a speaker
+        return False  # "The mayor said, and I quote, “...”": the writer's aside, not a speaker
     if lemma in cues():
         return True
-    prt = PHRASAL_CUES.get(lemma)
+    prt = phrasal_cues().get(lemma)
     return prt is not None and any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == prt for c in t.children)
 
 
@@ -47,8 +46,8 @@ def cue_outside(sent: Span, start: int, end: int) -> Token | None:
 
 
 def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
-    """The cue verb whose clause the quoted words sit in: "called both Trump and
-    Clinton “crazy”", "vowed that Iran would “pay”"."""
+    """The cue verb whose clause the quoted words sit in: "called both rivals
+    “reckless”", "warned that the smugglers would “regret” it"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -62,13 +61,13 @@ def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
             continue
         if is_cue(tok) and "\n" not in doc_text(doc)[min(tok.idx, end):max(tok.idx, start)]:
             found.append(tok)
-            if tok.lemma_.lower() not in WEAK_CUES:
+            if tok.lemma_.lower() not in quote_words("weak_cue"):
                 break
-    # "said that her campaign would continue “to break barriers”": the speech verb
+    # "said that her union would continue “to fight for every job”": the speech verb
     # above a verb that only sometimes reports speech.
-    strong = [t for t in found if t.lemma_.lower() not in WEAK_CUES]
+    strong = [t for t in found if t.lemma_.lower() not in quote_words("weak_cue")]
     cue = strong[0] if strong else (found[0] if found else None)
-    # "Kasich said he'd sit Putin down and tell him “no more nonsense”": a cue
+    # "Reyes said he would call the minister and tell him “enough is enough”": a cue
     # whose subject is a pronoun inside another cue's reported clause is part
     # of that report; the outer cue's words hold the quotation.
     for _ in range(2):
@@ -96,7 +95,7 @@ def _reported_by(tok: Token, cue: Token) -> bool:
 
 def parenthetical(cue: Token) -> bool:
     """A cue set off inside the clause it reports, with its own subject: "Her
-    countrymen, she said, should not listen to “...”"."""
+    neighbours, she said, should not believe “...”"."""
     return cue.dep_ == "parataxis" and cue.head.i != cue.i and any(c.dep_ in SUBJECT_DEPS for c in cue.children)
 
 

@@ -11,9 +11,9 @@ paragraph before. A quote with no cue of its own continues the previous
 speaker when it follows the previous quote or opens the next paragraph (and is
 then one quote with it).
 
-A short quoted fragment inside a sentence whose verb is a cue ("characterized
-relations as “very privileged”", "vowed that Iran would “pay”", "Guns are “a
-crisis,” Dean said", "Voters, she said, want “change”") is a mixed quote
+A short quoted fragment inside a sentence whose verb is a cue ("described
+the talks as “very friendly”", "warned that the smugglers would “regret” it", "Tolls are “a
+scandal,” Reed said", "Voters, she said, want “change”") is a mixed quote
 spanning the cue's reported words; one with no cue inside the writer's own
 clause is the clause subject's words (`mixed`). Indirect speech is a cue verb's
 that-clause, the clause around a parenthetical cue, the object of an evaluative
@@ -109,8 +109,8 @@ def _kind(s: Search, q: Quotation, split: bool) -> str:
     kind = "direct" if split or ((q.full or (q.tail and opens(text, start))) and stands_alone(text, start, cue)) \
         else "mixed"
     if kind == "direct" and not split and cue.idx < start and governs(cue, start, end):
-        # A quotation inside a reported clause is part of it: "said that Muslims
-        # have two choices: “...”", "said “it gets me mad” every time ...".
+        # A quotation inside a reported clause is part of it: "said that farmers
+        # face two paths: “...”", "said “it makes me angry” every time ...".
         cs, ce = complement_span(cue, start, end)
         if text[cs:start - 1].strip(" ,:—–\"“") or text[end + 1:ce].strip(" ,.:;—–\"”"):
             kind = "mixed"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import doc_text
-from .constants import NOT_SPEAKERS, OBJECT_NOT_CONTENT, REASON_PREPS
+from .constants import NOT_SPEAKERS, quote_words
 from .cues import is_cue, parenthetical, purpose
 from .finding import QuoteFinding
 from .syntax import according_to, relative_refs, speaker_of, token_span
@@ -34,7 +34,7 @@ def indirect_quotes(doc: Doc, sents: list[Span], taken: list[tuple[int, int]],
             if not is_cue(t) or purpose(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-            if comp is None and t.lemma_.lower() not in OBJECT_NOT_CONTENT:
+            if comp is None and t.lemma_.lower() not in quote_words("object_not_content"):
                 # "praised the deal", "called the plan a disgrace", "urged voters to stay home"
                 comp = next((c for c in t.children if c.dep_ in ("dobj", "xcomp") and c.i > t.i
                              and c.pos_ not in ("PRON",)), None)
@@ -51,7 +51,7 @@ def indirect_quotes(doc: Doc, sents: list[Span], taken: list[tuple[int, int]],
             elif comp.dep_ != "ccomp":
                 # The object with what is said of it: "called the plan a disgrace".
                 more = [c for c in t.children if c.i > t.i and (c.dep_ in ("dobj", "xcomp", "oprd", "ccomp")
-                        or (c.dep_ == "prep" and c.lower_ in REASON_PREPS and c.i > comp.i))]
+                        or (c.dep_ == "prep" and c.lower_ in quote_words("reason_prep") and c.i > comp.i))]
                 last = max((c.right_edge for c in more), key=lambda x: x.i)
                 if last.i + 1 < sent.end and doc[last.i + 1].pos_ in ("AUX", "VERB"):
                     # The parse took a clause's subject for the object: "warned
@@ -78,7 +78,7 @@ def indirect_quotes(doc: Doc, sents: list[Span], taken: list[tuple[int, int]],
 
 def _according_clause(sent: Span) -> tuple[tuple[int, int], Token, Token] | None:
     """((start, end), "according", source) of a sentence that reports what a
-    source says: "Clinton leads by six points, according to a new poll." The
+    source says: "The mayor is ahead by four points, according to a city survey." The
     words are the sentence without the "according to" phrase when it opens or
     closes the sentence, else the whole sentence."""
     found = according_to(sent, -1, -1)

@@ -44,7 +44,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 if k >= 0 and (j < 0 or k < j) and text.find("“", i + 1, k) < 0:
                     j = k
             if ch == "“" and j >= 0:
-                # “...," Trump said. "...”: the first straight mark, if it closes, ends this one.
+                # “...," Reyes said. "...”: the first straight mark, if it closes, ends this one.
                 k = text.find('"', i + 1, j)
                 if k > i + 1 and not text[k - 1].isspace() and (k + 1 >= n or text[k + 1] in " \t\n,.;:!?") \
                         and text.find("“", i + 1, k) < 0:

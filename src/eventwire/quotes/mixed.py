@@ -1,7 +1,7 @@
 """Mixed quotes: a short quoted fragment inside a sentence. With a cue, the
 quote spans the cue's reported words ("hailed the vote as “fantastic”"); with
-none, the fragment in the writer's own clause is its subject's words ("Trump
-has vowed to build a “beautiful wall”") unless the verb is a copula or
+none, the fragment in the writer's own clause is its subject's words ("Reyes
+has vowed to build a “fair and modern” tax system") unless the verb is a copula or
 event-less (data/quote_clause_verbs.tsv), or the quotation is a title or a
 scare quote.
 """
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def complement_span(cue: Token, start: int, end: int) -> tuple[int, int]:
     """The cue's reported words around a quoted fragment: everything the cue
     governs after itself (objects, clauses, "as ..." phrases), or the clause
-    before it ("Guns are “a crisis,” Dean said"), or the whole clause a
+    before it ("Tolls are “a scandal,” Reed said"), or the whole clause a
     parenthetical cue sits in; quote included."""
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
     before = [c for c in cue.children if c.i < cue.i and c.dep_ not in SUBJECT_DEPS + ("punct", "cc", "aux", "neg")
@@ -37,7 +37,7 @@ def complement_span(cue: Token, start: int, end: int) -> tuple[int, int]:
     holder = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("conj", "advcl", "npadvmod")
                    and c.left_edge.idx <= start and end <= c.right_edge.idx + len(c.right_edge) + 1), None)
     if parts and not before and not parenthetical(cue):
-        # "rejected the idea as “ludicrous” because ...": the reason goes with the words.
+        # "dismissed the plan as “absurd” because ...": the reason goes with the words.
         parts += [c for c in cue.children if c.dep_ == "advcl" and c.left_edge.idx >= end
                   and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)]
     if holder is not None and not before and not any(p.left_edge.idx <= start and end <= p.right_edge.idx
@@ -51,7 +51,7 @@ def complement_span(cue: Token, start: int, end: int) -> tuple[int, int]:
     last = max(parts, key=lambda p: p.right_edge.i).right_edge
     right = last.idx + len(last)
     for p in parts:
-        # "vowed that Iran would “pay” and is said to be deliberating": a joined
+        # "vowed that the smugglers would “regret” it and is reported to be planning": a joined
         # clause that is itself reported speech is the writer's, not the cue's words.
         for t in p.subtree:
             if t.dep_ == "conj" and t.idx > end and t.lemma_.lower() in ("say", "report", "believe") \
@@ -102,8 +102,8 @@ def _title_or_scare(doc: Doc, span: Span, start: int, end: int) -> bool:
 
 def clause_quote(doc: Doc, start: int, end: int, si: int) -> QuoteFinding | None:
     """A quoted fragment with no cue of its own inside the writer's clause is
-    the clause subject's words ("Trump has vowed to build a “beautiful wall”",
-    "Both oppose the “chained CPI” formula"): a mixed quote spanning the verb's
+    the clause subject's words ("Reyes has vowed to build a “fair and modern” tax system",
+    "Both oppose the “pay to play” rules"): a mixed quote spanning the verb's
     complement, kept (needs_actor) only if the subject resolves to a known actor. Copulas and event-less verbs leave the words the writer's."""
     text = doc_text(doc)
     if text[max(0, start - 2):start - 1] == "=" or not any(ch.isalpha() for ch in text[start:end]):
@@ -132,7 +132,7 @@ def clause_quote(doc: Doc, start: int, end: int, si: int) -> QuoteFinding | None
                 break
             verb = verb.head  # "has vowed to build a “wall”": the subject of vowed
         if subj is None or subj.left_edge.idx <= start < subj.right_edge.idx + len(subj.right_edge):
-            continue  # no subject, or the quotation is part of it ("the “new” Nixon turned")
+            continue  # no subject, or the quotation is part of it ("the “new” mayor turned")
         if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
             subj = verb.head
         if subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.ent_type_ in NOT_SPEAKERS:

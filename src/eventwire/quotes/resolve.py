@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..actors import ArticleActors, contradicts, unknown_actor
 from ..model import ActorEntry, Actor, Event, Mention, Quote
 from ..nlp.parse import doc_text
-from .constants import CLAUSE_SPEAKER_KINDS, GROUP_PRONOUNS, PERSON_PRONOUNS
+from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
 
 if TYPE_CHECKING:
@@ -47,12 +47,12 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     if found:
         # Keep the speaker's own words in the record ("the spokesperson"), resolved.
         speaker = Mention(found[0].actor, words, span)
-    elif tok.lower_ in PERSON_PRONOUNS:
+    elif tok.lower_ in quote_words("person_pronoun"):
         person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
             else actors.last_person_before(tok.i, tok.lower_)
         if person is not None:
             speaker = Mention(person, words, span)
-    elif tok.lower_ in GROUP_PRONOUNS:
+    elif tok.lower_ in quote_words("group_pronoun"):
         group = _last_group_before(actors, tok.i)
         if group is not None:
             speaker = Mention(group, words, span)
@@ -70,7 +70,8 @@ def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:
     he/she/they resolved to one), not an unknown phrase."""
     if speaker.actor.kind not in CLAUSE_SPEAKER_KINDS:
         return False
-    return bool(actors.for_phrase(tok)) or tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+    pronouns = quote_words("person_pronoun") | quote_words("group_pronoun")
+    return bool(actors.for_phrase(tok)) or tok.lower_ in pronouns
 
 
 def _last_group_before(actors: ArticleActors, i: int) -> Actor | None:
@@ -96,7 +97,7 @@ def attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
 def with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[ActorEntry]:
     """Every quote speaker's mention is listed under its actor, even an actor
     only the quote stage found, and so is a relative pronoun naming the speaker
-    ("Lee, who said ...")."""
+    ("Okafor, who said ...")."""
     by_id = {e.actor.id: e for e in entries}
     for q in quotes:
         if q.speaker is None:

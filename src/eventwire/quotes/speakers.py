@@ -5,9 +5,9 @@ Each strategy looks at one quotation (`Quotation`) and the article around it
 
 1. the attribution right after the closing mark: “...,” X said / said X / X, a
    senator, told reporters / “...,” she beamed / “...” ― Name (a signature);
-2. a transcript label ("WALLACE: ...");
-3. the words before an introducing colon ("Sullivan said:", "Clinton released
-   this statement:", "Continued Stone:");
+2. a transcript label ("BARNES: ...");
+3. the words before an introducing colon ("Okafor said:", "The mayor released
+   this statement:", "Continued Okafor:");
 4. the cue verb whose clause holds the quote, or one in the same sentence; the
    cue's subject speaks (`syntax.speaker_of`);
 5. a cue in a neighbouring sentence of the same paragraph;
@@ -95,7 +95,7 @@ def said_after(s: Search, q: Quotation) -> None:
 
 
 def transcript_label(s: Search, q: Quotation) -> None:
-    """2. A transcript line: "WALLACE: If I may, sir, ..."; the label is cut off the quotation."""
+    """2. A transcript line: "BARNES: Will the governor take part ..."; the label is cut off the quotation."""
     label = TRANSCRIPT_LABEL.match(q.content)
     if not label or q.tail:
         return
@@ -109,7 +109,7 @@ def transcript_label(s: Search, q: Quotation) -> None:
 
 
 def colon_introduction(s: Search, q: Quotation) -> None:
-    """3. "Sullivan said: “...”", "Continued Stone: “...”"."""
+    """3. "Okafor said: “...”", "Continued Okafor: “...”"."""
     if q.tail or not colon_before(s.text, q.start):
         return
     intro = colon_intro(s.doc, s.sents, s.sent_at, q.start)
@@ -156,7 +156,7 @@ def speaker_outside_the_quotation(s: Search, q: Quotation) -> None:
 
 def according_to_source(s: Search, q: Quotation) -> None:
     """7. "according to X": the source of a quotation with no cue, and of one
-    whose cue names a speaker (“...,” Sanders said, according to CNN: the
+    whose cue names a speaker (“...,” Reyes said, according to the Courier: the
     source is who reports it)."""
     acc = None
     if q.cue is None:
@@ -169,7 +169,7 @@ def according_to_source(s: Search, q: Quotation) -> None:
 
 def speech_before_the_paragraph(s: Search, q: Quotation) -> None:
     """8. A paragraph of quotation after a paragraph that ends in someone's
-    reported speech: "Kerry said that 100,000 would come.\\n\\n“That adds up ...”"."""
+    reported speech: "The mayor said that 5,000 homes would be built.\\n\\n“That is a start ...”"."""
     text, start = s.text, q.start
     para_start = text.rfind("\n", 0, start - 1) + 1
     if q.attributed or not q.full or text[para_start:start - 1].strip() \

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import doc_text
-from .constants import (CUE_FORMS, INVERSION_CUES, NAME_ENTITIES, NOT_SPEAKERS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
-                        SUBJECT_PRONOUNS, UP_DEPS)
+from .constants import NAME_ENTITIES, NOT_SPEAKERS, SUBJECT_DEPS, UP_DEPS, quote_words
 from .cues import is_cue
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ def speaker_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
     for agent in (c for c in verb.children if c.dep_ == "agent"):
-        # "Sanders was asked by host Bill Maher, “...”": the agent speaks.
+        # "Reyes was asked by host Dana Cole, “...”": the agent speaks.
         for c in agent.children:
             if c.dep_ == "pobj" and c.ent_type_ not in NOT_SPEAKERS:
                 return c
@@ -31,13 +30,13 @@ def speaker_of(verb: Token) -> Token | None:
                 return verb.head
             if (c.pos_ not in ("PROPN", "PRON", "NOUN", "NUM") and c.ent_type_ not in NAME_ENTITIES) or \
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
-                return name_before(verb) or c  # "made public ― Trump boasted"
+                return name_before(verb) or c  # "made public ― Reyes boasted"
             return c
     return inverted_speaker(verb) or clause_subject(verb) or name_before(verb)
 
 
 def root_subject(cue: Token, start: int, end: int) -> Token | None:
-    """"Clinton seemed ready, telling the crowd, “Some people ...”" when the parse
+    """"The mayor seemed calm, telling the crowd, “Some of you ...”" when the parse
     hangs the cue under a verb of the quotation: the subject of the sentence's
     main verb, outside the quotation."""
     root = cue.sent.root
@@ -53,30 +52,31 @@ def root_subject(cue: Token, start: int, end: int) -> Token | None:
 def inverted_speaker(verb: Token, objects: bool = True) -> Token | None:
     """"..., said the spokesperson": the subject after the cue (with `objects`,
     also one the parse took for an object)."""
-    if verb.lemma_.lower() in INVERSION_CUES:
+    if verb.lemma_.lower() in quote_words("inversion_cue"):
         for c in verb.children if objects else ():
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and c.ent_type_ not in NOT_SPEAKERS and (c.pos_ != "PRON" or c.lower_ in SUBJECT_PRONOUNS):
+                    and c.ent_type_ not in NOT_SPEAKERS \
+                    and (c.pos_ != "PRON" or c.lower_ in quote_words("inverted_subject_pronoun")):
                 return c
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if after is not None and after.head.i == verb.i and after.is_title and not after.is_stop \
                 and after.pos_ in ("PROPN", "NOUN", "ADV", "ADJ") and after.ent_type_ not in NOT_SPEAKERS \
                 and verb.i > verb.sent.start and verb.doc[verb.i - 1].is_punct:
-            return after  # "“...,” said Skelly, explaining": a name the tagger took for an adverb
+            return after  # "“...,” said Lind, explaining": a name the tagger took for an adverb
     return None
 
 
 def subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, nearest first: in "Speaking in Salem, New Hampshire,
-    Trump went on" the parse may give two, and the one next to the verb is it."""
+    """The verb's subjects, nearest first: in "Speaking in Dover, Delaware,
+    Kline went on" the parse may give two, and the one next to the verb is it."""
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    # "Trump, in Kentucky, said": a place the parse gives as a second subject comes last.
+    # "Kline, in Ohio, said": a place the parse gives as a second subject comes last.
     return sorted(subj, key=lambda c: (len(subj) > 1 and c.ent_type_ in ("GPE", "LOC", "FAC"), c.i > verb.i,
                                        -c.i if c.i < verb.i else c.i))
 
 
 def name_before(verb: Token) -> Token | None:
-    """The parse lost the subject: "..., Jake Sullivan, said: “...”" takes the
+    """The parse lost the subject: "..., Ruth Kemper, said: “...”" takes the
     name or pronoun right before the cue."""
     i = verb.i - 1
     while i >= verb.sent.start and verb.doc[i].text in (",", "—", "–") :
@@ -106,7 +106,7 @@ def clause_subject(verb: Token) -> Token | None:
                 return c
         inverted = inverted_speaker(tok, objects=False) if is_cue(tok) else None
         if inverted is not None:
-            return inverted  # "..., said Skelly, explaining he ..."
+            return inverted  # "..., said Lind, explaining he ..."
     return None
 
 
@@ -130,12 +130,13 @@ def token_span(tok: Token) -> tuple[int, int]:
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
     while right.i > tok.i and (right.is_space or right.text in (",", ";", ":", "—", "–")):
         right = tok.doc[right.i - 1]
-    while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in CUE_FORMS):
+    cue_forms = quote_words("cue_form")
+    while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in cue_forms):
         left = tok.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
     text = doc_text(tok.doc)
     if text.count("(", start, end) > text.count(")", start, end):
-        close = text.find(")", end, end + 12)  # "Mike Pence (R-IN)" keeps its parenthesis
+        close = text.find(")", end, end + 12)  # "Ruth Okafor (D-Ore.)" keeps its parenthesis
         if close >= 0 and "\n" not in text[end:close]:
             end = close + 1
     return start, end
@@ -153,12 +154,12 @@ def according_to(sent: Span, start: int, end: int) -> tuple[Token, Token] | None
 
 
 def relative_refs(speaker: Token, cue: Token) -> tuple[tuple[int, int], ...]:
-    """"Mike Lee, who declared “...”": the relative pronoun that is the cue's
+    """"Ruth Okafor, who declared “...”": the relative pronoun that is the cue's
     subject is another mention of the speaker (the name it refers to)."""
     for v in [cue, *cue.ancestors]:
         if v.i == speaker.i:
             break
         if v.dep_ == "relcl" and v.head.i == speaker.i:
             return tuple((c.idx, c.idx + len(c)) for c in v.children
-                         if c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS)
+                         if c.dep_ in SUBJECT_DEPS and c.lower_ in quote_words("relative_pronoun"))
     return ()
