@@ -193,4 +193,46 @@ def export(db, fmt, output):
         click.echo(f"eventwire: wrote {where}", err=True)
 
 
-COMMANDS = [ingest, query, export]
+@click.command()
+@click.option("--db", default=None, help=f"DuckDB store to show (default {DEFAULT_DB}).")
+@click.option("--parquet", type=click.Path(file_okay=False),
+              help="Folder written by `eventwire batch` to show instead (not supported yet).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback lets other machines read the store.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db, parquet, host, port):
+    """A local web dashboard over a store (read-only): dyads, actors, network, events with their sentences."""
+    from ..serve.server import app_for, is_loopback, listen, run
+    from ..serve.queries import NotAStore
+
+    if db and parquet:
+        raise click.UsageError("give --db or --parquet, not both")
+    if parquet:
+        raise click.UsageError("--parquet is not supported yet (it needs `eventwire batch`'s reader); "
+                               "use --db with a store from `eventwire ingest`")
+    db = db or DEFAULT_DB
+    store = _open(db)
+    click.echo(f"eventwire: preparing the dashboard over {db} (a few seconds per million events)", err=True)
+    try:
+        app = app_for(store, name=db, host=host)
+    except NotAStore as e:
+        store.close()
+        raise click.ClickException(f"{db}: {e}") from None
+    try:
+        sock = listen(host, port)
+    except OSError as e:
+        store.close()
+        raise click.ClickException(f"cannot listen on {host}:{port} ({e.strerror or e})") from None
+    if not is_loopback(host):
+        click.echo(f"eventwire: warning: listening on {host}: anyone who can reach this machine can read the store",
+                   err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"eventwire: serving {db} read-only at http://{shown}:{sock.getsockname()[1]}/ (Ctrl-C to stop)",
+               err=True)
+    try:
+        run(app, sock)
+    finally:
+        store.close()
+
+
+COMMANDS = [ingest, query, export, serve]

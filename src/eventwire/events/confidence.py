@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from ..actors.constants import NON_STATE_ORGS
+from ..actors.knowledge import international_codes
 from ..data import read_tsv
 from ..model import Event
 
@@ -26,9 +26,9 @@ FEATURES = ("bias", "score", "source_placed", "source_missing", "target_placed",
 def _placed(mention) -> bool:
     """A side a coder could check: a country, or an international or
     non-governmental organization, a multinational or an international
-    militant group (actors' NON_STATE_ORGS), that needs none."""
+    militant group (the international types of data/actors/sectors.tsv), that needs none."""
     a = mention.actor
-    return bool(a.country) or a.code[:3] in NON_STATE_ORGS
+    return bool(a.country) or a.code[:3] in international_codes()
 
 
 def features(e: Event) -> list[float]:
