@@ -12,49 +12,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import Article, InputError
-from ..nlp.parse import MAX_CHARS
+from .text import check_text, decode, parse_date  # noqa: F401 (parse_date: re-exported)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-
-
-def parse_date(value) -> dt.date | None:
-    """A date from 'YYYY-MM-DD' or an ISO timestamp; None when absent or unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text, refusing what is not text rather than guessing."""
-    if not data.strip():
-        raise InputError(name, "empty input")
-    if b"\x00" in data[:8192]:
-        raise InputError(name, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            name, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert it to UTF-8 first"
-        ) from None
-    return text
-
-
-def check_text(text: str, name: str) -> str:
-    if not text.strip():
-        raise InputError(name, "no text")
-    if len(text) > MAX_CHARS:
-        raise InputError(name, f"text too long ({len(text):,} characters; limit {MAX_CHARS:,})")
-    return text
 
 
 def article_from_json(obj, name: str, default_published: dt.date | None) -> Article:
