@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -43,18 +44,43 @@ class IngestReport:
     errors: list[InputError] = field(default_factory=list)
 
 
-def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict | InputError]:
-    """Rows (see tables.record_rows) for each article of a batch, or its error.
-    Pure: no store, no global state beyond the loaded models."""
+def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict]:
+    """Rows (see tables.record_rows) for each article of a batch, or a plain error
+    record {"error": [name, reason]} in its place. Whatever goes wrong with one
+    article becomes its error record here, in the worker, so nothing that cannot be
+    pickled ever has to cross back to the parent. Pure: no store, no global state
+    beyond the loaded models."""
     from ..coder import code_articles
 
-    out: list[dict | InputError] = []
-    for (article, h, story, sim), result in zip(batch, code_articles([a for a, *_ in batch])):
-        if isinstance(result, InputError):
-            out.append(result)
-        else:
+    articles = [a for a, *_ in batch]
+    try:
+        results = list(code_articles(articles))
+    except Exception:  # pin the failure on its article: code them one at a time
+        results = [_code_one(a) for a in articles]
+    out: list[dict] = []
+    for (article, h, story, sim), result in zip(batch, results):
+        try:
+            if isinstance(result, Exception):
+                raise result
             out.append(record_rows(result.to_dict(), article.text, h, story, sim))
+        except InputError as e:
+            out.append(error_record(e.name, e.reason))
+        except Exception as e:
+            out.append(error_record(article.id, f"could not be coded ({type(e).__name__}: {e})"))
     return out
+
+
+def _code_one(article: Article):
+    from ..coder import code_articles
+
+    try:
+        return next(code_articles([article]))
+    except Exception as e:
+        return e
+
+
+def error_record(name: str, reason: str) -> dict:
+    return {"error": [str(name), str(reason)]}
 
 
 def _warm() -> None:
@@ -96,8 +122,15 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
     pool = None
-    if workers > 1:
+
+    def renew_pool() -> None:
+        nonlocal pool
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+
+    if workers > 1:
+        renew_pool()
     in_flight: dict[Future, list[Pending]] = {}
     run_index = _RunIndex()
     run_hashes: set[str] = set()
@@ -111,8 +144,8 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
         def save(batch: list[Pending], results: list) -> None:
             parts, copies, sigs = [], [], []
             for p, r in zip(batch, results):
-                if isinstance(r, InputError):
-                    error(r)
+                if "error" in r:
+                    error(InputError(*r["error"]))
                     continue
                 parts.append(r)
                 copies.append(copy_row(p.hash, p.article))
@@ -127,7 +160,15 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
             while len(in_flight) > block_until:
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for f in done:
-                    save(in_flight.pop(f), f.result())
+                    batch = in_flight.pop(f)
+                    try:
+                        results = f.result()
+                    except Exception as e:  # the worker died (out of memory, killed): name its articles
+                        results = [error_record(p.article.id, f"could not be coded: the worker process failed "
+                                                              f"({type(e).__name__}: {e})") for p in batch]
+                        if isinstance(e, BrokenProcessPool):
+                            renew_pool()
+                    save(batch, results)
 
         def submit(batch: list[Pending]) -> None:
             payload = [(p.article, p.hash, p.story, p.similarity) for p in batch]
