@@ -74,9 +74,13 @@ def ingest(inputs, db, published, workers, batch_size, progress):
                      progress=progress, on_error=on_error)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"eventwire: {report.read} articles read, {report.stored} coded and stored "
+    stopped = "stopped early; " if report.interrupted else ""
+    click.echo(f"eventwire: {stopped}{report.read} articles read, {report.stored} coded and stored "
                f"({report.events} events), {report.skipped} already stored, "
                f"{report.near_duplicates} near-duplicates, {len(report.errors)} errors -> {db}", err=True)
+    if report.interrupted:
+        click.echo("eventwire: what was stored is kept; run the same command again to go on", err=True)
+        sys.exit(128 + report.interrupted)
     sys.exit(1 if report.errors else 0)
 
 

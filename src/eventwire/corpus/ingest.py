@@ -7,8 +7,13 @@ coded twice; near-duplicates are coded and linked to the story they repeat.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -18,7 +23,7 @@ import datetime as dt
 
 from . import dedup
 from ..model import Article, InputError
-from ..io.files import read_inputs
+from ..io.files import count_articles, read_inputs_keyed
 from .store import DEFAULT_DB, Store, copy_row
 from .tables import merge, record_rows
 
@@ -32,6 +37,7 @@ class Pending:
     story: str
     similarity: float | None
     signature: object
+    input: str  # where it came from: see io.files.read_inputs_keyed
 
 
 @dataclass
@@ -42,6 +48,7 @@ class IngestReport:
     near_duplicates: int = 0
     events: int = 0
     errors: list[InputError] = field(default_factory=list)
+    interrupted: int | None = None  # the signal that stopped the run early
 
 
 def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict]:
@@ -83,12 +90,43 @@ def error_record(name: str, reason: str) -> dict:
     return {"error": [str(name), str(reason)]}
 
 
-def _warm() -> None:
+def _worker_start(parent: int) -> None:
+    """Pool initializer: tie the worker's life to its parent's, then load the models."""
+    _end_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     from ..actors.resolve import knowledge_base
     from ..nlp.parse import nlp
 
     nlp()
     knowledge_base()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+WATCH_PARENT_S = 1.0
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker (300-500 MB) must not outlive an ingest that was killed: on Linux the
+    kernel sends it SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere,
+    and in case the parent died before that was set, a thread checks every second
+    that the parent is still there and ends the process when it is not."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_PARENT_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
 class _RunIndex:
@@ -115,27 +153,35 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
            workers: int = 2, batch_size: int = 8, progress: bool | None = None,
            on_error=None) -> IngestReport:
     """Code and store every article of the inputs; returns what happened.
-    `progress`: a bar on stderr (default: only when stderr is a terminal)."""
+
+    `progress`: a bar on stderr with a total and an ETA (default: only when stderr
+    is a terminal). An article that cannot be read or coded is reported through
+    `on_error` and in the report, and the others go on. SIGTERM or Ctrl-C stop the
+    run: batches already coded are stored, the workers end, and the report says
+    `interrupted` (the signal number); a rerun codes only what is missing."""
     from tqdm import tqdm
 
     report = IngestReport()
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
-    pool = None
+    bar = tqdm(total=count_articles(inputs) if show else None, unit=" articles", disable=not show,
+               file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    pool: ProcessPoolExecutor | None = None
 
     def renew_pool() -> None:
         nonlocal pool
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_warm)
+            _stop_pool(pool, wait=False)
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(os.getpid(),))
 
-    if workers > 1:
-        renew_pool()
     in_flight: dict[Future, list[Pending]] = {}
     run_index = _RunIndex()
     run_hashes: set[str] = set()
 
-    with Store(db) as store:
+    with Store(db) as store, _signals_as_interrupts() as stopped:
+        if workers > 1:
+            renew_pool()
+
         def error(e: InputError) -> None:
             report.errors.append(e)
             if on_error:
@@ -148,7 +194,7 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
                     error(InputError(*r["error"]))
                     continue
                 parts.append(r)
-                copies.append(copy_row(p.hash, p.article))
+                copies.append(copy_row(p.hash, p.article, p.input))
                 sigs.append((p.hash, p.signature))
                 report.events += len(r["events"])
             store.add(merge(parts), copies, sigs)
@@ -156,19 +202,22 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
             bar.update(len(batch))
             bar.set_postfix(events=report.events, refresh=False)
 
+        def collect(f: Future) -> None:
+            batch = in_flight.pop(f)
+            try:
+                results = f.result()
+            except Exception as e:  # the worker died (out of memory, killed): name its articles
+                results = [error_record(p.article.id, f"could not be coded: the worker process failed "
+                                                      f"({type(e).__name__}: {e})") for p in batch]
+                if isinstance(e, BrokenProcessPool):
+                    renew_pool()
+            save(batch, results)
+
         def drain(block_until: int) -> None:
             while len(in_flight) > block_until:
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for f in done:
-                    batch = in_flight.pop(f)
-                    try:
-                        results = f.result()
-                    except Exception as e:  # the worker died (out of memory, killed): name its articles
-                        results = [error_record(p.article.id, f"could not be coded: the worker process failed "
-                                                              f"({type(e).__name__}: {e})") for p in batch]
-                        if isinstance(e, BrokenProcessPool):
-                            renew_pool()
-                    save(batch, results)
+                    collect(f)
 
         def submit(batch: list[Pending]) -> None:
             payload = [(p.article, p.hash, p.story, p.similarity) for p in batch]
@@ -180,14 +229,15 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
 
         batch: list[Pending] = []
         try:
-            for item in read_inputs(inputs, published):
+            for key, item in read_inputs_keyed(inputs, published):
                 if isinstance(item, InputError):
                     error(item)
+                    bar.update(1)
                     continue
                 report.read += 1
                 h = dedup.content_hash(item.text)
                 if h in run_hashes or store.known([h]):
-                    store.add_copies([copy_row(h, item)])
+                    store.add_copies([copy_row(h, item, key)])
                     report.skipped += 1
                     bar.update(1)
                     continue
@@ -200,15 +250,62 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
                     sim = round(found[1], 3)
                     report.near_duplicates += 1
                 run_index.add(h, sig, story)
-                batch.append(Pending(item, h, story, sim, sig))
+                batch.append(Pending(item, h, story, sim, sig, key))
                 if len(batch) >= batch_size:
                     submit(batch)
                     batch = []
             if batch:
                 submit(batch)
             drain(0)
+        except KeyboardInterrupt:
+            report.interrupted = stopped.signal or signal.SIGINT
+            for f in [f for f in in_flight if f.done() and not f.cancelled()]:
+                collect(f)  # coded before the stop: keep it
         finally:
             if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _stop_pool(pool, wait=not report.interrupted)
             bar.close()
     return report
+
+
+def _stop_pool(pool: ProcessPoolExecutor, wait: bool) -> None:
+    """Shut the pool down; when not waiting, end its workers now rather than after
+    their current batch (they hold no store, so nothing is lost but that batch)."""
+    if wait:
+        pool.shutdown(wait=True, cancel_futures=True)
+        return
+    procs = list((getattr(pool, "_processes", None) or {}).values())  # no public handle on the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+
+
+class _Stop:
+    signal: int | None = None
+
+
+@contextlib.contextmanager
+def _signals_as_interrupts():
+    """SIGTERM (and SIGINT, as always) raise KeyboardInterrupt in the main thread, so
+    `ingest` stops the same way for `kill` and Ctrl-C. Elsewhere than the main
+    thread, signals are left alone."""
+    stop = _Stop()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum, frame):
+        stop.signal = signum
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stop
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)

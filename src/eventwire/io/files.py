@@ -121,21 +121,46 @@ def walk(path: Path) -> Iterator[Path]:
 
 def read_inputs(inputs: Iterable[str], published: dt.date | None = None) -> Iterator[Article | InputError]:
     """Articles from files, folders or '-' (stdin), with errors in place of bad ones."""
+    for _, item in read_inputs_keyed(inputs, published):
+        yield item
+
+
+def read_inputs_keyed(inputs: Iterable[str], published: dt.date | None = None,
+                      ) -> Iterator[tuple[str, Article | InputError]]:
+    """(input key, article or error) for every article of the inputs. The key says
+    where the article came from whatever folder the command runs in: the resolved
+    path or the URL, followed by #id or #n for an item of a multi-article file
+    (the id its record gives, else its position); '-' for stdin."""
     for name in inputs:
         if name == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "-", "-", published)
+            for item in read_bytes(sys.stdin.buffer.read(), "-", "-", published):
+                yield _keyed("-", "-", item)
             continue
         if name.startswith(("http://", "https://")):
             from . import web
 
-            yield from web.articles_from_url(name, published)
+            for item in web.articles_from_url(name, published):
+                yield _keyed(name, name, item)
             continue
         path = Path(name)
         if path.is_dir():
             for p in walk(path):
-                yield from read_path(p, str(p), published)
+                for item in read_path(p, str(p), published):
+                    yield _keyed(str(p), str(p.resolve()), item)
         else:
-            yield from read_path(path, name, published)
+            for item in read_path(path, name, published):
+                yield _keyed(name, str(path.resolve()), item)
+
+
+def _keyed(name: str, where: str, item: Article | InputError) -> tuple[str, Article | InputError]:
+    ident = item.id if isinstance(item, Article) else item.name
+    if ident == name:
+        return where, item
+    if ident.startswith(name + "#"):  # a numbered item: the number follows the file
+        return where + ident[len(name):], item
+    if ident.startswith(name + ":"):  # a line of a JSON lines file
+        return where + "#" + ident[len(name) + 1:], item
+    return f"{where}#{ident}", item
 
 
 def read_path(path: Path, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
@@ -148,3 +173,38 @@ def read_path(path: Path, name: str, published: dt.date | None) -> Iterator[Arti
         yield InputError(name, e.strerror or str(e))
         return
     yield from read_bytes(data, name, path.suffix.lower(), published)
+
+
+def count_articles(inputs: Iterable[str]) -> int | None:
+    """About how many articles the inputs hold, read quickly for a progress bar's
+    total: a line per article in JSON lines, an item per <item>/<entry> of a feed,
+    one per other file. None when it cannot be known without reading (stdin, URLs)."""
+    total = 0
+    for name in inputs:
+        if name == "-" or name.startswith(("http://", "https://")):
+            return None
+        path = Path(name)
+        for p in (walk(path) if path.is_dir() else [path]):
+            total += _articles_in(p)
+    return total
+
+
+def _articles_in(path: Path) -> int:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            with path.open("rb") as f:
+                lines = sum(1 for line in f if line.strip())
+            if suffix != ".json" or lines <= 1:
+                return lines
+            try:
+                data = json.loads(path.read_bytes())
+            except ValueError:  # one object per line, as read_bytes accepts
+                return lines
+            return len(data) if isinstance(data, list) else 1
+        if suffix in FEED_SUFFIXES:
+            data = path.read_bytes()
+            return max(1, data.count(b"<item") + data.count(b"<entry"))
+    except (OSError, ValueError):
+        return 1
+    return 1
