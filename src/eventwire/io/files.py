@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model import Article, InputError
-from .text import check_text, decode, parse_date  # noqa: F401 (parse_date: re-exported)
+from .text import check_text, decode, parse_date, warn  # noqa: F401 (parse_date: re-exported)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -21,14 +22,23 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 
-def article_from_json(obj, name: str, default_published: dt.date | None) -> Article:
+def article_from_json(obj, name: str, default_published: dt.date | None, where: str | None = None) -> Article:
+    """An article from one JSON object; `where` names it in messages (file:line)."""
+    where = where or name
     if not isinstance(obj, dict):
         raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
-    if not isinstance(text, str):
+    if text is None:
         raise InputError(name, "no \"text\" field")
+    if not isinstance(text, str):
+        raise InputError(name, f"\"text\" must be a string, not {_json_type(text)}")
     check_text(text, name)
-    published = parse_date(obj.get("published")) or default_published
+    given = obj.get("published")
+    published = parse_date(given)
+    if published is None and given not in (None, ""):
+        instead = f"--published ({default_published.isoformat()})" if default_published else "no date"
+        warn(where, f"\"published\" {given!r} is not a date (YYYY-MM-DD); using {instead}")
+    published = published or default_published
     return Article(
         id=str(obj["id"]) if obj.get("id") not in (None, "") else name,
         text=text,
@@ -52,7 +62,7 @@ def articles_from_jsonl(text: str, name: str, published: dt.date | None) -> Iter
             yield InputError(f"{name}:{lineno}", f"malformed JSON ({e.msg} at column {e.colno})")
             continue
         try:
-            yield article_from_json(obj, item, published)
+            yield article_from_json(obj, item, published, where=f"{name}:{lineno}")
         except InputError as e:
             yield InputError(f"{name}:{lineno}", e.reason)
 
@@ -76,6 +86,11 @@ def articles_from_json(text: str, name: str, published: dt.date | None) -> Itera
             yield e
 
 
+def _json_type(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
 def articles_from_text(text: str, name: str, published: dt.date | None) -> Iterator[Article | InputError]:
     try:
         yield Article(id=name, text=check_text(text, name), published=published)
@@ -84,7 +99,10 @@ def articles_from_text(text: str, name: str, published: dt.date | None) -> Itera
 
 
 def read_bytes(data: bytes, name: str, suffix: str, published: dt.date | None) -> Iterator[Article | InputError]:
-    """Articles from the bytes of one input, by its suffix."""
+    """Articles from the bytes of one input, by its suffix; stdin ('-') by what
+    its first bytes show: a feed, an HTML page, JSON lines or plain text."""
+    if suffix == "-":
+        suffix = sniff(data) or suffix
     if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
         from . import web  # HTML pages and RSS/Atom feeds
 
@@ -109,6 +127,25 @@ def read_bytes(data: bytes, name: str, suffix: str, published: dt.date | None) -
             yield from articles_from_text(text, name, published)
     else:
         yield from articles_from_text(text, name, published)
+
+
+_MARKUP_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*"
+    rb"(?:(?P<feed><(?:rss|feed|rdf:RDF)\b)|(?P<html><!doctype\s+html\b|<html\b|<head\b|<body\b))", re.S | re.I)
+_HTML_TAG = re.compile(rb"</(?:p|div|span|a|li|h[1-6]|article|section|table)>", re.I)
+
+
+def sniff(data: bytes) -> str | None:
+    """'.xml' for an RSS/Atom feed, '.html' for an HTML page (a doctype, an <html>,
+    <head> or <body> tag first, or text starting with a tag and holding closing tags
+    of the usual blocks), None for anything else."""
+    head = data[:4096]
+    m = _MARKUP_START.match(head)
+    if m:
+        return ".xml" if m["feed"] else ".html"
+    if head.lstrip().startswith(b"<") and len(_HTML_TAG.findall(data[:65536])) >= 2:
+        return ".html"
+    return None
 
 
 def walk(path: Path) -> Iterator[Path]:

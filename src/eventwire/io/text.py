@@ -6,9 +6,19 @@ live apart from both and neither reader imports the other's module for them.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 from ..model import InputError
 from ..nlp.parse import MAX_CHARS
+
+
+class InputWarning(UserWarning):
+    """Something in an input was set aside and the article still read; the
+    message names the input (file and line) and says what was done instead."""
+
+
+def warn(name: str, message: str) -> None:
+    warnings.warn(f"{name}: {message}", InputWarning, stacklevel=2)
 
 
 def parse_date(value) -> dt.date | None:
