@@ -57,33 +57,55 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
     article becomes its error record here, in the worker, so nothing that cannot be
     pickled ever has to cross back to the parent. Pure: no store, no global state
     beyond the loaded models."""
-    from ..coder import code_articles
+    from ..coder import check_language
+    from ..nlp.parse import parse_many
 
-    articles = [a for a, *_ in batch]
-    try:
-        results = list(code_articles(articles))
-    except Exception:  # pin the failure on its article: code them one at a time
-        results = [_code_one(a) for a in articles]
-    out: list[dict] = []
-    for (article, h, story, sim), result in zip(batch, results):
+    out: list[dict | None] = [None] * len(batch)
+    todo = []
+    for i, (article, *_) in enumerate(batch):
         try:
-            if isinstance(result, Exception):
-                raise result
-            out.append(record_rows(result.to_dict(), article.text, h, story, sim))
+            check_language(article)
+            todo.append(i)
         except InputError as e:
-            out.append(error_record(e.name, e.reason))
+            out[i] = error_record(e.name, e.reason)
         except Exception as e:
-            out.append(error_record(article.id, f"could not be coded ({type(e).__name__}: {e})"))
+            out[i] = _failed(article, e)
+    try:
+        docs = list(parse_many([batch[i][0].text for i in todo]))
+    except Exception:  # pin the failure on its article: parse them one at a time
+        docs = [_parse_one(batch[i][0].text) for i in todo]
+    for i, doc in zip(todo, docs):
+        article, h, story, sim = batch[i]
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            out[i] = _rows(article, doc, h, story, sim)
+        except InputError as e:
+            out[i] = error_record(e.name, e.reason)
+        except Exception as e:
+            out[i] = _failed(article, e)
     return out
 
 
-def _code_one(article: Article):
-    from ..coder import code_articles
+def _rows(article: Article, doc, h: str, story: str, sim: float | None) -> dict:
+    from ..coder import code_doc
+
+    record = code_doc(article, doc)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return record_rows(record.to_dict(), article.text, h, story, sim, sentences)
+
+
+def _parse_one(text: str):
+    from ..nlp.parse import parse
 
     try:
-        return next(code_articles([article]))
+        return parse(text)
     except Exception as e:
         return e
+
+
+def _failed(article: Article, e: Exception) -> dict:
+    return error_record(article.id, f"could not be coded ({type(e).__name__}: {e})")
 
 
 def error_record(name: str, reason: str) -> dict:

@@ -45,13 +45,15 @@ EXTRA_DDL = [
 
 # One row per coded event with GDELT-style report counts: how many article
 # copies (NumArticles) and distinct outlets (NumSources) carry an event with the
-# same date, source, target and code, and how many times it is mentioned.
+# same date, source, target, code and modality, and how many times it is
+# mentioned. The modality is part of the key: "X attacked Y" and "X did not
+# attack Y" on one day are two different events, never merged.
 EVENT_REPORTS = """
 CREATE OR REPLACE VIEW event_reports AS
 WITH keyed AS (
     SELECT e.*, a.story, a.published, a.title, a.url AS article_url, a.source AS article_source,
            concat_ws('|', coalesce(CAST(e.date AS VARCHAR), ''), coalesce(e.source_code, ''),
-                     coalesce(e.target_code, ''), e.cameo) AS event_key
+                     coalesce(e.target_code, ''), e.cameo, e.modality) AS event_key
     FROM events e JOIN articles a USING (hash)
 ), counts AS (
     SELECT k.event_key,
