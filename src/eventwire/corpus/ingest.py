@@ -116,7 +116,7 @@ def _worker_start(parent: int) -> None:
     """Pool initializer: tie the worker's life to its parent's, then load the models."""
     _end_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
-    from ..actors.resolve import knowledge_base
+    from ..actors import knowledge_base
     from ..nlp.parse import nlp
 
     nlp()
