@@ -130,6 +130,9 @@ class Store:
             "ORDER BY table_name").fetchall()]
         if not tables:
             return
+        if VERSION_TABLE not in tables and {"articles", "events", "copies"} <= set(tables):
+            raise StoreError(f"{self.path}: an eventwire store from before schema versions (this eventwire reads "
+                             f"version {SCHEMA_VERSION}); nothing was changed, ingest into a new file")
         if VERSION_TABLE not in tables:
             shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
             raise StoreError(f"{self.path}: not an eventwire store (a DuckDB database with tables {shown}); "
