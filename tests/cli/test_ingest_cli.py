@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 ENGLISH = [
     "Kenya's president met the leader of Tanzania in Nairobi on Thursday to discuss a new railway. "
@@ -70,12 +71,13 @@ def test_a_french_article_among_english_ones_is_named_and_the_rest_stored_with_w
     assert count(db, "articles") == len(ENGLISH)
 
 
-def _start_ingest(folder: Path, db: Path) -> tuple[subprocess.Popen, list[str]]:
-    """An ingest with two workers, its stderr collected by a thread as it comes."""
+def _start_ingest(folder: Path, db: Path, workers: int = 2) -> tuple[subprocess.Popen, list[str]]:
+    """An ingest, its stderr collected by a thread as it comes."""
     import threading
 
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(folder), "--db", str(db),
-                             "--published", "2024-05-02", "--workers", "2", "--batch-size", "1", "--progress"],
+                             "--published", "2024-05-02", "--workers", str(workers), "--batch-size", "1",
+                             "--progress"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env())
     err: list[str] = []
     threading.Thread(target=lambda: err.extend(iter(lambda: proc.stderr.read(1), "")), daemon=True).start()
@@ -113,23 +115,24 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path):
     assert not survivors
 
 
-def test_sigterm_stops_cleanly_and_keeps_finished_batches(tmp_path):
+@pytest.mark.parametrize("workers, sig", [(2, signal.SIGTERM), (1, signal.SIGINT)])
+def test_a_stop_signal_ends_cleanly_and_keeps_finished_batches(tmp_path, workers, sig):
     import psutil
 
     texts = [t + f" It was report number {i}." for i in range(4) for t in ENGLISH]
     folder = news_folder(tmp_path / "news", texts)
     db = tmp_path / "c.duckdb"
-    proc, err = _start_ingest(folder, db)
-    children = _workers(proc)
+    proc, err = _start_ingest(folder, db, workers)
+    children = _workers(proc) if workers > 1 else []
     deadline = time.monotonic() + 300
     while not re.search(r"\b[1-9]\d*/\d+ \[", "".join(err)):  # the bar: a first batch is stored
         assert time.monotonic() < deadline and proc.poll() is None, "".join(err)
         time.sleep(0.1)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     rc = proc.wait(timeout=120)
     time.sleep(0.5)
     stderr = "".join(err)
-    assert rc == 128 + signal.SIGTERM, stderr
+    assert rc == 128 + sig, stderr
     assert "stopped early" in stderr and "Traceback" not in stderr
     stored = int(re.search(r"(\d+) coded and stored", stderr)[1])
     assert 1 <= stored < len(texts)

@@ -237,7 +237,9 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
 
         def drain(block_until: int) -> None:
             while len(in_flight) > block_until:
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                if stopped.signal:
+                    raise _Stopped
+                done, _ = wait(in_flight, timeout=WAIT_S, return_when=FIRST_COMPLETED)
                 for f in done:
                     collect(f)
 
@@ -252,6 +254,8 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
         batch: list[Pending] = []
         try:
             for key, item in read_inputs_keyed(inputs, published):
+                if stopped.signal:
+                    raise _Stopped
                 if isinstance(item, InputError):
                     error(item)
                     bar.update(1)
@@ -276,10 +280,12 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
                 if len(batch) >= batch_size:
                     submit(batch)
                     batch = []
-            if batch:
+            if batch and not stopped.signal:
                 submit(batch)
             drain(0)
-        except KeyboardInterrupt:
+            if stopped.signal:
+                raise _Stopped
+        except (_Stopped, KeyboardInterrupt):
             report.interrupted = stopped.signal or signal.SIGINT
             for f in [f for f in in_flight if f.done() and not f.cancelled()]:
                 collect(f)  # coded before the stop: keep it
@@ -307,23 +313,33 @@ def _stop_pool(pool: ProcessPoolExecutor, wait: bool) -> None:
             proc.kill()
 
 
+WAIT_S = 0.5  # how often a waiting ingest looks whether it was asked to stop
+
+
 class _Stop:
     signal: int | None = None
 
 
+class _Stopped(Exception):
+    """Raised by ingest itself at a safe point after SIGTERM or SIGINT."""
+
+
 @contextlib.contextmanager
 def _signals_as_interrupts():
-    """SIGTERM (and SIGINT, as always) raise KeyboardInterrupt in the main thread, so
-    `ingest` stops the same way for `kill` and Ctrl-C. Elsewhere than the main
-    thread, signals are left alone."""
+    """SIGTERM and SIGINT (Ctrl-C) ask `ingest` to stop: the first one is noted and
+    the run stops at the next safe point (between articles, or while waiting for
+    workers), never inside a DuckDB call, which would turn the interrupt into an
+    error of its own; a second one raises KeyboardInterrupt at once. Elsewhere
+    than the main thread, signals are left alone."""
     stop = _Stop()
     if threading.current_thread() is not threading.main_thread():
         yield stop
         return
 
     def handler(signum, frame):
+        if stop.signal is not None:
+            raise KeyboardInterrupt
         stop.signal = signum
-        raise KeyboardInterrupt
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
