@@ -25,7 +25,7 @@ from ..model import Article, InputError
 from ..io.files import count_articles, read_inputs_keyed
 from .store import DEFAULT_DB, Store, copy_row
 from .tables import merge
-from .workers import _stop_pool, _worker_start, code_batch, error_record  # noqa: F401 (code_batch: API)
+from .workers import code_batch, error_record, start_worker, stop_pool
 
 
 @dataclass
@@ -83,117 +83,142 @@ def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | Non
     `interrupted` (the signal number); a rerun codes only what is missing."""
     from tqdm import tqdm
 
-    report = IngestReport()
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=count_articles(inputs) if show else None, unit=" articles", disable=not show,
                file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
-    pool: ProcessPoolExecutor | None = None
-
-    def renew_pool() -> None:
-        nonlocal pool
-        if pool is not None:
-            _stop_pool(pool, wait=False)
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_worker_start, initargs=(os.getpid(),))
-
-    in_flight: dict[Future, list[Pending]] = {}
-    run_index = _RunIndex()
-    run_hashes: set[str] = set()
-
     with Store(db) as store, _signals_as_interrupts() as stopped:
-        if workers > 1:
-            renew_pool()
-
-        def error(e: InputError) -> None:
-            report.errors.append(e)
-            if on_error:
-                on_error(e)
-
-        def save(batch: list[Pending], results: list) -> None:
-            parts, copies, sigs = [], [], []
-            for p, r in zip(batch, results):
-                if "error" in r:
-                    error(InputError(*r["error"]))
-                    continue
-                parts.append(r)
-                copies.append(copy_row(p.hash, p.article, p.input))
-                sigs.append((p.hash, p.signature))
-                report.events += len(r["events"])
-            store.add(merge(parts), copies, sigs)
-            report.stored += len(parts)
-            bar.update(len(batch))
-            bar.set_postfix(events=report.events, refresh=False)
-
-        def collect(f: Future) -> None:
-            batch = in_flight.pop(f)
-            try:
-                results = f.result()
-            except Exception as e:  # the worker died (out of memory, killed): name its articles
-                results = [error_record(p.article.id, f"could not be coded: the worker process failed "
-                                                      f"({type(e).__name__}: {e})") for p in batch]
-                if isinstance(e, BrokenProcessPool):
-                    renew_pool()
-            save(batch, results)
-
-        def drain(block_until: int) -> None:
-            while len(in_flight) > block_until:
-                if stopped.signal:
-                    raise _Stopped
-                done, _ = wait(in_flight, timeout=WAIT_S, return_when=FIRST_COMPLETED)
-                for f in done:
-                    collect(f)
-
-        def submit(batch: list[Pending]) -> None:
-            payload = [(p.article, p.hash, p.story, p.similarity) for p in batch]
-            if pool is None:
-                save(batch, code_batch(payload))
-            else:
-                in_flight[pool.submit(code_batch, payload)] = batch
-                drain(2 * workers)
-
-        batch: list[Pending] = []
+        run = _Run(store, workers, bar, stopped, on_error)
         try:
-            for key, item in read_inputs_keyed(inputs, published):
-                if stopped.signal:
-                    raise _Stopped
-                if isinstance(item, InputError):
-                    error(item)
-                    bar.update(1)
-                    continue
-                report.read += 1
-                h = dedup.content_hash(item.text)
-                if h in run_hashes or store.known([h]):
-                    store.add_copies([copy_row(h, item, key)])
-                    report.skipped += 1
-                    bar.update(1)
-                    continue
-                run_hashes.add(h)
-                sig = dedup.signature(item.text)
-                found = store.similar_story(sig) or run_index.similar(sig)
-                story, sim = (h, None)
-                if found:
-                    story = store.story_of(found[0]) if found[0] not in run_hashes else found[0]
-                    sim = round(found[1], 3)
-                    report.near_duplicates += 1
-                run_index.add(h, sig, story)
-                batch.append(Pending(item, h, story, sim, sig, key))
-                if len(batch) >= batch_size:
-                    submit(batch)
-                    batch = []
-            if batch and not stopped.signal:
-                submit(batch)
-            drain(0)
-            if stopped.signal:
-                raise _Stopped
+            run.all(read_inputs_keyed(inputs, published), batch_size)
         except (_Stopped, KeyboardInterrupt):
-            report.interrupted = stopped.signal or signal.SIGINT
-            for f in [f for f in in_flight if f.done() and not f.cancelled()]:
-                collect(f)  # coded before the stop: keep it
+            run.report.interrupted = stopped.signal or signal.SIGINT
+            run.keep_finished()
         finally:
-            if pool is not None:
-                _stop_pool(pool, wait=not report.interrupted)
+            run.close()
             bar.close()
-    return report
+    return run.report
+
+
+class _Run:
+    """One ingest: dedup in this process, coding in the pool (or here with one
+    worker), every coded batch stored as it comes back."""
+
+    def __init__(self, store: Store, workers: int, bar, stopped: "_Stop", on_error=None):
+        self.store, self.workers, self.bar, self.stopped, self.on_error = store, workers, bar, stopped, on_error
+        self.report = IngestReport()
+        self.pool: ProcessPoolExecutor | None = None
+        self.in_flight: dict[Future, list[Pending]] = {}
+        self.index = _RunIndex()
+        self.hashes: set[str] = set()
+        if workers > 1:
+            self.renew_pool()
+
+    def renew_pool(self) -> None:
+        if self.pool is not None:
+            stop_pool(self.pool, wait=False)
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=start_worker, initargs=(os.getpid(),))
+
+    def all(self, items, batch_size: int) -> None:
+        batch: list[Pending] = []
+        for key, item in items:
+            self.check_stop()
+            pending = self.read(key, item)
+            if pending is not None:
+                batch.append(pending)
+            if len(batch) >= batch_size:
+                self.submit(batch)
+                batch = []
+        self.check_stop()
+        if batch:
+            self.submit(batch)
+        self.drain(0)
+        self.check_stop()
+
+    def check_stop(self) -> None:
+        if self.stopped.signal:
+            raise _Stopped
+
+    def read(self, key: str, item) -> Pending | None:
+        """The article to code, or None: an error (reported) or a text already stored
+        (counted as one more copy)."""
+        report, store = self.report, self.store
+        if isinstance(item, InputError):
+            self.error(item)
+            self.bar.update(1)
+            return None
+        report.read += 1
+        h = dedup.content_hash(item.text)
+        if h in self.hashes or store.known([h]):
+            store.add_copies([copy_row(h, item, key)])
+            report.skipped += 1
+            self.bar.update(1)
+            return None
+        self.hashes.add(h)
+        sig = dedup.signature(item.text)
+        found = store.similar_story(sig) or self.index.similar(sig)
+        story, sim = (h, None)
+        if found:
+            story = store.story_of(found[0]) if found[0] not in self.hashes else found[0]
+            sim = round(found[1], 3)
+            report.near_duplicates += 1
+        self.index.add(h, sig, story)
+        return Pending(item, h, story, sim, sig, key)
+
+    def error(self, e: InputError) -> None:
+        self.report.errors.append(e)
+        if self.on_error:
+            self.on_error(e)
+
+    def submit(self, batch: list[Pending]) -> None:
+        payload = [(p.article, p.hash, p.story, p.similarity) for p in batch]
+        if self.pool is None:
+            self.save(batch, code_batch(payload))
+        else:
+            self.in_flight[self.pool.submit(code_batch, payload)] = batch
+            self.drain(2 * self.workers)
+
+    def drain(self, block_until: int) -> None:
+        while len(self.in_flight) > block_until:
+            self.check_stop()
+            done, _ = wait(self.in_flight, timeout=WAIT_S, return_when=FIRST_COMPLETED)
+            for f in done:
+                self.collect(f)
+
+    def collect(self, f: Future) -> None:
+        batch = self.in_flight.pop(f)
+        try:
+            results = f.result()
+        except Exception as e:  # the worker died (out of memory, killed): name its articles
+            results = [error_record(p.article.id, f"could not be coded: the worker process failed "
+                                                  f"({type(e).__name__}: {e})") for p in batch]
+            if isinstance(e, BrokenProcessPool):
+                self.renew_pool()
+        self.save(batch, results)
+
+    def save(self, batch: list[Pending], results: list[dict]) -> None:
+        parts, copies, sigs = [], [], []
+        for p, r in zip(batch, results):
+            if "error" in r:
+                self.error(InputError(*r["error"]))
+                continue
+            parts.append(r)
+            copies.append(copy_row(p.hash, p.article, p.input))
+            sigs.append((p.hash, p.signature))
+            self.report.events += len(r["events"])
+        self.store.add(merge(parts), copies, sigs)
+        self.report.stored += len(parts)
+        self.bar.update(len(batch))
+        self.bar.set_postfix(events=self.report.events, refresh=False)
+
+    def keep_finished(self) -> None:
+        """After a stop: store the batches the workers had already coded."""
+        for f in [f for f in self.in_flight if f.done() and not f.cancelled()]:
+            self.collect(f)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            stop_pool(self.pool, wait=not self.report.interrupted)
 
 
 WAIT_S = 0.5  # how often a waiting ingest looks whether it was asked to stop

@@ -79,7 +79,7 @@ def error_record(name: str, reason: str) -> dict:
     return {"error": [str(name), str(reason)]}
 
 
-def _worker_start(parent: int) -> None:
+def start_worker(parent: int) -> None:
     """Pool initializer: tie the worker's life to its parent's, then load the models."""
     _end_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
@@ -118,7 +118,7 @@ def _end_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
-def _stop_pool(pool: ProcessPoolExecutor, wait: bool) -> None:
+def stop_pool(pool: ProcessPoolExecutor, wait: bool) -> None:
     """Shut the pool down; when not waiting, end its workers now rather than after
     their current batch (they hold no store, so nothing is lost but that batch)."""
     if wait:
