@@ -372,7 +372,7 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks():
     from spacy.tokens import Doc
 
     from eventwire.nlp.parse import nlp
-    from eventwire.quotes.find import _subjects
+    from eventwire.quotes.syntax import subjects as _subjects
 
     # "In Dover, Delaware, Kline spoke": a parse that makes the place a subject too.
     words = ["In", "Dover", ",", "Delaware", ",", "Kline", "spoke"]

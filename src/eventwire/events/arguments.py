@@ -5,11 +5,16 @@ prepositional object, the owner of the object or the country an act happened in.
 It does not decide which actor a phrase names: that is the actors package."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..actors import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern, words
 from .patterns import noun_pattern
 from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 OWNER_IS_TARGET = ("02", "10", "11", "12")
@@ -18,7 +23,7 @@ OWNER_IS_TARGET = ("02", "10", "11", "12")
 UNADDRESSED_ROOTS = ("01", "04")
 
 
-def subject_head(verb):
+def subject_head(verb: Token) -> Token | None:
     """The token heading the verb's source: subject, passive agent, or inherited."""
     for c in verb.children:
         if c.dep_ in ACTIVE_SUBJECT_DEPS:
@@ -66,7 +71,7 @@ def subject_head(verb):
     return responsible_party(verb)
 
 
-def stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> bool:
+def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
     """"work to stop Israel's attacks" is no de-escalation by the subject: only
     the owner of an act can yield it."""
     own = {s.actor.id for s in sources}
@@ -78,14 +83,14 @@ def stops_anothers_act(verb, sources: list[Found], actors: ArticleActors) -> boo
     return False
 
 
-def announcer(noun):
+def announcer(noun: Token) -> Token | None:
     """"Italy announced a suspension of air links": who announces an act does it."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("announcing_verb"):
         return subject_head(noun.head)
     return None
 
 
-def light_verb_subject(noun):
+def light_verb_subject(noun: Token) -> Token | None:
     prep = noun.head
     verb = prep.head
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and verb.lemma_.lower() in words("light_verb"):
@@ -95,7 +100,7 @@ def light_verb_subject(noun):
     return None
 
 
-def governing_subject(verb, actors: ArticleActors) -> list[Found]:
+def governing_subject(verb: Token, actors: ArticleActors) -> list[Found]:
     """"Yoruba leaders announced that they are willing to forgive him": an
     unresolved pronoun subject of a clause is the subject of the verb that
     governs it."""
@@ -108,7 +113,7 @@ def governing_subject(verb, actors: ArticleActors) -> list[Found]:
     return []
 
 
-def responsible_party(tok):
+def responsible_party(tok: Token) -> Token | None:
     """The subject of "is responsible for / guilty of" governing tok, if any."""
     prep = tok.head
     adj = prep.head
@@ -118,7 +123,7 @@ def responsible_party(tok):
     return None
 
 
-def target_heads(verb, pattern: VerbPattern | None):
+def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     """Candidate target heads in order of preference."""
     heads = []
     lex = lexicon()
@@ -177,7 +182,7 @@ def target_heads(verb, pattern: VerbPattern | None):
     return heads
 
 
-def named_actors(heads, actors: ArticleActors, avoid: list[Found] = ()) -> list[Found]:
+def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] = ()) -> list[Found]:
     """The first head that names actors, preferring one that names a country or
     a known actor over a bare sector ("withdraw its troops from Lebanon": Lebanon)
     and over the source's own country."""
@@ -194,7 +199,7 @@ def named_actors(heads, actors: ArticleActors, avoid: list[Found] = ()) -> list[
     return fallback
 
 
-def _possessor_conjunct(f: Found, head) -> bool:
+def _possessor_conjunct(f: Found, head: Token) -> bool:
     """"attacks on Lebanon and Iran's retaliation": the parser may attach
     "Iran's" as a second target; a conjunct marked possessive owns what follows."""
     if head.i in range(f.start, f.end):
@@ -203,7 +208,7 @@ def _possessor_conjunct(f: Found, head) -> bool:
     return last.dep_ == "conj" and any(c.dep_ == "case" for c in last.children)
 
 
-def location_countries(verb):
+def location_countries(verb: Token) -> list[Token]:
     """When nothing else is the target, the country an act happened in is
     ("struck targets in Lebanon", "arrived in Amman"): objects of "in" that
     name a country."""
@@ -218,7 +223,7 @@ def location_countries(verb):
     return heads
 
 
-def embedded_target_heads(verb, pattern):
+def embedded_target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     """Targets named inside an infinitive or that-clause the verb governs:
     "offered to hand over to Great Britain"."""
     heads = []
@@ -238,14 +243,16 @@ def embedded_target_heads(verb, pattern):
     return heads
 
 
-def _condition_subjects(verb):
-    """Subjects of the verb's if/unless clauses."""
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Subjects of the verb's conditional clauses ("if", "unless": the
+    condition marks of modality.tsv)."""
+    modality = lexicon().modality
     return [s for a in verb.children if a.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in words("condition_mark") for m in a.children)
+            and any(m.dep_ == "mark" and ("condition", m.lower_) in modality for m in a.children)
             for s in a.children if s.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
 
-def stranded_possessor(noun):
+def stranded_possessor(noun: Token) -> Token | None:
     """"attacks on Lebanon and Iran's retaliation": the parser makes "Iran" a
     conjunct of "Lebanon", but its "'s" says it owns the noun right after it."""
     if noun.i < 2 or noun.doc[noun.i - 1].dep_ != "case":

@@ -4,6 +4,7 @@ targets, modality and CAMEO code before the speech-act refinements."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
@@ -17,6 +18,9 @@ from .modality import is_deontic, modality_of
 from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
 from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 # Statements and appeals made "in Paris" are not made to France; most other acts
 # done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
@@ -29,7 +33,7 @@ VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attac
 @dataclass
 class Candidate:
     cameo: str
-    trigger: object  # spaCy Token
+    trigger: Token
     sources: list[Found]
     targets: list[Found]
     modality: str
@@ -37,7 +41,7 @@ class Candidate:
     nominal: bool = False
 
 
-def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
@@ -99,7 +103,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
     return out
 
 
-def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
@@ -138,7 +142,7 @@ def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) 
     return out
 
 
-def adjective_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
     """"Türkiye, fiercely critical of Israel's offensive, ...", "Iran is
     supportive of the talks": a stance held by the noun or subject the
     adjective describes, toward the object of its preposition."""

@@ -17,7 +17,9 @@ ranked by score and calibrated by confidence.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from ..model import Event
@@ -29,6 +31,9 @@ from .refine import with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
 from .syntax import is_complement, is_noun_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 # Appeals, intents, demands, rejections and threats carry what they are about:
@@ -43,7 +48,7 @@ DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 SYMMETRIC_CODES = {"040", "041", "046", "057"}
 
 
-def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
+def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
     lex = lexicon()
     verbs = verb_candidates(sent, actors, lex) + adjective_candidates(sent, actors, lex)
     # A noun that is a verb's complement ("launched attacks") is already coded by
@@ -53,7 +58,7 @@ def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
     return forewarnings(verbs + noun_candidates(sent, actors, lex, taken))
 
 
-def _pairs(c: Candidate):
+def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
     if c.sources and c.targets:
         for s in c.sources:
             for t in c.targets:
@@ -77,8 +82,8 @@ def _pairs(c: Candidate):
             yield None, t
 
 
-def code_events(doc, actors: ArticleActors, article_id: str,
-                min_confidence: float = None) -> list[Event]:
+def code_events(doc: Doc, actors: ArticleActors, article_id: str,
+                min_confidence: float | None = None) -> list[Event]:
     """Every event in a parsed, actor-resolved article, in text order: those
     whose calibrated `confidence` is at least `min_confidence`, or by default
     those the coder ranks at least MIN_SCORE."""
@@ -137,7 +142,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
     return kept
 
 
-def _home_country(source: Found | None, sent, actors: ArticleActors) -> Found | None:
+def _home_country(source: Found | None, sent: Span, actors: ArticleActors) -> Found | None:
     """The sentence's mention of the source's own country ("Egyptian" in
     "Egyptian demonstrators"), when the source is not that mention itself."""
     if source is None or not source.actor.country or source.actor.kind == "country":

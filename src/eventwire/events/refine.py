@@ -4,9 +4,13 @@ force (weapons.tsv)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .lexicon import political_goals, weapons, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # Appeals, intents, concessions, demands, rejections and protests have sub-codes
@@ -45,7 +49,7 @@ def with_weapon(c: Candidate) -> Candidate:
     return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
 
 
-def own_clause(trigger, skip=frozenset()):
+def own_clause(trigger: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
     """The trigger's phrase without the clauses hung on it, nor its own
     children of the dependencies in `skip`."""
     stack = [ch for ch in trigger.children if ch.dep_ not in skip and

@@ -6,6 +6,7 @@ its reporter."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..actors import Found
 from .cameo import STATEMENT_ROOT, THREAT_ROOT
@@ -14,6 +15,9 @@ from .lexicon import demand_code, intent_code, Lexicon, most_specific, words
 from .modality import is_conditioned, is_consequence, is_deontic
 from .patterns import noun_pattern
 from .syntax import complement_nouns, head_chain, is_complement, is_noun_clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # Hostile acts that, said as possible ("could strike", "may halt mediation if"),
@@ -114,7 +118,7 @@ def _warned_act(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
     return None
 
 
-def reporter_of(trigger, candidates: list[Candidate]) -> Found | None:
+def reporter_of(trigger: Token, candidates: list[Candidate]) -> Found | None:
     """The speaker of a statement verb that governs this trigger, if any."""
     chain = head_chain(trigger)
     for c in candidates:
@@ -123,5 +127,5 @@ def reporter_of(trigger, candidates: list[Candidate]) -> Found | None:
     return None
 
 
-def governs_event(statement, candidates: list[Candidate]) -> bool:
+def governs_event(statement: Token, candidates: list[Candidate]) -> bool:
     return any(c.trigger.i != statement.i and statement.i in head_chain(c.trigger) for c in candidates)
