@@ -184,7 +184,7 @@ def export(db, fmt, modality, output):
     from ..corpus.export import ExportError, check_target, export as run
 
     try:
-        check_target(fmt, output)
+        check_target(fmt, output or ("eventwire-parquet" if fmt == "parquet" else None))
     except ExportError as e:
         raise click.BadParameter(str(e), param_hint="'--output'") from None
     with _open(db) as store:
