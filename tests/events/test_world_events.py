@@ -26,12 +26,12 @@ def test_found_guilty_is_a_verdict():
 
 
 def test_giving_an_ambassador_hours_to_leave_is_an_expulsion_of_a_diplomat():
-    ev = _events("The government of Chad gave the German ambassador 48 hours to leave the country.")
+    ev = _events("Chad's government gave the German ambassador a week to depart.")
     assert ("TCDGOV", "DEUGOV", "161") in ev or ("TCDGOV", "DEU", "161") in ev
 
 
 def test_ordering_a_person_to_leave_who_is_no_diplomat_is_174():
-    ev = _events("The government of Chad ordered the German businessman to leave the country.")
+    ev = _events("Chad's government ordered a German businessman to depart within a week.")
     assert any(c == "174" for _, _, c in ev) and not any(c == "161" for _, _, c in ev)
 
 
@@ -70,7 +70,7 @@ def test_a_nationwide_strike_is_a_labour_strike_not_force():
 
 
 def test_calling_an_act_a_crime_condemns_it():
-    ev = _events("Peru's president called the bombing of the embassy a cowardly crime.")
+    ev = _events("Peru's president called the raid on the mine a war crime.")
     assert any(c == "111" for _, _, c in ev)
 
 
@@ -90,16 +90,16 @@ def test_each_other_makes_an_accusation_reciprocal():
 
 
 def test_a_hyphenated_ceasefire_is_a_ceasefire():
-    ev = _events("Chile and Peru on Friday agreed to a cease-fire on their shared border.")
+    ev = _events("After a week of skirmishes, Chile and Peru agreed to a cease-fire.")
     assert ("CHL", "PER", "0356") in ev
     ev = _events("Peru called for a cease-fire.")
     assert ("PER", None, "0256") in ev
 
 
 def test_talks_scheduled_to_take_place_are_intended():
-    rec = eventwire.code_text("The next round of talks with Peru is scheduled to take place on Monday, Chile said.",
+    rec = eventwire.code_text("A second session of negotiations with Peru is set for June, Chile said.",
                               published="2024-03-04")
-    talks = [e for e in rec.events if e.trigger == "talks"]
+    talks = [e for e in rec.events if e.trigger == "negotiations"]
     assert talks and all(e.modality == "intended" and e.cameo == "036" for e in talks)
 
 
@@ -111,7 +111,7 @@ def test_talks_that_did_not_take_place_are_negated_and_held_talks_asserted():
 
 
 def test_an_ambassador_summoned_to_a_ministry_is_summoned_by_it():
-    ev = _events("The Bolivian ambassador was summoned to the Chilean Foreign Ministry on Monday.")
+    ev = _events("Bolivia's envoy was summoned to the Chilean Foreign Ministry over the border incident.")
     assert ("CHLGOV", "BOLGOV", "114") in ev
 
 
@@ -126,8 +126,8 @@ def test_postponing_an_election_restricts_political_life():
 
 
 def test_ramming_a_vessel_damages_property():
-    ev = _events("A Chinese coast guard ship rammed a Philippine vessel near the reef.")
-    assert ("CHN", "PHL", "171") in ev
+    ev = _events("A Vietnamese patrol boat rammed a Malaysian trawler in disputed waters.")
+    assert ("VNM", "MYS", "171") in ev
 
 
 def test_evacuating_an_embassy_cuts_diplomatic_presence_but_evacuating_people_is_aid():
@@ -145,14 +145,14 @@ def test_police_clashing_with_residents_is_repression_and_with_troops_is_force()
 
 
 def test_two_leaders_who_spoke_consulted_each_other():
-    ev = _events("Chilean President Gabriel Boric and his Peruvian counterpart spoke on Sunday about the floods.")
+    ev = _events("Chilean President Gabriel Boric and his Peruvian counterpart talked by video about the floods.")
     assert any(s and t and s.startswith("CHL") and t.startswith("PER") and c == "040" for s, t, c in ev)
-    ev = _events("Chilean President Gabriel Boric spoke on Sunday about the floods.")
+    ev = _events("Chilean President Gabriel Boric talked by video about the floods.")
     assert not any(c == "040" for _, _, c in ev)
 
 
 def test_what_leaders_discussed_names_no_party():
-    ev = _events("Boric said they discussed border measures to protect people in Peru.")
+    ev = _events("Boric said they debated rules to shield farmers in Peru.")
     assert not any(t is not None for _, t, c in ev if c.startswith("04"))
 
 

@@ -70,18 +70,22 @@ def is_consequence(verb: Token, lex: Lexicon) -> bool:
 
 def noun_modality(noun: Token, lex: Lexicon) -> str:
     """An event noun is asserted unless the clause it is the subject of says
-    otherwise: "the next round of talks is scheduled for Monday" (intended),
+    otherwise: "a second session of negotiations is set for June" (intended),
     "talks are due to resume", "the summit will take place" (intended), "the
     meeting did not happen" (negated)."""
     node = noun
-    # "the next round of talks": the noun the event noun is counted in
+    # "a second session of negotiations": the noun the event noun is counted in
     while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of" \
             and node.head.head.pos_ == "NOUN":
         node = node.head.head
     if node.dep_ not in ("nsubj", "nsubjpass"):
         return "asserted"
     verb = node.head
-    governors = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    # "talks are scheduled for June", "are set to resume", "are due": a governor
+    # that is passive, takes an infinitive or is the predicate adjective
+    governors = [c for c in verb.children if c.dep_ == "acomp"]
+    if any(c.dep_ in ("auxpass", "xcomp") for c in verb.children):
+        governors.append(verb)
     for g in governors:
         m = lex.modality.get(("governor", g.lemma_.lower()))
         if m:
