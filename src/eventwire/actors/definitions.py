@@ -1,0 +1,215 @@
+"""What the article itself says about its actors, read after the names and
+before the titles: acronyms it defines ("the Democratic Forces for the
+Liberation of Rwanda (FDLR)": after that "FDLR" is them, whatever else the
+letters could mean), descriptions that point back to an actor it named ("the
+bloc", "the alliance", "the Gulf state", "the island nation"; the words are in
+data/actors/descriptions.tsv), and common nouns the tables give one country's
+actor ("junta") that stay a plain title when the article never names that
+country.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..data import read_tsv
+from ..model import Actor
+from .context import role_at
+from .index import Found, Mentions
+from .knowledge import actor_code, slug
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]*[A-Z0-9]$")
+LINK_WORDS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "’s", "'s", "-", "&"}
+MAX_LONG_FORM = 12  # tokens
+
+
+def read_definitions(m: Mentions) -> None:
+    _drop_foreign_common_nouns(m)
+    _find_acronyms(m)
+    _find_descriptions(m)
+
+
+def _replace(m: Mentions, new: Found) -> None:
+    """`new` takes its tokens from whatever mention held them."""
+    for f in [f for f in m.found if f.start < new.end and new.start < f.end]:
+        m.found.remove(f)
+        for i in range(f.start, f.end):
+            if m.by_token.get(i) is f:
+                del m.by_token[i]
+    m.add(new)
+
+
+def _drop_foreign_common_nouns(m: Mentions) -> None:
+    """"the junta" is Myanmar's military in the tables; in an article that
+    never names Myanmar it is the junta of the article's own country, a
+    title the role stage resolves."""
+    named = {f.actor.country for f in m.found
+             if f.actor.country and not all(t.is_lower for t in m.doc[f.start:f.end])}
+    for f in list(m.found):
+        if f.actor.country and f.actor.kind != "country" and f.actor.country not in named and \
+                all(t.is_lower for t in m.doc[f.start:f.end] if t.lower_ != "the"):
+            m.found.remove(f)
+            for i in range(f.start, f.end):
+                if m.by_token.get(i) is f:
+                    del m.by_token[i]
+
+
+def _initials_match(acronym: str, words: list[Token]) -> bool:
+    """ "MOC" for "Ministry of Commerce", "ISPR" for "Inter Services Public
+    Relations": every capitalised word gives its first letter, link words may."""
+    letters = [c for c in acronym if c.isalpha()]
+
+    def walk(k: int, w: int) -> bool:
+        if w == len(words):
+            return k == len(letters)
+        t = words[w]
+        if t.text in LINK_WORDS and not t.text[:1].isupper() or t.is_punct:
+            take = k < len(letters) and t.text[:1].upper() == letters[k] and t.is_alpha
+            return walk(k, w + 1) or (take and walk(k + 1, w + 1))
+        if not t.text[:1].isupper():
+            return False
+        if k < len(letters) and t.text[:1] == letters[k]:
+            # a hyphenated or compound word may give two letters ("Inter-Services")
+            return walk(k + 1, w + 1)
+        return False
+
+    return bool(letters) and walk(0, 0)
+
+
+def _long_form(m: Mentions, open_paren: int, acronym: str) -> tuple[int, int] | None:
+    """The words before "(ACRONYM)" that it abbreviates: the shortest run of
+    capitalised words (and link words) whose initials give it, else a known
+    name of two words or more ending there (the French "FDLR" of the Democratic
+    Forces for the Liberation of Rwanda), else None."""
+    doc = m.doc
+    end = open_paren
+    sent_start = doc[open_paren].sent.start
+    for start in range(end - 1, max(sent_start, end - MAX_LONG_FORM) - 1, -1):
+        t = doc[start]
+        if not (t.text[:1].isupper() or t.text in LINK_WORDS):
+            break
+        if t.text[:1].isupper() and _initials_match(acronym, list(doc[start:end])):
+            return start, end
+    f = m.by_token.get(end - 1)
+    if f is not None and f.end == end and f.end - f.start >= 2 and f.actor.kind != "person":
+        return f.start, f.end
+    return None
+
+
+def _actor_of(m: Mentions, start: int, end: int) -> Actor:
+    """The actor a defined long form names: the known actor that spans it, or
+    a new organization with the country of its modifiers ("China's Ministry of
+    Commerce") and the sector of its title words ("Ministry", "Police")."""
+    doc = m.doc
+    inside = [f for f in m.found if start <= f.start and f.end <= end]
+    whole = [f for f in inside if f.end - f.start == end - start] + \
+        [f for f in m.found if f.start <= start and f.end >= end]
+    if whole and whole[0].actor.code != "UNK" and whole[0].form != "entity":
+        return whole[0].actor
+    country = sector = None
+    left = start
+    while left > 0 and doc[left - 1].text in ("’s", "'s"):
+        left -= 1
+    for f in sorted(m.found, key=lambda f: f.start):
+        if f.end <= left - 1 or f.start >= end:
+            continue
+        if f.end in (start, left) or start <= f.start:  # "China's", "Kenyan", or inside the name
+            if f.actor.kind == "country" and country is None:
+                country = f.actor.country
+            elif f.actor.country and country is None and f.actor.kind != "person":
+                country = f.actor.country
+    for i in range(end - 1, start - 1, -1):
+        hit = role_at(m, i)
+        if hit and hit[0].kind == "group" and hit[1] >= start:
+            sector = hit[0].sector
+            break
+    name = doc[start:end].text
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return Actor(f"organization/{slug(name)}", name, actor_code(country, sector), country, sector, "organization")
+
+
+def _find_acronyms(m: Mentions) -> None:
+    doc = m.doc
+    defined: dict[str, Actor] = {}
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        acronym = doc[t.i + 1].text
+        if not ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2 or acronym in defined:
+            continue
+        span = _long_form(m, t.i, acronym)
+        if span is None:
+            continue
+        actor = _actor_of(m, *span)
+        defined[acronym] = actor
+        if not any(f.actor is actor and f.start == span[0] for f in m.found):
+            _replace(m, Found(actor, span[0], span[1], "defined"))
+    if not defined:
+        return
+    for t in doc:
+        actor = defined.get(t.text)
+        if actor is None:
+            continue
+        f = m.by_token.get(t.i)
+        # the acronym alone ("FDLR", "the FDLR"), not inside a longer name ("PNG Resources Conference")
+        if f is not None and (f.actor is actor or f.end - f.start > 1 + (doc[f.start].lower_ == "the")):
+            continue
+        _replace(m, Found(actor, t.i, t.i + 1, "acronym"))
+
+
+@cache
+def _descriptions() -> dict[str, str]:
+    return {r["word"]: r["refers_to"] for r in read_tsv("actors/descriptions.tsv")}
+
+
+def _fits(m: Mentions, kind: str, head: Token, f: Found) -> bool:
+    """Whether a mention can be what a description of `kind` points back to:
+    a name standing as a noun phrase of its own, not a modifier ("the ECOWAS
+    sanctions", "the French ambassador")."""
+    a = f.actor
+    if f.form in ("pronoun", "role", "description") or a.kind == "person":
+        return False
+    last = m.doc[f.end - 1]
+    if last.dep_ in ("amod", "compound", "nmod") and not (f.start <= last.head.i < f.end):
+        return False
+    words = set(a.name.lower().split())
+    if kind == "country":
+        return a.kind == "country"
+    if kind == "body":  # the bloc, the alliance: an intergovernmental body, or one so named
+        return a.kind == "organization" and (a.sector == "IGO" or head.lower_ in words or
+                                             any(_descriptions().get(w) == "body" for w in words))
+    # the movement, the militia: an armed or political group named so or of that sector
+    return a.kind in ("organization", "group") and \
+        (a.sector in ("REB", "OPP", "PTY", "IMG", "NGO") or head.lower_ in words)
+
+
+def _find_descriptions(m: Mentions) -> None:
+    """"the bloc", "the alliance", "the Gulf state", "the island nation": a
+    definite noun phrase whose head says what kind of actor it is, with no
+    name or place of its own ("the alliance of opposition parties" is new),
+    is the one of that kind named last before it."""
+    doc = m.doc
+    table = _descriptions()
+    for tok in doc:
+        kind = table.get(tok.lower_)
+        if kind is None or tok.i in m.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or tok.dep_ == "compound":
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i]
+        if any(c.i in m.by_token or c.pos_ in ("NUM",) or c.lower_ in ("other", "new", "former", "same", "two")
+               for c in mods):
+            continue  # "the Kenyan state", "the new alliance": not a pointer back
+        if any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in tok.children if c.i > tok.i):
+            continue
+        start = dets[0].i
+        last = m.named_last_before(start, lambda f: _fits(m, kind, tok, f))
+        if last is None:
+            continue
+        m.add(Found(last.actor, start, tok.i + 1, "description"))

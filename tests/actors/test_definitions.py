@@ -1,0 +1,51 @@
+"""What an article says about its actors: acronyms it defines, descriptions
+pointing back to a named actor, and table nouns of a country it never names."""
+import eventwire
+
+
+def _actors(text):
+    rec = eventwire.code_text(text, published="2024-10-21")
+    return {text[s:e]: a.actor for a in rec.actors for s, e in a.mentions}
+
+
+def test_an_acronym_defined_in_brackets_names_the_long_form_after_it():
+    a = _actors("Fighters of the Movement for Justice and Progress (MJP) attacked an army base in Chad. "
+                "On Tuesday the MJP said it had seized weapons.")
+    assert a["MJP"].name == "Movement for Justice and Progress"
+
+
+def test_a_defined_acronym_takes_the_country_and_sector_of_its_long_form():
+    a = _actors("Brazil's Ministry of Mines (MOM) suspended two licences. The MOM said the firms broke the law.")
+    assert a["MOM"].code == "BRAGOV"
+
+
+def test_a_defined_acronym_overrides_what_the_letters_mean_elsewhere():
+    # "PNG" is no name of the tables; defined here it is the country
+    a = _actors("Police in Papua New Guinea (PNG) arrested four men. PNG signed a deal with Japan.")
+    assert a["PNG"].code == "PNG"
+
+
+def test_a_description_points_back_to_the_body_named_before():
+    a = _actors("The African Union condemned the coup in Niger. The union suspended the West African nation.")
+    assert a["The union"].code.startswith("IGO") and a["The union"].name == "African Union"
+    assert a["the West African nation"].code == "NER"
+
+
+def test_a_description_skips_names_used_as_modifiers():
+    a = _actors("The Alliance of Sahel States said the ECOWAS sanctions were illegal. The bloc left ECOWAS.")
+    assert a["The bloc"].name.endswith("Alliance of Sahel States")
+    a = _actors("The government of Mali gave the French ambassador 72 hours to leave the country.")
+    assert a["the country"].code == "MLI"
+
+
+def test_a_description_with_a_name_of_its_own_is_no_pointer():
+    a = _actors("Kuwait condemned the attack. Officials met the Kenyan state broadcaster.")
+    assert "the Kenyan state" not in a
+
+
+def test_a_table_noun_of_a_country_the_article_never_names_is_a_title():
+    # the tables give "junta" to Myanmar's military; here it is Mali's
+    a = _actors("The French minister criticized the junta in Mali.")
+    assert a["the junta"].country != "MMR"
+    a = _actors("Myanmar's generals met in Naypyidaw. The junta denied the report.")
+    assert a["The junta"].country == "MMR"
