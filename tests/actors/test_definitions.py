@@ -49,3 +49,23 @@ def test_a_table_noun_of_a_country_the_article_never_names_is_a_title():
     assert a["the junta"].country != "MMR"
     a = _actors("Myanmar's generals met in Naypyidaw. The junta denied the report.")
     assert a["The junta"].country == "MMR"
+
+
+def test_a_wire_dateline_names_no_actor():
+    for opening in ("OSLO (AP) — ", "(Reuters) - ", "LIMA, March 3 (EFE) - ", "Nairobi: "):
+        text = opening + "Chile and Peru agreed to reopen their border."
+        a = _actors(text)
+        assert {x.code for x in a.values()} == {"CHL", "PER"}, opening
+
+
+def test_an_opening_in_capitals_with_a_verb_is_no_dateline():
+    text = "Peru signs deal with Chile: Chile and Peru agreed to reopen their border."
+    rec = eventwire.code_text(text, published="2024-10-21")
+    [peru] = [a for a in rec.actors if a.actor.code == "PER"]
+    assert len(peru.mentions) == 2  # the headline keeps its actors
+
+
+def test_the_country_is_the_one_of_its_sentence_or_the_one_before():
+    a = _actors("Chile protested to Peru last week. Ghana's former president John Smith was jailed, "
+                "the country's prosecutors said.")
+    assert a["the country"].code == "GHA"

@@ -28,6 +28,7 @@ MAX_LONG_FORM = 12  # tokens
 
 
 def read_definitions(m: Mentions) -> None:
+    _drop_datelines(m)
     _drop_foreign_common_nouns(m)
     _find_acronyms(m)
     _find_descriptions(m)
@@ -41,6 +42,68 @@ def _replace(m: Mentions, new: Found) -> None:
             if m.by_token.get(i) is f:
                 del m.by_token[i]
     m.add(new)
+
+
+DATELINE_DASHES = {"—", "–", "-", "--", ":"}
+MAX_DATELINE = 16  # tokens
+
+
+def dateline_end(m: Mentions, start: int) -> int | None:
+    """The end of a wire dateline opening the paragraph at `start`: "MOSCOW
+    (AP) —", "(Reuters) -", "PARIS (UrduPoint News / Sputnik - 31st January,
+    2022)", "New Delhi:", "UZBEKISTAN, January 24 -": a place in capitals or
+    an agency in brackets, or a place and a colon, before a dash, with no verb."""
+    doc = m.doc
+    depth, caps, bracket = 0, False, False
+    for i in range(start, min(len(doc), start + MAX_DATELINE)):
+        t = doc[i]
+        if "\n" in t.text:
+            return None
+        if t.text == "(":
+            depth += 1
+            bracket = True
+            continue
+        if t.text == ")":
+            depth -= 1
+            if depth == 0 and i + 1 < len(doc) and doc[i + 1].text not in DATELINE_DASHES and i > start + 1:
+                # "PARIS (... 2022) After facing ...": the bracket closes the dateline; "(Reuters) -Fiji's"
+                return i + 1 if caps or doc[i + 1].text[:1] in "-—–" else None
+            continue
+        if depth:
+            continue
+        if t.text in DATELINE_DASHES and i > start:
+            if caps or bracket or (t.text == ":" and i - start <= 3 and all(x.text[:1].isupper() for x in doc[start:i])):
+                return i + 1
+            return None
+        if t.pos_ in ("VERB", "AUX") and not t.is_upper:
+            return None
+        if t.is_upper and t.is_alpha and len(t.text) > 1:
+            # a place in capitals; a headline in capitals ("TALKS FAIL —") is no dateline
+            f = m.by_token.get(t.i)
+            if f is None or f.actor.kind != "country":
+                if not any(x.text == "(" for x in doc[t.i:min(len(doc), t.i + 7)]):
+                    return None
+            caps = True
+        elif not (t.is_punct or t.like_num or t.text[:1].isupper()):
+            return None
+    return None
+
+
+def _drop_datelines(m: Mentions) -> None:
+    """A dateline names where the report was filed and who filed it, no actor."""
+    doc = m.doc
+    for t in doc:
+        if not (t.i == 0 or "\n" in doc[t.i - 1].text or doc[t.i - 1].text.endswith("\n")) or t.is_space:
+            continue
+        end = dateline_end(m, t.i)
+        if end is None:
+            continue
+        m.datelines.update(range(t.i, end))
+        for f in [f for f in m.found if t.i <= f.start < end]:
+            m.found.remove(f)
+            for i in range(f.start, f.end):
+                if m.by_token.get(i) is f:
+                    del m.by_token[i]
 
 
 def _drop_foreign_common_nouns(m: Mentions) -> None:
@@ -167,19 +230,20 @@ def _descriptions() -> dict[str, str]:
     return {r["word"]: r["refers_to"] for r in read_tsv("actors/descriptions.tsv")}
 
 
-def _fits(m: Mentions, kind: str, head: Token, f: Found) -> bool:
-    """Whether a mention can be what a description of `kind` points back to:
-    a name standing as a noun phrase of its own, not a modifier ("the ECOWAS
-    sanctions", "the French ambassador")."""
-    a = f.actor
-    if f.form in ("pronoun", "role", "description") or a.kind == "person":
-        return False
+def _is_modifier(m: Mentions, f: Found) -> bool:
+    """A name used as a modifier: "the ECOWAS sanctions", "the French ambassador"."""
     last = m.doc[f.end - 1]
-    if last.dep_ in ("amod", "compound", "nmod") and not (f.start <= last.head.i < f.end):
+    return last.dep_ in ("amod", "compound", "nmod") and not (f.start <= last.head.i < f.end)
+
+
+def _fits(m: Mentions, kind: str, head: Token, f: Found) -> bool:
+    """Whether a mention can be what a description of `kind` points back to."""
+    a = f.actor
+    if f.form in ("pronoun", "description") or (kind != "country" and (a.kind == "person" or f.form == "role")):
         return False
     words = set(a.name.lower().split())
-    if kind == "country":
-        return a.kind == "country"
+    if kind == "country":  # a country, or the country of a person or body ("Fiji's former prime minister")
+        return a.country is not None and a.country in m.kb.countries
     if kind == "body":  # the bloc, the alliance: an intergovernmental body, or one so named
         return a.kind == "organization" and (a.sector == "IGO" or head.lower_ in words or
                                              any(_descriptions().get(w) == "body" for w in words))
@@ -209,7 +273,20 @@ def _find_descriptions(m: Mentions) -> None:
         if any(c.dep_ in ("prep", "acl", "relcl", "appos") for c in tok.children if c.i > tok.i):
             continue
         start = dets[0].i
-        last = m.named_last_before(start, lambda f: _fits(m, kind, tok, f))
+        # a name standing as a noun phrase of its own first, a modifier only when there is none;
+        # a country within this sentence and the one before, a country's own name first
+        window = 0
+        if kind == "country":
+            window = doc[tok.sent.start - 1].sent.start if tok.sent.start else 0
+        fits = [lambda f: _fits(m, kind, tok, f) and not _is_modifier(m, f) and f.actor.kind == "country",
+                lambda f: _fits(m, kind, tok, f) and not _is_modifier(m, f),
+                lambda f: _fits(m, kind, tok, f)]
+        last = None
+        for keep in fits if kind == "country" else fits[1:]:
+            last = m.named_last_before(start, lambda f: f.start >= window and keep(f))
+            if last is not None:
+                break
         if last is None:
             continue
-        m.add(Found(last.actor, start, tok.i + 1, "description"))
+        actor = m.kb.countries[last.actor.country] if kind == "country" else last.actor
+        m.add(Found(actor, start, tok.i + 1, "description"))

@@ -28,7 +28,7 @@ from .lexicon import lexicon
 from .refine import with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
-from .syntax import is_complement, is_noun_clause
+from .syntax import is_complement, is_noun_clause, is_passive
 
 
 # Appeals, intents, demands, rejections and threats carry what they are about:
@@ -41,6 +41,10 @@ SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 # Acts both parties do to each other: consult, phone, negotiate, sign.
 SYMMETRIC_CODES = {"040", "041", "046", "057"}
+# Acts a state does to others (summoning, expelling, sanctioning, arresting,
+# sentencing), which an agentless passive leaves to the state body reporting it.
+REPORTED_STATE_ACTS = ("114", "16", "17")
+STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
 
 
 def code_sentence(sent, actors: ArticleActors) -> list[Candidate]:
@@ -98,6 +102,7 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
                 continue
             reporter = reporter_of(c.trigger, candidates)
+            c = _reporter_as_agent(c, reporter)
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
@@ -135,6 +140,20 @@ def code_events(doc, actors: ArticleActors, article_id: str,
     for n, e in enumerate(kept, 1):
         e.id = f"{article_id}-e{n}"
     return kept
+
+
+def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
+    """"Four diplomats have been declared personae non gratae, the Foreign
+    Ministry said", "seven US companies have been added to the entity list,
+    the ministry said": an agentless passive act only a state does, reported
+    by a state body, is that body's act."""
+    if c.sources or reporter is None or not is_passive(c.trigger) or not c.cameo.startswith(REPORTED_STATE_ACTS):
+        return c
+    a = reporter.actor
+    if not a.country or not (a.kind == "country" or a.sector in STATE_SECTORS) or \
+            any(t.actor.country == a.country and t.actor.sector == a.sector for t in c.targets):
+        return c
+    return replace(c, sources=[reporter])
 
 
 def _home_country(source: Found | None, sent, actors: ArticleActors) -> Found | None:
