@@ -17,6 +17,7 @@ from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Recor
 from .nlp.parse import doc_text, parse_many
 from .place.resolve import place_of
 from .quotes.find import cues as quote_cues, find_quotes
+from .quotes.issuer import document_issuer
 from .io.files import read_inputs
 
 HISTORY_PRECISIONS = {"decade", "century"}
@@ -69,6 +70,8 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
                 group = _last_group_before(actors, tok.i)
                 if group is not None:
                     speaker = Mention(group, words, span)
+            if speaker is None and (issuer := document_issuer(tok, actors, quotes)) is not None:
+                speaker = Mention(issuer, words, span)  # "the statement said": its issuer's words
             if speaker is None and tok.lower_ in ("i", "me"):
                 # The writer speaking in the first person.
                 speaker = Mention(unknown_actor(words, tok), words, span)
