@@ -69,3 +69,19 @@ def test_the_country_is_the_one_of_its_sentence_or_the_one_before():
     a = _actors("Chile protested to Peru last week. Ghana's former president John Smith was jailed, "
                 "the country's prosecutors said.")
     assert a["the country"].code == "GHA"
+
+
+def test_a_first_name_alone_is_the_one_person_named_before_with_it():
+    a = _actors("Malaysian Prime Minister Anwar Ibrahim arrived in Jakarta. \"We came as friends,\" Anwar said.")
+    assert a["Anwar"].name == "Anwar Ibrahim"
+
+
+def test_a_first_name_two_people_share_links_no_one():
+    a = _actors("Ahmed Khan met Ahmed Said in Cairo. Ahmed later left for Doha.")
+    assert "Ahmed" not in a or a["Ahmed"].name == "Ahmed"
+
+
+def test_a_name_given_an_office_by_an_apposition_keeps_it_in_its_other_mentions():
+    rec = eventwire.code_text("The police spokesman, Aswin Siregar, said six men were held. "
+                              "\"They planned attacks,\" he said.", published="2024-10-21")
+    assert {q.speaker.actor.code for q in rec.quotes} == {"GOV"}

@@ -199,6 +199,11 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         return
     # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
     namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
+    if not namesakes and len(words := text.split()) == 1:
+        # "Anwar" after "Anwar Ibrahim", "Prabowo" after "Prabowo Subianto": many names are used by
+        # their first word; only when one person named before has it and no one has it as surname
+        firsts = {a.id for a in known_people.values() if len(a.name.split()) >= 2 and a.name.split()[0] == text}
+        namesakes = firsts if len(firsts) == 1 else set()
     if namesakes:
         # "Clinton" after Bill and Hillary Clinton: the one named last
         last = m.named_last_before(ent.start, lambda f: f.actor.id in namesakes)
@@ -259,6 +264,9 @@ def find_roles(m: Mentions) -> None:
             if named.actor.kind == "person":
                 end = named.end
                 actor = with_role(named.actor, role, country)
+                for f in m.found:  # the name's other mentions are the same person, now with an office
+                    if f.actor.id == actor.id:
+                        f.actor = actor
                 m.add(Found(actor, left, end, "role", role))
                 continue
         end = _portfolio_end(m, tok, role) or end
