@@ -85,3 +85,35 @@ def test_a_name_given_an_office_by_an_apposition_keeps_it_in_its_other_mentions(
     rec = eventwire.code_text("The police spokesman, Aswin Siregar, said six men were held. "
                               "\"They planned attacks,\" he said.", published="2024-10-21")
     assert {q.speaker.actor.code for q in rec.quotes} == {"GOV"}
+
+
+def test_the_two_leaders_are_the_last_two_people_of_different_countries():
+    rec = eventwire.code_text("Chilean President Ana Rojas flew to Lima on Friday to see Peruvian President Luis Soto. "
+                              "The two leaders had a meeting on Saturday.", published="2024-10-21")
+    pairs = {(e.source.actor.code, e.target.actor.code) for e in rec.events
+             if e.trigger == "had" and e.source and e.target}
+    assert pairs == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}
+
+
+def test_both_countries_are_the_last_two_countries():
+    rec = eventwire.code_text("Chile and Peru signed seven agreements. Both countries reaffirmed their commitment "
+                              "to trade.", published="2024-10-21")
+    pairs = {(e.source.actor.code, e.target.actor.code) for e in rec.events
+             if e.trigger == "reaffirmed" and e.source and e.target}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_two_sides_inside_another_acts_object_are_left_alone():
+    a = _actors("Chile rejected an offer from Peru for talks between the two sides.")
+    assert "the two sides" not in a
+
+
+def test_an_actor_its_sentence_leaves_without_a_country_takes_the_articles():
+    a = _actors("Somali forces attacked an al-Shabaab base near Mogadishu, the Somali ministry said. "
+                "The security forces killed six gunmen.")
+    assert a["The security forces"].country == "SOM"
+
+
+def test_no_article_country_when_no_country_dominates():
+    a = _actors("Chile and Peru met in Lima. Argentina and Brazil met in Rio. Protesters gathered on Sunday.")
+    assert a["Protesters"].country is None

@@ -33,3 +33,18 @@ def test_the_patient_of_a_passive_the_parser_hangs_on_the_auxiliary():
     ev = _events("Ghana's former president John Smith was on Thursday sentenced to a year in prison, "
                  "the country's prosecutors said.")
     assert any(c == "173" and t is not None and t.startswith("GHA") for _, t, c in ev)
+
+
+def test_a_joint_act_where_it_happens_is_with_each_other():
+    ev = _events("The Thai and Cambodian leaders held talks in Malaysia on Monday.")
+    assert {(s, t) for s, t, c in ev if c == "046"} == {("THAGOV", "KHMGOV"), ("KHMGOV", "THAGOV")}
+
+
+def test_a_joint_act_with_a_named_party_keeps_it():
+    ev = _events("Chile and Peru signed a deal with Japan.")
+    assert ("CHL", "JPN", "057") in ev
+
+
+def test_talks_between_two_countries_are_reciprocal():
+    ev = _events("Talks between Pakistan and Afghanistan are scheduled for Monday.")
+    assert ("PAK", "AFG", "046") in ev and ("AFG", "PAK", "046") in ev

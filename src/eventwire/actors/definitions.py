@@ -31,6 +31,7 @@ def read_definitions(m: Mentions) -> None:
     _drop_datelines(m)
     _drop_foreign_common_nouns(m)
     _find_acronyms(m)
+    _find_pairs(m)
     _find_descriptions(m)
 
 
@@ -290,3 +291,59 @@ def _find_descriptions(m: Mentions) -> None:
             continue
         actor = m.kb.countries[last.actor.country] if kind == "country" else last.actor
         m.add(Found(actor, start, tok.i + 1, "description"))
+
+
+def _noun_is_subject(n) -> bool:
+    """The noun, or the one it is "of" ("the next round of talks"), is its clause's subject."""
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.i != n.i:
+        n = n.head.head
+    return n.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+
+def _find_pairs(m: Mentions) -> None:
+    """"the two leaders", "both sides", "both the countries": the two actors
+    of that kind named last before, each a mention of the phrase (the second
+    as a coordinated one), so "the two leaders met" is a meeting of both.
+    Leaders are the last two people of different countries; countries and
+    nations the last two countries; sides and parties the last two actors."""
+    doc = m.doc
+    table = _descriptions()
+    for tok in doc:
+        kind = table.get(tok.lower_)
+        if kind not in ("pair_people", "pair_countries", "pair_sides") or tok.i in m.by_token or tok.tag_ != "NNS":
+            continue
+        nums = [c for c in tok.children if c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")]
+        if not nums or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue
+        # the doers of a clause ("the two leaders met"), or the parties of a noun that is one ("talks
+        # between the two sides are scheduled"); not inside another act's object ("rejected an offer
+        # of talks between the two neighbours", "agreed a pact between the two countries")
+        if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ == "between"
+                and _noun_is_subject(tok.head.head)):
+            continue
+        start = min([c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "nummod", "predet")])
+        picked: list[Found] = []
+        for f in sorted((f for f in m.found if f.end <= start), key=lambda f: -f.start):
+            a = f.actor
+            if f.form in ("pronoun", "description") or a.code == "UNK":
+                continue
+            if kind == "pair_people" and (a.kind != "person" or not a.country):
+                continue
+            if kind == "pair_countries":
+                if not a.country or a.country not in m.kb.countries:
+                    continue
+                f = Found(m.kb.countries[a.country], f.start, f.end, f.form)
+            if kind == "pair_sides" and f.form in ("place", "capital"):
+                continue  # where they met is no side
+            same = (lambda g: g.actor.country == f.actor.country) if kind != "pair_sides" else \
+                (lambda g: g.actor.id == f.actor.id or
+                 g.actor.country is not None and (g.actor.country, g.actor.sector) == (f.actor.country, f.actor.sector))
+            if not any(same(g) for g in picked):
+                picked.append(f)
+            if len(picked) == 2:
+                break
+        if len(picked) < 2:
+            continue
+        first, second = picked[1], picked[0]  # in text order
+        m.add(Found(first.actor, start, tok.i + 1, "description"))
+        m.extra.setdefault(tok.i, []).append(Found(second.actor, start, tok.i + 1, "description"))

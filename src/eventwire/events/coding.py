@@ -41,6 +41,7 @@ SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 # Acts both parties do to each other: consult, phone, negotiate, sign.
 SYMMETRIC_CODES = {"040", "041", "046", "057"}
+JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with each other
 # Acts a state does to others (summoning, expelling, sanctioning, arresting,
 # sentencing), which an agentless passive leaves to the state body reporting it.
 REPORTED_STATE_ACTS = ("114", "16", "17")
@@ -76,6 +77,12 @@ def _pairs(c: Candidate):
     elif c.sources:
         for s in c.sources:
             yield s, None
+    elif len(c.targets) > 1 and any(p.dep_ == "prep" and p.lower_ == "between" for p in c.trigger.children):
+        # "talks between Pakistan and Afghanistan": each with the other
+        for s in c.targets:
+            for t in c.targets:
+                if s is not t:
+                    yield s, t
     elif c.targets:
         for t in c.targets:
             yield None, t
@@ -110,6 +117,11 @@ def code_events(doc, actors: ArticleActors, article_id: str,
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
+            elif c.cameo.startswith(JOINT_ROOTS) and len({s.actor.id for s in c.sources}) > 1 and c.targets \
+                    and all(_where(doc, t) for t in c.targets):
+                # "the Thai and Cambodian leaders held talks in Malaysia", "Colombia and the ELN agreed in
+                # Havana": a joint act of the sources with each other, where it happens is no party
+                c = replace(c, targets=[])
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
@@ -140,6 +152,12 @@ def code_events(doc, actors: ArticleActors, article_id: str,
     for n, e in enumerate(kept, 1):
         e.id = f"{article_id}-e{n}"
     return kept
+
+
+def _where(doc, f: Found) -> bool:
+    """The mention names where something happens: the object of "in"/"at"."""
+    last = doc[f.end - 1]
+    return last.dep_ == "pobj" and last.head.lower_ in ("in", "at", "inside")
 
 
 def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
