@@ -117,3 +117,11 @@ def test_an_actor_its_sentence_leaves_without_a_country_takes_the_articles():
 def test_no_article_country_when_no_country_dominates():
     a = _actors("Chile and Peru met in Lima. Argentina and Brazil met in Rio. Protesters gathered on Sunday.")
     assert a["Protesters"].country is None
+
+
+def test_both_sides_are_the_pair_the_article_has_just_coordinated():
+    rec = eventwire.code_text("The Thai and Cambodian leaders held talks in Malaysia hosted by its prime minister, "
+                              "where both sides agreed to halt hostilities.", published="2024-10-21")
+    pairs = {(e.source.actor.country, e.target.actor.country) for e in rec.events
+             if e.trigger == "agreed" and e.source and e.target}
+    assert pairs == {("THA", "KHM"), ("KHM", "THA")}

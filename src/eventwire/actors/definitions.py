@@ -300,6 +300,44 @@ def _noun_is_subject(n) -> bool:
     return n.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
+def _pair_member(m: Mentions, kind: str, f: Found | None) -> Found | None:
+    if f is None or f.form in ("pronoun", "description", "place", "capital") or f.actor.code == "UNK":
+        return None
+    a = f.actor
+    if kind == "pair_people":
+        return f if a.kind == "person" and a.country else None
+    if kind == "pair_countries":
+        return Found(m.kb.countries[a.country], f.start, f.end, f.form) if a.country in m.kb.countries else None
+    return f
+
+
+def _last_coordinated_pair(m: Mentions, kind: str, before: int) -> tuple[Found, Found] | None:
+    """The two actors of the last coordination ("the Thai and Cambodian
+    leaders", "India and Nepal") in this sentence or the two before: when
+    the article has just named a pair, "both sides" are they."""
+    doc = m.doc
+    sent = doc[before].sent
+    window = sent.start
+    for _ in range(2):
+        if window > 0:
+            window = doc[window - 1].sent.start
+    best = None
+    for f in m.found:
+        if not (window <= f.start < before):
+            continue
+        head = doc[f.end - 1]
+        partners = [m.by_token.get(c.i) for c in head.conjuncts if c.i > head.i] + \
+            [g for i in range(f.start, f.end) for g in m.extra.get(i, [])] + \
+            [g for c in doc[f.start:f.end] for g in m.extra.get(c.head.i, []) if c.head.i >= f.end]
+        for g in partners:
+            a, b = _pair_member(m, kind, f), _pair_member(m, kind, g)
+            if a is None or b is None or a.actor.id == b.actor.id or g.start >= before:
+                continue
+            if best is None or max(g.start, f.start) > max(best[0].start, best[1].start):
+                best = (a, b)
+    return best
+
+
 def _find_pairs(m: Mentions) -> None:
     """"the two leaders", "both sides", "both the countries": the two actors
     of that kind named last before, each a mention of the phrase (the second
@@ -322,6 +360,12 @@ def _find_pairs(m: Mentions) -> None:
                 and _noun_is_subject(tok.head.head)):
             continue
         start = min([c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "nummod", "predet")])
+        coordinated = _last_coordinated_pair(m, kind, start)
+        if coordinated is not None:
+            first, second = coordinated
+            m.add(Found(first.actor, start, tok.i + 1, "description"))
+            m.extra.setdefault(tok.i, []).append(Found(second.actor, start, tok.i + 1, "description"))
+            continue
         picked: list[Found] = []
         for f in sorted((f for f in m.found if f.end <= start), key=lambda f: -f.start):
             a = f.actor
