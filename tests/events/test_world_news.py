@@ -48,3 +48,18 @@ def test_a_joint_act_with_a_named_party_keeps_it():
 def test_talks_between_two_countries_are_reciprocal():
     ev = _events("Talks between Pakistan and Afghanistan are scheduled for Monday.")
     assert ("PAK", "AFG", "046") in ev and ("AFG", "PAK", "046") in ev
+
+
+def test_an_act_an_agreement_is_about_is_done_by_who_reached_it():
+    ev = _events("European Union ministers reached an agreement on a new series of sanctions against Iran.")
+    assert ("IGOEUREEU", "IRN", "163") in ev
+
+
+def test_an_agreement_about_nothing_coded_gives_no_source_to_a_later_noun():
+    ev = _events("Chile reached an agreement with Peru after attacks on the border.")
+    assert all(not (s == "CHL" and c.startswith("19")) for s, _, c in ev)
+
+
+def test_sanctions_on_businesses_target_their_country():
+    ev = _events("The Trump administration slapped sanctions on three businesses run by the Cuban military.")
+    assert ("USAGOV", "CUBBUS", "163") in ev

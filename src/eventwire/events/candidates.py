@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -117,7 +117,7 @@ def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) 
                 sources = actors.for_phrase(c)
                 break
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
-                            or announcer(tok)) is not None:
+                            or announcer(tok) or decided_by(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
         objects = []
