@@ -63,3 +63,13 @@ def test_an_agreement_about_nothing_coded_gives_no_source_to_a_later_noun():
 def test_sanctions_on_businesses_target_their_country():
     ev = _events("The Trump administration slapped sanctions on three businesses run by the Cuban military.")
     assert ("USAGOV", "CUBBUS", "163") in ev
+
+
+def test_force_a_states_own_official_says_it_could_use_is_his_threat():
+    ev = _events("Chile could strike the bridges in Peru, the Chilean defence minister warned.")
+    assert ("CHLGOV", "PER", "138") in ev
+
+
+def test_force_another_states_official_says_it_could_use_stays_hypothetical():
+    ev = _events("Chile could strike the bridges in Peru, the Peruvian defence minister warned.")
+    assert ("CHL", "PER", "190") in ev
