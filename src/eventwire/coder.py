@@ -59,8 +59,9 @@ def _quotes(doc, actors: ArticleActors) -> list[Quote]:
             words = text[span[0]:span[1]]
             found = actors.for_phrase(tok)
             if found:
-                # Keep the speaker's own words in the record ("the spokesperson"), resolved.
-                speaker = Mention(found[0].actor, words, span)
+                # Keep the speaker's own words in the record ("the spokesperson"), resolved, with the
+                # country its sentence or article gives it, as the actor's other mentions have it.
+                speaker = Mention(actors.settled(found[0]).actor, words, span)
             elif tok.lower_ in PERSON_PRONOUNS:
                 person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
                     else actors.last_person_before(tok.i, tok.lower_)
@@ -106,7 +107,7 @@ def _last_group_before(actors: ArticleActors, i: int):
     best = actors.named_last_before(i, lambda f: f.actor.kind != "person")
     if best is None or i - best.start > 400:
         return None
-    return best.actor
+    return actors.settled(best).actor
 
 
 def _attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:

@@ -125,3 +125,8 @@ def test_both_sides_are_the_pair_the_article_has_just_coordinated():
     pairs = {(e.source.actor.country, e.target.actor.country) for e in rec.events
              if e.trigger == "agreed" and e.source and e.target}
     assert pairs == {("THA", "KHM"), ("KHM", "THA")}
+
+
+def test_a_person_before_a_colon_is_no_dateline():
+    a = _actors("Anna Smith: Chile and Peru agreed to reopen their border.")
+    assert "Anna Smith" in a

@@ -29,3 +29,13 @@ def test_a_ministry_named_with_its_portfolio_is_one_mention():
     [entry] = [a for a in rec.actors if a.actor.code == "IRQGOV"]
     texts = {rec.article.text[s:e] for s, e in entry.mentions}
     assert "the Iraqi Ministry of Interior" in texts
+
+
+def test_a_pronoun_speaker_is_the_same_actor_as_its_antecedent_with_the_articles_country():
+    text = ("Chile's president spoke in Santiago on Monday. Chile's minister agreed. Chilean senators voted. "
+            "Most registered voters back the plan. \"It is fair,\" they said.")
+    rec = eventwire.code_text(text, published="2024-10-21")
+    [voters] = [a for a in rec.actors if any(text[s:e].endswith("registered voters") for s, e in a.mentions)]
+    assert voters.actor.country == "CHL"
+    said = [q for q in rec.quotes if q.speaker is not None and q.speaker.text == "they"]
+    assert said and all(q.speaker.actor.id == voters.actor.id for q in said)

@@ -73,7 +73,7 @@ def dateline_end(m: Mentions, start: int) -> int | None:
         if depth:
             continue
         if t.text in DATELINE_DASHES and i > start:
-            if caps or bracket or (t.text == ":" and i - start <= 3 and all(x.text[:1].isupper() for x in doc[start:i])):
+            if caps or bracket or (t.text == ":" and i - start <= 3 and _only_places(m, start, i)):
                 return i + 1
             return None
         if t.pos_ in ("VERB", "AUX") and not t.is_upper:
@@ -88,6 +88,12 @@ def dateline_end(m: Mentions, start: int) -> int | None:
         elif not (t.is_punct or t.like_num or t.text[:1].isupper()):
             return None
     return None
+
+
+def _only_places(m: Mentions, start: int, end: int) -> bool:
+    """"New Delhi:" is a dateline, "Bill Clinton:" a headline's speaker."""
+    found = [m.by_token.get(i) for i in range(start, end)]
+    return all(f is not None and f.actor.kind == "country" for f in found)
 
 
 def _drop_datelines(m: Mentions) -> None:
