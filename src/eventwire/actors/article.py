@@ -72,7 +72,7 @@ class ArticleActors:
     def settled(self, found: Found) -> Found:
         """A mention with the country its sentence (or article) gives it; a
         pronoun takes what its antecedent, the actor's last named mention
-        before it, was given, so "voters ... they" stay one actor."""
+        before it, was given, so "farmers ... they" stay one actor."""
         if found.form == "pronoun":
             named = self.named_last_before(found.start, lambda g: g.actor.id == found.actor.id and g.form != "pronoun")
             if named is not None:

@@ -1,5 +1,5 @@
 """A speaker that is a document: "the statement said", "Friday's statement
-reads", "a joint statement by UN chiefs said". The words are its issuer's: the
+reads", "a statement by the relief agencies said". The words are its issuer's: the
 actor it is by or from, else the speaker of the quote before it (wire copy
 quotes one statement in several pieces), else the organization, group or
 country named last before it. The document nouns are the `document` rows of
@@ -7,7 +7,7 @@ data/quote_clause_verbs.tsv."""
 from __future__ import annotations
 
 from ..model import Actor, Quote
-from .find import clause_words
+from .mixed import clause_words
 
 ISSUER_WINDOW = 400  # tokens back to an organization named before
 
