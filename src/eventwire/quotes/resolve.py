@@ -11,6 +11,7 @@ from ..model import ActorEntry, Actor, Event, Mention, Quote
 from ..nlp.parse import doc_text
 from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
+from .issuer import document_issuer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
         if q.speaker_token is not None:
             tok = doc[q.speaker_token]
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
-            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person)
+            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes)
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -40,13 +41,14 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,
-                     last_person: Actor | None) -> Mention | None:
+                     last_person: Actor | None, earlier: list[Quote] = ()) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
     found = actors.for_phrase(tok)
     if found:
-        # Keep the speaker's own words in the record ("the spokesperson"), resolved.
-        speaker = Mention(found[0].actor, words, span)
+        # Keep the speaker's own words in the record ("the spokesperson"), resolved, with the
+        # country its sentence or article gives it, as the actor's other mentions have it.
+        speaker = Mention(actors.settled(found[0]).actor, words, span)
     elif tok.lower_ in quote_words("person_pronoun"):
         person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
             else actors.last_person_before(tok.i, tok.lower_)
@@ -56,6 +58,8 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         group = _last_group_before(actors, tok.i)
         if group is not None:
             speaker = Mention(group, words, span)
+    if speaker is None and (issuer := document_issuer(tok, actors, list(earlier))) is not None:
+        speaker = Mention(issuer, words, span)  # "the statement said": its issuer's words
     if speaker is None and tok.lower_ in ("i", "me"):
         # The writer speaking in the first person.
         speaker = Mention(unknown_actor(words, tok), words, span)
@@ -80,7 +84,7 @@ def _last_group_before(actors: ArticleActors, i: int) -> Actor | None:
     best = actors.named_last_before(i, lambda f: f.actor.kind != "person")
     if best is None or i - best.start > 400:
         return None
-    return best.actor
+    return actors.settled(best).actor
 
 
 def attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:
