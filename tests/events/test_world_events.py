@@ -191,3 +191,8 @@ def test_the_lead_event_ranks_above_the_background():
     rec = eventwire.code_text(text, published="2024-03-04")
     top = max(rec.events, key=lambda e: e.score)
     assert top.cameo == "161"
+
+
+def test_a_headline_object_in_apposition_still_names_the_act():
+    ev = _events("U.S. imposes Chile, Peru-related sanctions on people, companies")
+    assert any(c == "163" for _, _, c in ev) and not any(c == "170" for _, _, c in ev)

@@ -41,6 +41,8 @@ def _complements(verb: Token) -> set[str]:
             if (joined := hyphen_joined(n)) is not None:
                 out.add(joined)  # "agreed to a cease-fire"
         out.update(m.lemma_.lower() for m in n.children if m.dep_ in ("amod", "compound"))
+        # headline parses: "imposes Chile, Peru-related sanctions" hangs the real object in apposition
+        out.update(m.lemma_.lower() for m in n.children if m.dep_ == "appos" and m.pos_ == "NOUN")
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
 
     for c in verb.children:
