@@ -25,7 +25,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from . import charts
-from .queries import LEVELS, MODALITIES, PERIODS, QUADS, Dashboard, FilterError, Filters, cameo_names
+from .filters import LEVELS, MODALITIES, PERIODS, QUADS, FilterError, Filters
+from .present import cameo_names
+from .queries import Dashboard
 
 HERE = Path(__file__).parent
 

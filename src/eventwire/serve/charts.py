@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .queries import QUADS, period_bounds
+from .filters import QUADS, period_bounds
 
 VL = "https://vega.github.io/schema/vega-lite/v6.json"  # a name only: nothing is fetched
 VG = "https://vega.github.io/schema/vega/v6.json"
