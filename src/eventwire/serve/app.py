@@ -24,9 +24,9 @@ from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .filters import LEVELS, MODALITIES, PERIODS, QUADS, FilterError, Filters
-from .present import cameo_names
+from .filters import DASHBOARD_PERIODS, LEVELS, MODALITIES, FilterError, Filters
 from .pages import PAGES
+from .present import cameo_names, quad_names
 from .queries import Dashboard
 
 HERE = Path(__file__).parent
@@ -89,7 +89,7 @@ class AllowedHosts:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html"], default_for_string=True, default=True))
-    env.globals.update(MODALITIES=MODALITIES, QUADS=QUADS, PERIODS=PERIODS, LEVELS=LEVELS,
+    env.globals.update(MODALITIES=MODALITIES, QUADS=quad_names(), PERIODS=DASHBOARD_PERIODS, LEVELS=LEVELS,
                        ROOTS=[(c, n) for c, n in cameo_names().items() if len(c) == 2])
     return env
 

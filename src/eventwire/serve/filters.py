@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from ..corpus.query import EventFilter
+from ..model import MODALITIES
 
-MODALITIES = ("asserted", "intended", "hypothetical", "negated", "past background")
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-PERIODS = ("day", "week", "month")
+# The periods a dashboard time axis offers (`query`'s series also group by year).
+DASHBOARD_PERIODS = ("day", "week", "month")
 LEVELS = ("country", "code")
 
 
@@ -23,7 +23,8 @@ class FilterError(ValueError):
 
 
 
-def _date(name: str, value: str | None) -> dt.date | None:
+def date_param(name: str, value: str | None) -> dt.date | None:
+    """The date of URL parameter `name`; None when absent, FilterError when unreadable."""
     if not value:
         return None
     try:
@@ -80,9 +81,9 @@ class Filters:
                 raise FilterError(f"min_conf={conf!r} is not a number between 0 and 1")
             conf = conf or None
         by = (get("by") or "").strip() or None
-        if by is not None and by not in PERIODS:
-            raise FilterError(f"by={by!r} is not one of {', '.join(PERIODS)}")
-        since, until = _date("since", get("since")), _date("until", get("until"))
+        if by is not None and by not in DASHBOARD_PERIODS:
+            raise FilterError(f"by={by!r} is not one of {', '.join(DASHBOARD_PERIODS)}")
+        since, until = date_param("since", get("since")), date_param("until", get("until"))
         if since and until and since > until:
             raise FilterError(f"since={since} is after until={until}")
         return cls(since=since, until=until, root=root, quad=quad, modality=modality, min_conf=conf, by=by)

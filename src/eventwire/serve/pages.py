@@ -3,10 +3,8 @@ data its template renders. A builder raises FilterError for a parameter it
 cannot read; None means the page's object does not exist (404)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from . import charts
-from .filters import LEVELS, FilterError, Filters
+from .filters import LEVELS, FilterError, Filters, date_param
 from .queries import Dashboard
 
 
@@ -19,7 +17,7 @@ def dyad(dash: Dashboard, q, f: Filters) -> dict | None:
     a, b = (q.get("a") or "").strip(), (q.get("b") or "").strip()
     if not a or not b:
         return {"data": None, "a": a, "b": b}
-    at = _date_param(q, "at")
+    at = date_param("at", q.get("at"))
     data = dash.dyad(a, b, f, at=at, page=_page(q))
     return {"data": data, "a": a, "b": b, "spec": charts.dyad(data)}
 
@@ -62,16 +60,6 @@ PAGES = [
     ("/events", "events.html", events),
     ("/event", "event.html", event),
 ]
-
-
-def _date_param(q, name: str) -> dt.date | None:
-    v = q.get(name)
-    if not v:
-        return None
-    try:
-        return dt.date.fromisoformat(v)
-    except ValueError:
-        raise FilterError(f"{name}={v!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _page(q) -> int:

@@ -19,6 +19,12 @@ def country_names() -> dict[str, str]:
     return {r["code"]: r["name"] for r in read_tsv("actors/countries.tsv")}
 
 
+@cache
+def quad_names() -> dict[int, str]:
+    """CAMEO's four quad classes by number (data/quad_classes.tsv)."""
+    return {int(r["quad_class"]): r["name"] for r in read_tsv("quad_classes.tsv")}
+
+
 def safe_url(url: str | None) -> str | None:
     """An article's URL if it is http(s); anything else (javascript:, data:) is not linked."""
     if not url:

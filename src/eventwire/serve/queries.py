@@ -25,8 +25,8 @@ import math
 import duckdb
 
 from ..corpus.query import actor_condition
-from .filters import QUADS, Filters, choose_period, period_bounds, period_range
-from .present import cameo_names, country_names, highlight, safe_url, sparkline
+from .filters import Filters, choose_period, period_bounds, period_range
+from .present import cameo_names, country_names, highlight, quad_names, safe_url, sparkline
 from .tables import build
 
 EVENTS_PER_PAGE = 50
@@ -150,7 +150,7 @@ class Dashboard:
                                          params).fetchall()[0]
         by = f.by or choose_period(first, last)
         timeline = [
-            {"period": p.isoformat(), "quad": q, "quad_label": f"{q} {QUADS.get(q, '?')}", "events": n,
+            {"period": p.isoformat(), "quad": q, "quad_label": f"{q} {quad_names().get(q, '?')}", "events": n,
              "href": f.link("/events", since=p.isoformat(), until=period_bounds(p, by)[1].isoformat(), quad=q)}
             for p, q, n in cur.execute(f"""
                 SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, quad_class, count(*)
@@ -337,7 +337,7 @@ class Dashboard:
                  (None, None, "trigger", r["trigger"])]
         r["segments"] = highlight(r["sentence"] or "", r["span_start"] or 0, spans)
         r["cameo_name"] = cameo_names().get(r["cameo"], "")
-        r["quad_label"] = QUADS.get(r["quad_class"], "")
+        r["quad_label"] = quad_names().get(r["quad_class"], "")
         r["url"] = safe_url(r["url"])
         r["goldstein"] = _round(r["goldstein"], 1)
         r["confidence"] = _round(r["confidence"])
@@ -374,7 +374,7 @@ class Dashboard:
             "SELECT event_id, source_name, cameo, target_name, modality FROM events WHERE hash = ? "
             "ORDER BY span_start, event_id", [content_hash]).fetchall()
         e["cameo_name"] = cameo_names().get(e["cameo"], "")
-        e["quad_label"] = QUADS.get(e["quad_class"], "")
+        e["quad_label"] = quad_names().get(e["quad_class"], "")
         e["goldstein"] = _round(e["goldstein"], 1)
         e["confidence"] = _round(e["confidence"])
         return {"event": e, "article": article, "segments": segments,
