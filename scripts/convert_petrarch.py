@@ -13,8 +13,8 @@ Sources (the directory given by --source, default ../shared/dictionaries/petrarc
 
 Outputs (under src/eventwire/data/, each directory with a README and the MIT
 LICENSE of the source):
-- actors/petrarch/country_names.tsv  `phrase country`  (a name, city or region -> ISO alpha-3)
-- actors/petrarch/actors.tsv  `id name aliases kind code from to file`  one row per
+- actors/petrarch/country_names.tsv  `phrase country tokens`  (a name, city or region -> ISO alpha-3)
+- actors/petrarch/actors.tsv  `id name aliases kind code from to file tokens`  one row per
   dated code of a person or organization; `from`/`to` are ISO dates (empty: open);
   a row with both empty is the default code, used when no dated row holds
 - actors/petrarch/roles.tsv  `phrase sector code kind`  agents with plurals expanded
@@ -698,12 +698,14 @@ by hand. Source: the Phoenix actor dictionaries of PETRARCH2
 
 | file | one row is |
 | --- | --- |
-| `country_names.tsv` | a name, demonym, city or region of a country: `phrase country` (ISO 3166-1 alpha-3; CAMEO-era codes such as USR, YUG, TMP, KSV mapped) |
-| `actors.tsv` | one dated code of a person or organization: `id name aliases kind code from to file`; `from`/`to` are ISO dates, empty for open; a row with both empty is the default code, used when no dated row holds |
+| `country_names.tsv` | a name, demonym, city or region of a country: `phrase country tokens` (ISO 3166-1 alpha-3; CAMEO-era codes such as USR, YUG, TMP, KSV mapped) |
+| `actors.tsv` | one dated code of a person or organization: `id name aliases kind code from to file tokens`; `from`/`to` are ISO dates, empty for open; a row with both empty is the default code, used when no dated row holds |
 | `roles.tsv` | an agent (role noun) with plurals expanded: `phrase sector code kind` from `Phoenix.agents.txt` |
 | `conversion_report.txt` | what came in and what was left out, by reason |
 
-Names are in the dictionaries' spelling (upper case turned to title case);
+`tokens` is each form (the name, then the aliases, `|`-separated) as the
+lowercased tokens of eventwire's tokenizer, separated by spaces, so loading
+needs no tokenizer. Names are in the dictionaries' spelling (upper case turned to title case);
 eventwire matches them case-insensitively but only on capitalised words of
 the article, so an all-caps entry such as US does not match "let us".
 """
@@ -742,12 +744,19 @@ def main(argv: list[str] | None = None) -> int:
     actors_dir, events_dir = out / "actors" / "petrarch", out / "events" / "petrarch"
 
     country_rows, actor_rows = convert_actors(src, iso, first_names, stats)
-    write_tsv(actors_dir / "country_names.tsv", ["phrase", "country"],
-              [[display(p), c] for p, c in country_rows.items()])
-    write_tsv(actors_dir / "actors.tsv", ["id", "name", "aliases", "kind", "code", "from", "to", "file"], actor_rows)
+    lemma = Lemmas()
+    # Every form also as the lowercased tokens of eventwire's tokenizer, so
+    # that loading needs no tokenizer (and adds no words to its vocabulary).
+    forms = [display(p) for p in country_rows] + [f for r in actor_rows for f in [r[1], *filter(None, r[2].split("|"))]]
+    tokens = {f: " ".join(t.lower_ for t in doc)
+              for f, doc in zip(forms, lemma.nlp.tokenizer.pipe(forms, batch_size=1000))}
+    write_tsv(actors_dir / "country_names.tsv", ["phrase", "country", "tokens"],
+              [[display(p), c, tokens[display(p)]] for p, c in country_rows.items()])
+    write_tsv(actors_dir / "actors.tsv", ["id", "name", "aliases", "kind", "code", "from", "to", "file", "tokens"],
+              [r + ["|".join(tokens[f] for f in [r[1], *filter(None, r[2].split("|"))])] for r in actor_rows])
     write_tsv(actors_dir / "roles.tsv", ["phrase", "sector", "code", "placement", "kind"],
               convert_agents(src / "Phoenix.agents.txt", stats))
-    verbs, unmapped = convert_verbs(src / "CAMEO.2.0.txt", cameo, Lemmas(), stats)
+    verbs, unmapped = convert_verbs(src / "CAMEO.2.0.txt", cameo, lemma, stats)
     write_tsv(events_dir / "verbs.tsv", ["lemma", "particle", "complement", "prep", "cameo", "note"], verbs)
     write_tsv(events_dir / "unmapped.tsv", ["verb", "pattern", "code", "reason"], unmapped)
     write_tsv(events_dir / "discards.tsv", ["phrase", "scope", "kind", "match"],

@@ -31,3 +31,8 @@ DOCUMENT_NOUNS = {"accord", "accords", "agreement", "agreements", "convention", 
 PLACED_VERBS = {"base", "based", "station", "stationed", "operate", "operating", "deploy", "deployed", "live",
                 "living", "locate", "located"}
 PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+# Lowercase words that may stand inside a capitalised name matched from the
+# imported (PETRARCH2) dictionaries: "Front for the Liberation of", "al-Qaeda".
+NAME_CONNECTORS = {"of", "the", "and", "for", "de", "del", "della", "la", "le", "les", "al", "el", "bin", "ibn",
+                   "van", "von", "der", "den", "da", "do", "dos", "das", "du", "y", "on", "in", "at", "to", "des",
+                   "di", "ul", "ud", "e", "&", "-", "'s", "’s", ".", "'"}

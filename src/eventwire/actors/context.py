@@ -162,7 +162,7 @@ def resolve_role(m: Mentions, role: Role, country: str | None, before: int, org:
                 return f.actor
         if country:
             for e in m.kb.people_by_role.get((country, role.role), []):
-                if valid_at(e, m.year):
+                if valid_at(e, m.year, m.published):
                     return e.actor
     name = f"{m.kb.countries[country].name} {role.role}" if country in m.kb.countries else role.role
     kind = "person" if role.kind == "person" else "group"
