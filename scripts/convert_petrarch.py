@@ -17,7 +17,7 @@ LICENSE of the source):
 - actors/petrarch/actors.tsv  `id name aliases kind code from to file tokens`  one row per
   dated code of a person or organization; `from`/`to` are ISO dates (empty: open);
   a row with both empty is the default code, used when no dated row holds
-- actors/petrarch/roles.tsv  `phrase sector code kind`  agents with plurals expanded
+- actors/petrarch/roles.tsv  `phrase sector code placement kind human tokens`  agents with plurals expanded
 - events/petrarch/verbs.tsv  in the format of event_verbs.tsv
 - events/petrarch/unmapped.tsv  `verb pattern code reason`: patterns that do not map
 - events/petrarch/discards.tsv  `phrase scope kind`  (scope: sentence | story)
@@ -371,13 +371,15 @@ def convert_agents(path: Path, stats: Counter) -> list[list[str]]:
             text = phrase_text(form).lower()
             if not text:
                 continue
-            last = text.split()[-1].upper()
-            kind = "person" if number == "singular" and last.endswith(PERSON_ENDINGS) else "group"
+            # a word for people ("farmer", "farmers", "ferrymen"), not an institution or trade ("prison", "airline")
+            head = phrase_text(forms[0][0]).split()[-1].upper() if forms else ""
+            human = (head.endswith(PERSON_ENDINGS) and not head.endswith("MENT")) or head.endswith(("MEN", "PEOPLE", "PERSONS"))
+            kind = "person" if number == "singular" and human else "group"
             sector = agent[:3]
             if text in rows:
                 stats["agent form repeated (first kept)"] += 1
                 continue
-            rows[text] = [text, sector, agent, placement, kind]
+            rows[text] = [text, sector, agent, placement, kind, "yes" if human else "no"]
         stats["agent entries"] += 1
     return list(rows.values())
 
@@ -700,7 +702,7 @@ by hand. Source: the Phoenix actor dictionaries of PETRARCH2
 | --- | --- |
 | `country_names.tsv` | a name, demonym, city or region of a country: `phrase country tokens` (ISO 3166-1 alpha-3; CAMEO-era codes such as USR, YUG, TMP, KSV mapped) |
 | `actors.tsv` | one dated code of a person or organization: `id name aliases kind code from to file tokens`; `from`/`to` are ISO dates, empty for open; a row with both empty is the default code, used when no dated row holds |
-| `roles.tsv` | an agent (role noun) with plurals expanded: `phrase sector code kind` from `Phoenix.agents.txt` |
+| `roles.tsv` | an agent (role noun) with plurals expanded: `phrase sector code placement kind human tokens` from `Phoenix.agents.txt` (`placement`: the agent code goes after the actor's, or before it for NGO~/IGO~; `human`: the head word names people, as `farmer`, not an institution, as `prison`) |
 | `conversion_report.txt` | what came in and what was left out, by reason |
 
 `tokens` is each form (the name, then the aliases, `|`-separated) as the
@@ -754,8 +756,11 @@ def main(argv: list[str] | None = None) -> int:
               [[display(p), c, tokens[display(p)]] for p, c in country_rows.items()])
     write_tsv(actors_dir / "actors.tsv", ["id", "name", "aliases", "kind", "code", "from", "to", "file", "tokens"],
               [r + ["|".join(tokens[f] for f in [r[1], *filter(None, r[2].split("|"))])] for r in actor_rows])
-    write_tsv(actors_dir / "roles.tsv", ["phrase", "sector", "code", "placement", "kind"],
-              convert_agents(src / "Phoenix.agents.txt", stats))
+    roles = convert_agents(src / "Phoenix.agents.txt", stats)
+    phrases = [r[0] for r in roles]
+    role_tokens = [" ".join(t.lower_ for t in doc) for doc in lemma.nlp.tokenizer.pipe(phrases, batch_size=1000)]
+    write_tsv(actors_dir / "roles.tsv", ["phrase", "sector", "code", "placement", "kind", "human", "tokens"],
+              [r + [t] for r, t in zip(roles, role_tokens)])
     verbs, unmapped = convert_verbs(src / "CAMEO.2.0.txt", cameo, lemma, stats)
     write_tsv(events_dir / "verbs.tsv", ["lemma", "particle", "complement", "prep", "cameo", "note"], verbs)
     write_tsv(events_dir / "unmapped.tsv", ["verb", "pattern", "code", "reason"], unmapped)

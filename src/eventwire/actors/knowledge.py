@@ -24,6 +24,11 @@ from ..data import read_tsv
 from ..model import Actor
 
 MAX_ALIAS_TOKENS = 8
+# Sectors of the PETRARCH2 agents that are taken as roles, when they name
+# people (not "prison"): the state, armed and political actors events are
+# about (business, farming, health, education and other social agents are too
+# often just words in a news sentence).
+IMPORTED_ROLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY", "UAF", "IGO", "NGO", "PTY", "ELI"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
 
@@ -158,6 +163,11 @@ def knowledge_base() -> KnowledgeBase:
         kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["role"] or r["phrase"])
         kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
     _load_imported(kb)
+    for r in read_tsv("actors/petrarch/roles.tsv"):  # PETRARCH2 agents the curated roles lack
+        phrase = tuple(r["tokens"].split(" "))
+        if phrase not in kb.roles and r["sector"] in IMPORTED_ROLE_SECTORS and r["human"] == "yes":
+            kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["phrase"])
+            kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
     # Organizations and people outrank a country that shares a surface form.
     for entries in [*kb.surface.values(), *kb.imported.values()]:
         entries.sort(key=lambda e: kind_rank(e.actor))
