@@ -60,6 +60,10 @@ NON_COUNTRY_PREFIXES = {
     "NAF", "SAF", "SAM", "SAS", "SEA", "WAF", "WEU", "CFR", "BAH", "KKL", "EIN", "NMR", "KNT", "MDS",
     "NMR", "PGS", "SCN", "CRB", "NAM", "WST", "CAU", "BLK", "BAL", "AME", "MAF",
 }
+# A pattern holds for the verb its comment names ("# RUSH"), where it was found
+# in TABARI's dictionaries, not for every synonym of its block: "set a deadline"
+# (139) does not make "arrange a deadline" a threat.
+ONLY_ORIGIN_VERB = True
 PARTICLES = {"off", "up", "out", "down", "in", "on", "back", "away", "over", "through", "along", "around",
              "forward", "apart", "aside", "about", "together", "ahead"}
 PREPOSITIONS = {"about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at",
@@ -391,6 +395,7 @@ class Verb:
     particle: str = ""
     prep: str = ""
     code: str = ""  # its own code, if any
+    word: str = ""  # as the dictionary writes it (RUSH, HAND_OVER), which pattern comments name
 
 
 class Lemmas:
@@ -465,8 +470,9 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                     if alt.startswith("&"):
                         continue  # a synset member that is not a word: the others still count
                     return [], "not a word"
-                if lemma(w) not in out:
-                    out.append(lemma(w))
+                for form in (lemma(w), w.lower()):  # the lemmatizer guesses at unknown words ("securenes")
+                    if form not in out:
+                        out.append(form)
         return out, None
 
     def map_pattern(post: str, other_codes) -> tuple[list[str], list[str], str, str | None]:
@@ -541,16 +547,18 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
     def flush() -> None:
         parsed = []
         head_codes: dict[str, set[str]] = {}
-        for pat, code, _ in block_patterns:
+        for pat, code, comment in block_patterns:
             pre, _, post = pat.partition("*")
-            parsed.append((pre.strip(), post.strip(), code))
+            # the verb(s) the pattern was found under, named in its comment (TABARI's origin)
+            named = set(re.findall(r"[A-Z][A-Z_'-]+", comment.upper()))
+            parsed.append((pre.strip(), post.strip(), code, [v for v in verbs if v.word in named] or verbs))
             for el in pattern_elements(post):
                 if el.startswith("("):
                     el = el.strip("()").split(None, 1)[-1]
                 head = el.strip("{}").split()[-1] if el.strip("{}").split() else el
                 head_codes.setdefault(head, set()).add(code)
         stats["patterns read"] += len(parsed)
-        for pre, post, code in parsed:
+        for pre, post, code, origin in parsed:
             code1 = code.split(":")[0].rstrip("!")
             comp: list[str] = []
             preps: list[str] = []
@@ -570,11 +578,11 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                 continue
             cameo = "-" if code1 == "---" else code1
             added = 0
-            for v in verbs:
+            for v in (origin if ONLY_ORIGIN_VERB else verbs):
                 for p in preps or [""]:
                     added += add(v, comp, p, cameo, note or "CAMEO.2.0", v.lemma)
             stats["patterns mapped"] += 1
-            stats["pattern rows (pattern x verb of its block)"] += added
+            stats["pattern rows (pattern x the verb its comment names, or every verb of its block)"] += added
         for v in verbs:
             code = (v.code or block_code).split(":")[0]
             if code and code != "---" and code in cameo_codes:
@@ -601,12 +609,13 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                 return None
             parts[0] = parts[0][1:]
         base = lemma(parts[0], "VERB")
+        written = "_".join(parts).upper()
         if len(parts) == 1:
-            return Verb(base, code=code)
+            return Verb(base, code=code, word=written)
         if len(parts) == 2 and parts[1].lower() in PARTICLES:
-            return Verb(base, particle=parts[1].lower(), code=code)
+            return Verb(base, particle=parts[1].lower(), code=code, word=written)
         if len(parts) == 2 and parts[1].lower() in PREPOSITIONS:
-            return Verb(base, prep=parts[1].lower(), code=code)
+            return Verb(base, prep=parts[1].lower(), code=code, word=written)
         stats["verb dropped: multi-word form the coder cannot read"] += 1
         unmapped.append([word.lower(), "(verb)", code, "multi-word form the coder cannot read"])
         return None
@@ -635,7 +644,7 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                 unmapped.append(["", stripped, "", "no code"])
                 continue
             pat = stripped[1:m.start()].strip()
-            block_patterns.append((pat, m.group(1).strip(), stripped))
+            block_patterns.append((pat, m.group(1).strip(), raw.split("#", 1)[1] if "#" in raw else ""))
             continue
         v = read_verb(stripped)
         if v is not None:
