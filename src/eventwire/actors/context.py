@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 def role_at(m: Mentions, i: int) -> tuple[Role, int] | None:
     """The longest role phrase ending at token i (lowercased lemmas or texts)."""
     doc, kb = m.doc, m.kb
+    last = doc[i]
+    if last.lower_ not in kb.role_ends and last.lemma_.lower() not in kb.role_ends:
+        return None  # most words end no role phrase
     for length in range(min(kb.max_role_tokens, i + 1), 0, -1):
         span = doc[i - length + 1:i + 1]
         for key in (tuple(t.lower_ for t in span), tuple(t.lemma_.lower() for t in span)):

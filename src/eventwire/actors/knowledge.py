@@ -105,6 +105,7 @@ class KnowledgeBase:
     spellings: dict[str, Actor] = field(default_factory=dict)  # one-word country names and demonyms
     ambiguous: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # place -> countries, default first
     max_role_tokens: int = 1
+    role_ends: set[str] = field(default_factory=set)  # the last word of every role phrase
     # imported (PETRARCH2) entries by lowercased tokens; they match only capitalised text
     imported: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     matcher: object | None = None  # Aho-Corasick automaton over every surface form, lowercased
@@ -171,6 +172,7 @@ def knowledge_base() -> KnowledgeBase:
     # Organizations and people outrank a country that shares a surface form.
     for entries in [*kb.surface.values(), *kb.imported.values()]:
         entries.sort(key=lambda e: kind_rank(e.actor))
+    kb.role_ends = {phrase[-1] for phrase in kb.roles}
     _build_matcher(kb)
     return kb
 
