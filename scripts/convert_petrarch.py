@@ -251,7 +251,7 @@ def read_actor_file(path: Path, stats: Counter) -> list[Record]:
 
 def is_person(rec: Record, first_names: set[str]) -> bool:
     words = set(rec.names[0].replace("-", " ").split())
-    if words & ORG_WORDS:
+    if words & ORG_WORDS or rec.names[0].startswith("THE "):  # "THE ISLAMIC STATE" has dated codes too
         return False
     if any(c.start or c.end for c in rec.codes) or "CountryInfo" in rec.comment or "rulers" in rec.comment:
         return True
@@ -282,7 +282,11 @@ def convert_actors(src: Path, iso: set[str], first_names: set[str], stats: Count
                 mapped.append((c, country, code))
             # A record whose current code is a bare country is a name of the
             # country: its name, synonyms, cities and regions.
-            current = [m for m in mapped if m[0].end is None or m[0].end >= dt.date(2000, 1, 1)]
+            # The code that holds today: the open dated code that started last,
+            # else the default ("[USRTKM >911016]", "[TKM >911221]": Turkmenistan).
+            open_ = [m for m in mapped if m[0].start and m[0].end is None]
+            current = [max(open_, key=lambda m: m[0].start)] if open_ else \
+                [m for m in mapped if not (m[0].start or m[0].end)]
             if current and all(m[2] == m[1] and m[1] for m in current):
                 country = current[-1][1]
                 for name in rec.names:

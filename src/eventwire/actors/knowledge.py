@@ -224,6 +224,8 @@ def _load_imported(kb: KnowledgeBase) -> None:
             actor = made[(r["id"], r["code"])] = Actor(r["id"], r["name"], r["code"], country, sector, r["kind"])
         entry = Entry(actor, "alias", (_imported_date(r["from"]), _imported_date(r["to"])))
         for f in forms:
+            if r["kind"] == "person" and " " not in f:
+                continue  # a lone given name or surname ("Abdullah", "Hussein") names too many people
             add(f, entry)
 
 
