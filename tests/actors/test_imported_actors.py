@@ -59,6 +59,9 @@ def test_imported_organizations_carry_their_cameo_code(resolve):
     ("The US said nothing.", "US", True),
     ("Front for the Liberation of Nowhere", "Front for the Liberation of Nowhere", True),
     ("front for the liberation of nowhere", "front for the liberation of nowhere", False),
+    ("Talks with the United States", "the United States", False),
+    ("The United States agreed", "The United States", True),
+    ("Fighters of al-Nowhere attacked", "al-Nowhere", True),
 ])
 def test_imported_names_match_only_in_the_casing_of_a_name(parse, text, name, expected):
     doc = parse(text)

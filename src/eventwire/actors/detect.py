@@ -96,12 +96,15 @@ def _known_names(m: Mentions) -> dict[int, tuple[int, list]]:
 
 def cased_as_name(span) -> bool:
     """The words are written as a name: each capitalised or all capitals, or a
-    connector inside ("Front for the Liberation of ..."). One word alone must
+    connector inside ("Front for the Liberation of ..."), the first one
+    capitalised unless it is an Arabic article ("al-Qaeda"). One word alone must
     be a proper noun or an entity to the tagger, and a function word must be in
     capitals: "US" in "the US said" is a name, "us" in "let us" and "Us" are not."""
     words = [t for t in span if any(ch.isalpha() for ch in t.text)]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
+    if not words[0].text[:1].isupper() and words[0].lower_ not in actor_words("name_article"):
+        return False  # "the United States": the name starts after "the" ("al-Qaeda" keeps its "al")
     if not all(t.text[:1].isupper() or t.lower_ in actor_words("name_connector") for t in words):
         return False
     if len(span) == 1:
