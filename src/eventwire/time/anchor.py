@@ -6,6 +6,7 @@ Moved from coder.py; the expressions themselves are found in expressions.py.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from ..model import Event, Quote
 from ..nlp.parse import doc_text
@@ -84,12 +85,9 @@ def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMenti
     return [ahead.get(d.span, d) if f else d for d, f in zip(found, future)]
 
 
-_SPAN_BOUNDS = ("by", "since", "until", "till", "through")
-
-
 def _is_span_bound(text: str, d: "dates.DateMention") -> bool:
     before = text[:d.span[0]].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _SPAN_BOUNDS
+    return bool(before) and before[-1].lower() in time_words("span_bound")
 
 
 def _clause_distance(doc, sent, d: "dates.DateMention", trigger) -> int:
@@ -132,7 +130,7 @@ def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in time_words("future_aux") for c in verb.children):
         return True
     root = span.root
     direct = root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i
@@ -142,14 +140,18 @@ def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
         # A present tense with a date is a schedule: "after Obama leaves office on
         # Jan. 20", "the summit opens on Monday" (not "says on Monday": a report).
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in time_words("future_governor")
 
 
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-FUTURE_GOVERNORS = {"plan", "schedule", "expect", "intend", "due", "set", "aim", "hope", "vow", "promise", "pledge",
-                    "likely", "want", "need", "urge", "persuade", "convince", "poise", "slate", "eligible", "ready",
-                    "go",  # "going to"
-                    "hop", "slat"}  # the lemmatizer's "hoping", "slated"
+@cache
+def time_words(kind: str) -> frozenset[str]:
+    """Words of one kind in data/time_clauses.tsv: `future_aux` ("will"),
+    `future_governor` (a verb or adjective whose complement is future: "plans
+    to", "is due to") and `span_bound` ("by 2025", "since 2012": a deadline or a
+    span, which does not date an event)."""
+    from ..data import read_tsv
+
+    return frozenset(r["word"].lower() for r in read_tsv("time_clauses.tsv") if r["kind"] == kind)
 
 
 def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
