@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from ..model import Event, Quote
+from ..model import Event, Quote, TimeMention
 from ..nlp.parse import doc_text
 from ..quotes.find import cues as quote_cues
 from . import expressions as dates
@@ -158,3 +158,54 @@ def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
     if d.precision in HISTORY_PRECISIONS:
         return True
     return d.date is not None and published is not None and (published - d.date).days > 300
+
+
+def article_times(doc, published: dt.date | None, quotes: list[Quote] = ()) -> list[TimeMention]:
+    """Every time expression of the article as a TIMEX3: dates resolved as
+    events are dated (future clauses read forward, a quotation's "today" from
+    the day it was spoken), plus durations, sets, references and clock times.
+    "today" in a present-tense clause that reports nothing ("can be done
+    today") is PRESENT_REF, not the publication day."""
+    text = doc_text(doc)
+    sents = list(doc.sents)
+    spoken = _spoken_dates(doc, sents, published, quotes)
+    out: list[TimeMention] = []
+    for sent in sents:
+        found = sentence_dates(doc, sent, published)
+        base = sent.start_char
+        for n, d in enumerate(found):
+            start = base + d.span[0]
+            anchor = next((day for (qs, qe), day in spoken if qs <= start < qe), published)
+            if anchor != published and d.relative and d.precision == "day":
+                d = next((x for x in sentence_dates(doc, sent, anchor) if x.span == d.span), d)
+            out.append(_time_mention(doc, text, base, d))
+    taken = [t.span for t in out]
+    for o in dates.find_other_timexes(text, published):
+        if not any(s < o.span[1] and o.span[0] < e for s, e in taken):
+            out.append(TimeMention(o.text, o.span, o.type, o.value, None))
+    return sorted(out, key=lambda t: t.span)
+
+
+def _time_mention(doc, text: str, base: int, d: "dates.DateMention") -> TimeMention:
+    span = (base + d.span[0], base + d.span[1])
+    part = dates.time_of_day(d.text) if d.precision == "day" else None
+    if part and d.date is not None:
+        return TimeMention(text[span[0]:span[1]], span, "time", f"{d.date.isoformat()}T{part}", "day")
+    if d.text.lower() == "today" and _generic_present(doc, span):
+        return TimeMention(text[span[0]:span[1]], span, "date", "PRESENT_REF", None)
+    return TimeMention(text[span[0]:span[1]], span, "date", dates.timex_value(d), d.precision)
+
+
+def _generic_present(doc, span) -> bool:
+    """The clause of "today" is in the present tense or under a modal and is not
+    a report ("faster than can be done today", "Today the country faces")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    verb = words.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "MD" in tags and not any(c.lower_ in time_words("future_aux") for c in verb.children):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not tags & {"VBD", "VBN"} and verb.lemma_.lower() not in quote_cues()
