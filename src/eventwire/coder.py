@@ -15,6 +15,7 @@ from .events.coding import code_events
 from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
 from .nlp.parse import doc_text, parse_many
 from .place.events import place_events
+from .place.geoparse import article_places
 from .time.anchor import article_times, date_events
 from .quotes.find import find_quotes
 from .io.files import read_inputs
@@ -125,9 +126,10 @@ def code_doc(article: Article, doc, min_confidence: float | None = None) -> Reco
     events = code_events(doc, actors, article.id, min_confidence)
     _attach_quote_speakers(events, quotes)
     date_events(events, doc, article.published, quotes)
-    place_events(events, doc)
+    places = article_places(doc)
+    place_events(events, doc, places)
     return Record(article, events, quotes, _with_speakers(actors.entries(), quotes),
-                  times=article_times(doc, article.published, quotes))
+                  places=places, times=article_times(doc, article.published, quotes))
 
 
 def _with_speakers(entries: list[ActorEntry], quotes: list[Quote]) -> list[ActorEntry]:
