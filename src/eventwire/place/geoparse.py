@@ -37,8 +37,12 @@ MIN_PARSE_POPULATION = 5000  # a name only the parse found must be a town of som
 MAX_CANDIDATES = 60
 
 
+_boost: dict[Entry, float] = {}  # cities that carry the weight of the province of their name
+
+
 def _prior(e: Entry) -> float:
-    return population_prior(e) + FEATURE_PRIOR.get(e.feature, 0.0)
+    boosted = _boost.get(e)
+    return boosted if boosted is not None else population_prior(e) + FEATURE_PRIOR.get(e.feature, 0.0)
 
 
 def _mentions(doc) -> list[tuple[int, int, str]]:
@@ -72,7 +76,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_:
+                or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ == "PERSON":
             continue
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
@@ -138,9 +142,14 @@ def _candidates(name: str) -> list[Entry]:
     found = g.lookup(name)
     if not found and name.lower().startswith("the "):
         found = g.lookup(name[4:])
-    # "Istanbul", "New York": the city, not the province named after it
-    cities = {(e.country, e.admin1) for e in found if e.feature.startswith("PPL")}
-    found = [e for e in found if not (e.feature == "ADM1" and (e.country, e.name) in cities)]
+    # "Istanbul", "Gaza": the city, not the province named after it, with the
+    # province's weight
+    shadowed = {(e.country, e.name): _prior(e) for e in found if e.feature == "ADM1"}
+    found = [e for e in found if not (e.feature == "ADM1" and any(
+        c.feature.startswith("PPL") and (c.country, c.admin1) == (e.country, e.name) for c in found))]
+    for e in found:
+        if e.feature.startswith("PPL") and (e.country, e.admin1) in shadowed:
+            _boost[e] = max(_prior(e), shadowed[(e.country, e.admin1)])
     found.sort(key=_prior, reverse=True)
     return found[:MAX_CANDIDATES]
 
