@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from .actors.resolve import ArticleActors, contradicts, unknown_actor
-from .events.coding import code_events
+from .actors import ArticleActors, contradicts, unknown_actor
+from .events import code_events
 from .model import ActorEntry, Article, Event, InputError, Mention, Quote, Record
 from .nlp.parse import doc_text, parse_many
 from .place.events import place_events

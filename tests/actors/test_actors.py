@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors.resolve import ArticleActors
+from eventwire.actors import ArticleActors
 
 
 @pytest.fixture(scope="module")
