@@ -42,7 +42,10 @@ def fold(name: str) -> str:
     """The key a name is looked up by: case, accents and dots dropped
     ("Türkiye" and "turkiye", "U.S." and "US" meet)."""
     if name.isascii():
-        return " ".join(name.replace(".", "").lower().split())
+        key = name.lower()
+        if "." in key:
+            key = key.replace(".", "")
+        return " ".join(key.split()) if "  " in key or key[:1] == " " or key[-1:] == " " else key
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
     return " ".join(name.replace(".", "").replace("’", "'").lower().split())
@@ -83,10 +86,12 @@ class Gazetteer:
             self._admins[entry.admin1] = len(self._admin_names)
             self._admin_names.append(entry.admin1)
         self.admin1.append(self._admins[entry.admin1])
-        for n in {fold(x) for x in names if x}:
+        keys = {fold(x) for x in names if x} if len(names) > 1 else (fold(names[0]),) if names[0] else ()
+        index = self.names
+        for n in keys:
             if len(n) > 1:
-                old = self.names.get(n)
-                self.names[n] = i if old is None else (*old, i) if isinstance(old, tuple) else (old, i)
+                old = index.get(n)
+                index[n] = i if old is None else (*old, i) if isinstance(old, tuple) else (old, i)
         return i
 
     def __len__(self) -> int:
