@@ -77,3 +77,14 @@ def test_gazetteer_is_built_once_and_knows_small_places():
     assert gazetteer() is gazetteer()
     small = gazetteer().lookup("Tbilisi") + gazetteer().lookup("Kirkland Lake")  # a capital, a town of 8,000
     assert {e.country for e in small} >= {"GEO", "CAN"}
+
+
+def test_a_state_named_inside_an_organization_is_a_place_in_a_story_of_its_country():
+    found = by_text("Students from Dallas rallied at the University of Texas in Austin.")
+    assert found["Texas"].feature == "ADM1" and found["Texas"].country == "USA"
+    assert "University" not in found  # the first word of a longer name is no place
+
+
+def test_a_nearby_place_decides_between_towns_of_one_name():
+    found = by_text("The plant in Athens employs 300 people, and workers commute from Marietta and Atlanta.")
+    assert (found["Athens"].country, found["Athens"].admin1) == ("USA", "Georgia")

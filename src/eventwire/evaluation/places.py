@@ -12,19 +12,10 @@ its district) are the same answer to a map.
 """
 from __future__ import annotations
 
-import math
-
 from ..model import Record
+from ..place.gazetteer import distance_km
 
 WITHIN_KM = 161.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _overlap(a, b) -> bool:

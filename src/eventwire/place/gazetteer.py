@@ -250,6 +250,14 @@ def _add_abbreviations(g: Gazetteer) -> None:
             g.names[key] = (*old, match[0]) if old else match[0]
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def population_prior(e: Entry) -> float:
     """log10 of the population: the GeoNames convention that the bigger place is
     the likelier one."""

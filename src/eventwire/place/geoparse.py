@@ -26,7 +26,7 @@ from functools import cache
 from ..model import PlaceMention
 from ..nlp.parse import doc_text
 from ..quotes.find import cues as quote_cues
-from .gazetteer import Entry, fold, gazetteer, population_prior
+from .gazetteer import Entry, distance_km, fold, gazetteer, population_prior
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "from", "to", "across", "throughout", "around", "into"}
@@ -48,12 +48,14 @@ def _prior(e: Entry) -> float:
 def _mentions(doc) -> list[tuple[int, int, str]]:
     """(start char, end char, name) of every candidate place mention: the
     recognizer's and the parse's places, demonyms of countries ("Russian"),
-    and every other use of a name the article has shown to be a place
-    ("Gainesville Police", where the recognizer saw an organization)."""
+    names of countries and states whatever the recognizer called them
+    ("University of Texas"), and every other use of a name the article has
+    shown to be a place ("Gainesville Police")."""
     text = doc_text(doc)
     out = []
     covered = set()
     g = gazetteer()
+    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
     for ent in doc.ents:
         if ent.label_ == "NORP":
             key = fold(ent.text)
@@ -74,7 +76,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         out.append((start, end, text[start:end]))
     for tok in doc:
-        # the parse's own places: a capitalized proper noun under a place preposition
+        # the parse's own places: a capitalized proper noun under a place preposition,
+        # not the first word of a longer name ("at the University of Hartford")
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
                 or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ == "PERSON":
             continue
@@ -82,37 +85,74 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
                 and doc[first.i - 1].head.i == tok.i:
             first = doc[first.i - 1]
+        ent = ent_of.get(tok.i)
+        if ent is not None and (ent.start < first.i or ent.end > tok.i + 1):
+            continue
         start, end = first.idx, tok.idx + len(tok.text)
         name = text[start:end]
         if any(e.population >= MIN_PARSE_POPULATION or e.feature in ("PCLI", "ADM1")
-               for e in gazetteer().lookup(name)):
+               for e in g.lookup(name)):
             out.append((start, end, name))
             covered.update(range(first.i, tok.i + 1))
-    return sorted(out + _other_uses(doc, text, out, covered))
+    out += _other_uses(doc, text, out, covered, ent_of)
+    return sorted(out)
 
 
-def _other_uses(doc, text: str, found, covered: set[int]) -> list[tuple[int, int, str]]:
-    """Each further use of a place name already found, whatever the recognizer
-    called it, unless it is a person's name ("Paris Hilton")."""
-    names = {name for _, _, name in found if name[:1].isupper() and len(name) > 2 and name in _known(name)}
+MAX_NAME_TOKENS = 3
+
+
+def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[int, int, str]]:
+    """Each further use of a place name already found, and each name of a
+    country or first-level division, whatever the recognizer called it;
+    not a person's name ("Paris Hilton", "Georgia Smith") nor a government
+    that speaks."""
+    g = gazetteer()
+    names = {fold(name) for _, _, name in found if name[:1].isupper() and len(name) > 2 and g.lookup(name)}
+    countries = {c[0].country for c in map(_candidates, {name for _, _, name in found}) if c}
     out = []
-    for tok in doc:
-        if tok.i in covered or not tok.text[:1].isupper():
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper() or _calendar_words().__contains__(tok.lower_):
+            i += 1
             continue
-        for name in names:
-            if not text.startswith(name, tok.idx):
+        hit = None
+        for n in range(MAX_NAME_TOKENS, 0, -1):
+            if i + n > len(doc) or any(j in covered for j in range(i, i + n)):
                 continue
-            end = tok.idx + len(name)
-            span = doc.char_span(tok.idx, end)
-            if span is None or any(t.i in covered for t in span):
-                continue
-            if span[-1].ent_type_ == "PERSON" and span[-1].ent_iob_ == "I" or \
-                    span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "I":
-                continue
-            out.append((tok.idx, end, name))
-            covered.update(range(span.start, span.end))
-            break
+            span = doc[i:i + n]
+            key = fold(span.text)
+            if key in names or _is_country_or_state(key, countries):
+                hit = span
+                break
+        if hit is None or _person(hit, ent_of) or _speaks(hit.root):
+            i += 1
+            continue
+        out.append((hit.start_char, hit.end_char, hit.text))
+        covered.update(range(hit.start, hit.end))
+        i = hit.end
     return out
+
+
+def _is_country_or_state(key: str, countries: set[str]) -> bool:
+    """A country's name, or the own name of a first-level division of a
+    country the article's places are in ("Illinois" in a US story, not
+    "Central" or the abbreviation "Miss.")."""
+    g = gazetteer()
+    found = g.names.get(key)
+    if found is None:
+        return False
+    for j in found if isinstance(found, tuple) else (found,):
+        if g.feature[j] == 0 or g.feature[j] == 1 and g._iso3[g.country[j]] in countries \
+                and fold(g.name[j]) == key:
+            return True
+    return False
+
+
+def _person(span, ent_of) -> bool:
+    """The words are (part of) a person's name of more than these words."""
+    ent = ent_of.get(span.start)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
 
 
 @cache
@@ -120,10 +160,6 @@ def _calendar_words() -> frozenset[str]:
     from ..time.expressions import MONTHS, WEEKDAYS
 
     return frozenset(MONTHS) | frozenset(WEEKDAYS)
-
-
-def _known(name: str) -> set[str]:
-    return {name} if gazetteer().lookup(name) else set()
 
 
 def _speaks(tok) -> bool:
@@ -156,34 +192,50 @@ def _candidates(name: str) -> list[Entry]:
 
 def resolve_names(names: list[str]) -> dict[str, Entry]:
     """One entry per distinct name (folded), in the article's context; the
-    first name is the dateline's."""
+    first name is the dateline's. Two rounds: the priors' choice of every name
+    gives the countries and divisions of the article; then each name is chosen
+    again with them, and with the nearness of the other names' places."""
     keys = list(dict.fromkeys(fold(n) for n in names))
     cands = {k: _candidates(n) for k, n in {fold(n): n for n in reversed(names)}.items()}
     cands = {k: v for k, v in cands.items() if v}
-    first = {k: v[0] for k, v in cands.items()}
-    countries: dict[str, Counter] = {}
-    admins: dict[str, Counter] = {}
-    for k, e in first.items():
-        weight = 2 if keys and k == keys[0] else 1
-        countries[k] = Counter({e.country: weight}) if e.country else Counter()
-        admins[k] = Counter({e.admin1: weight}) if e.admin1 and e.feature != "PCLI" else Counter()
-    total_c = sum(countries.values(), Counter())
-    total_a = sum(admins.values(), Counter())
-    out = {}
-    for k, entries in cands.items():
-        other_c = total_c - countries[k]
-        other_a = total_a - admins[k]
+    chosen = {k: v[0] for k, v in cands.items()}
+    for _ in range(ROUNDS):
+        chosen = {k: max(entries, key=_scorer(k, chosen, keys[0] if keys else None))
+                  for k, entries in cands.items()}
+    return chosen
 
-        def score(e: Entry) -> float:
-            s = _prior(e)
-            if e.country and other_c[e.country]:
-                s += COUNTRY_CONTEXT
-            if e.admin1 and e.feature not in ("PCLI", "ADM1") and other_a[e.admin1]:
-                s += ADMIN1_CONTEXT
-            return s
 
-        out[k] = max(entries, key=score)
-    return out
+ROUNDS = 2
+NEAR_KM = 200.0
+NEAR_CONTEXT = 2.0
+
+
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
+    """Score of an entry for name `key` given the other names' current choices."""
+    countries, admins, points = Counter(), Counter(), []
+    for k, e in chosen.items():
+        if k == key:
+            continue
+        weight = 2 if k == dateline else 1
+        if e.country:
+            countries[e.country] += weight
+        if e.admin1 and e.feature != "PCLI":
+            admins[e.admin1] += weight
+        if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
+            points.append((e.lat, e.lon))
+
+    def score(e: Entry) -> float:
+        s = _prior(e)
+        if e.country and countries[e.country]:
+            s += COUNTRY_CONTEXT
+        if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
+            s += ADMIN1_CONTEXT
+        if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
+                distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
+            s += NEAR_CONTEXT
+        return s
+
+    return score
 
 
 def article_places(doc) -> list[PlaceMention]:
