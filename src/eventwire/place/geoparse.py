@@ -35,6 +35,7 @@ COUNTRY_CONTEXT = 2.0
 ADMIN1_CONTEXT = 4.0
 MIN_PARSE_POPULATION = 5000  # a name only the parse found must be a town of some size
 MAX_CANDIDATES = 60
+CITY_SHARE_OF_PROVINCE = 0.2
 
 
 _boost: dict[Entry, float] = {}  # cities that carry the weight of the province of their name
@@ -58,10 +59,14 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
     for ent in doc.ents:
         if ent.label_ == "NORP":
-            key = fold(ent.text)
-            if key in g.demonyms or key.endswith("s") and key[:-1] in g.demonyms:
-                covered.update(range(ent.start, ent.end))
-                out.append((ent.start_char, ent.end_char, ent.text))
+            # "Russian", "Americans", and each half of "Russian-American"
+            start = ent.start_char
+            for part in ent.text.split("-"):
+                key = fold(part)
+                if key in g.demonyms or key.endswith("s") and key[:-1] in g.demonyms:
+                    covered.update(range(ent.start, ent.end))
+                    out.append((start, start + len(part), part))
+                start += len(part) + 1
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -108,7 +113,10 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
     that speaks."""
     g = gazetteer()
     names = {fold(name) for _, _, name in found if name[:1].isupper() and len(name) > 2 and g.lookup(name)}
-    countries = {c[0].country for c in map(_candidates, {name for _, _, name in found}) if c}
+    tops = [c[0] for c in map(_candidates, {name for _, _, name in found}) if c]
+    countries = {e.country for e in tops}
+    admins = {(e.country, e.admin1) for e in tops if e.feature != "PCLI"}
+    people = _people_words(doc)
     out = []
     i = 0
     while i < len(doc):
@@ -122,7 +130,8 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
                 continue
             span = doc[i:i + n]
             key = fold(span.text)
-            if key in names or _is_country_or_state(key, countries):
+            if key in names or _is_country_or_state(key, countries) or \
+                    key not in people and _is_town_in_a_name(span, admins, ent_of):
                 hit = span
                 break
         if hit is None or _person(hit, ent_of) or _speaks(hit.root):
@@ -147,6 +156,37 @@ def _is_country_or_state(key: str, countries: set[str]) -> bool:
                 and fold(g.name[j]) == key:
             return True
     return False
+
+
+MIN_TOWN_IN_NAME = 10000  # "Gainesville Police", "the Alexandria Zoo": a town of some size
+
+
+def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
+    """A town's name that opens an organization's name ("Gainesville Police",
+    "the Alexandria Zoo") or is all of what the recognizer took for a person or
+    organization, when the town lies in a state or province of the article's
+    other places."""
+    ent = ent_of.get(span.start)
+    if ent is None or ent.label_ not in ("ORG", "PERSON", "FAC") or span.root.pos_ != "PROPN":
+        return False
+    first = ent.start + (ent[0].lower_ == "the")
+    if span.start != first or span.end < ent.end and ent.label_ == "PERSON" \
+            or span.end >= ent.end and ent.end - first > 1:  # all of a longer name is the organization
+        return False
+    cands = _candidates(span.text)
+    return bool(cands) and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_IN_NAME \
+        and (cands[0].country, cands[0].admin1) in admins
+
+
+def _people_words(doc) -> set[str]:
+    """Folded first and last words of the article's people of two words or
+    more: a single "Underwood" or "Hamilton" is then a surname, not a town."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            out.add(fold(e[0].text))
+            out.add(fold(e[-1].text))
+    return out
 
 
 def _person(span, ent_of) -> bool:
@@ -178,14 +218,18 @@ def _candidates(name: str) -> list[Entry]:
     found = g.lookup(name)
     if not found and name.lower().startswith("the "):
         found = g.lookup(name[4:])
-    # "Istanbul", "Gaza": the city, not the province named after it, with the
-    # province's weight
-    shadowed = {(e.country, e.name): _prior(e) for e in found if e.feature == "ADM1"}
-    found = [e for e in found if not (e.feature == "ADM1" and any(
-        c.feature.startswith("PPL") and (c.country, c.admin1) == (e.country, e.name) for c in found))]
+    # "Istanbul", "Gaza": the city, not the province named after it and
+    # mostly made of it, with the province's weight ("Quebec" stays the province)
+    shadow = {}
     for e in found:
-        if e.feature.startswith("PPL") and (e.country, e.admin1) in shadowed:
-            _boost[e] = max(_prior(e), shadowed[(e.country, e.admin1)])
+        if e.feature == "ADM1":
+            city = max((c for c in found if c.feature.startswith("PPL") and (c.country, c.admin1) == (e.country, e.name)),
+                       key=lambda c: c.population, default=None)
+            if city is not None and city.population >= CITY_SHARE_OF_PROVINCE * e.population:
+                shadow[e] = city
+    for adm, city in shadow.items():
+        _boost[city] = max(_prior(city), _prior(adm))
+    found = [e for e in found if e not in shadow]
     found.sort(key=_prior, reverse=True)
     return found[:MAX_CANDIDATES]
 
@@ -200,9 +244,20 @@ def resolve_names(names: list[str]) -> dict[str, Entry]:
     cands = {k: v for k, v in cands.items() if v}
     chosen = {k: v[0] for k, v in cands.items()}
     for _ in range(ROUNDS):
-        chosen = {k: max(entries, key=_scorer(k, chosen, keys[0] if keys else None))
+        chosen = {k: max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None))
                   for k, entries in cands.items()}
     return chosen
+
+
+HAMLET = 1000
+
+
+def _contenders(entries: list[Entry]) -> list[Entry]:
+    """A hamlet never takes the name of a country or first-level division from
+    it, whatever the context ("Queensland" in a story from Alberta)."""
+    if any(e.feature in ("PCLI", "ADM1") for e in entries):
+        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)]
+    return entries
 
 
 ROUNDS = 2
