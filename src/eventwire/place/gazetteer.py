@@ -22,7 +22,7 @@ import math
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -93,6 +93,11 @@ class Gazetteer:
                 old = index.get(n)
                 index[n] = i if old is None else (*old, i) if isinstance(old, tuple) else (old, i)
         return i
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """First words of the names of more than one word ("new" of "new york")."""
+        return frozenset(k.split(" ", 1)[0] for k in self.names if " " in k)
 
     def __len__(self) -> int:
         return len(self.name)

@@ -125,11 +125,13 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
             i += 1
             continue
         hit = None
+        head = fold(tok.text)
         for n in range(MAX_NAME_TOKENS, 0, -1):
-            if i + n > len(doc) or any(j in covered for j in range(i, i + n)):
+            if i + n > len(doc) or any(j in covered for j in range(i, i + n)) \
+                    or n > 1 and head not in g.first_words:
                 continue
             span = doc[i:i + n]
-            key = fold(span.text)
+            key = fold(span.text) if n > 1 else head
             if key in names or _is_country_or_state(key, countries) or \
                     key not in people and _is_town_in_a_name(span, admins, ent_of):
                 hit = span

@@ -76,13 +76,18 @@ def _spoken_dates(doc, sents, published: dt.date | None, quotes) -> list[tuple[t
 def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMention]:
     """The sentence's time expressions, each read forward when its own clause
     is future: "said on Friday it will meet Ukraine in June" is last Friday and
-    next June."""
-    found = dates.find_dates(sent.text, published)
-    future = [_future_clause(doc, sent, d) for d in found]
-    if not any(future):
-        return found
-    ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
-    return [ahead.get(d.span, d) if f else d for d, f in zip(found, future)]
+    next June. Kept on the doc: events and the times list ask for the same
+    sentences."""
+    memo = doc.user_data.setdefault("eventwire_sentence_dates", {})
+    key = (sent.start, sent.end, published)
+    if key not in memo:
+        found = dates.find_dates(sent.text, published)
+        future = [_future_clause(doc, sent, d) for d in found]
+        if any(future):
+            ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
+            found = [ahead.get(d.span, d) if f else d for d, f in zip(found, future)]
+        memo[key] = found
+    return list(memo[key])
 
 
 def _is_span_bound(text: str, d: "dates.DateMention") -> bool:
