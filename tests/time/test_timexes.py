@@ -66,3 +66,9 @@ def test_today_in_a_generic_present_clause_is_present_ref():
     found = times("Such machines can solve problems faster than can be done today.")
     assert found["today"] == ("date", "PRESENT_REF")
     assert times("The minister resigned today.")["today"] == ("date", "2013-03-22")
+
+
+def test_without_a_publication_date_relative_values_keep_what_is_known():
+    found = {t.text: t.value for t in eventwire.code_text("The army left on Friday and will return next month. "
+                                                          "Talks began in May 2021.").times}
+    assert found == {"Friday": "XXXX-WXX-5", "next month": "XXXX-XX", "May 2021": "2021-05"}

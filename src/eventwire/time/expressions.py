@@ -273,6 +273,9 @@ def timex_value(d: DateMention) -> str:
     2024-10, 2024, 199 (the 1990s), 19 (the 20th century); X for what the
     publication date would have told."""
     if d.date is None:
+        day = next((n for n, w in enumerate(WEEKDAYS, 1) if w in d.text.lower()), None)
+        if day is not None:  # "Friday" with no publication date: some week's Friday
+            return f"XXXX-WXX-{day}"
         return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(d.precision, "XXXX-XX-XX")
     y = d.date.year
     if d.precision == "week":
