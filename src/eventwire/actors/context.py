@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from .constants import (IMMIGRANT_NATIONS, NON_STATE_ORGS, NP_MODIFIER_DEPS, PLACE_PREPS, PLACED_VERBS,
-                        QUANTITY_HEADS)
+from .constants import NP_MODIFIER_DEPS, actor_words
 from .index import Found, Mentions
-from .knowledge import Role, actor_code, slug, valid_at
+from .knowledge import Role, actor_code, international_codes, slug, valid_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -33,13 +32,13 @@ def role_at(m: Mentions, i: int) -> tuple[Role, int] | None:
 
 def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor | None]:
     """Role, country and organization from the modifiers of a noun phrase's
-    head: "Iranian Foreign Ministry Spokesperson Esmaeil Baghaei" gives
+    head: "Iranian Foreign Ministry Spokesperson Reza Karimi" gives
     spokesperson and IRN; "Hamas chief Ismail Haniyeh" gives leader, PSE and
     Hamas, whose sector the person takes."""
     role = country = org = None
     tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
     appos = [c for c in head.children if c.dep_ == "appos"]
-    # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition's modifiers too
+    # "Yusuf Demir, Türkiye’s most quoted human rights activist": the apposition's modifiers too
     tokens += appos + [t for a in appos for t in a.children if t.i < a.i and t.dep_ in ("poss", "amod", "compound")]
     # "Vietnamese-led forces": the leader of a coalition names it
     tokens += [g for c in head.children if c.dep_ == "amod" and c.lower_ == "led"
@@ -56,7 +55,7 @@ def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor
             org = f.actor
         # the leftmost country wins: "Bosnian Serb leader", "Iraqi Kurdish refugees" live where the first says,
         # but not before a demonym of a nation of immigrants: "Polish American voters" are American
-        if f.actor.country and not (country in IMMIGRANT_NATIONS and f.actor.kind == "country"
+        if f.actor.country and not (country in actor_words("immigrant_nation") and f.actor.kind == "country"
                                     and country != f.actor.country):
             country = f.actor.country
     return role, country, org
@@ -65,12 +64,12 @@ def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor
 def prep_country(m: Mentions, head: Token, preps=("in", "of", "from", "inside")) -> tuple[str | None, Actor | None]:
     """The country (or organization) a noun phrase is placed in by a
     prepositional phrase: "security forces in Guinea", "leaders of Romania's
-    new government", "the government of President Prosper Avril", "a group
+    new government", "the government of President Aristide", "a group
     based in Trinidad"."""
     objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ in preps
                for g in p.children if g.dep_ == "pobj"]
     for v in head.children:  # "based in", "stationed in", "operating in"
-        if v.dep_ == "acl" and v.lemma_.lower() in PLACED_VERBS:
+        if v.dep_ == "acl" and v.lemma_.lower() in actor_words("placed_verb"):
             objects += [g for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "inside")
                         for g in p.children if g.dep_ == "pobj"]
     for g in objects:
@@ -124,8 +123,8 @@ def is_ethnic(head: Token) -> bool:
 
 def other_country(m: Mentions, sent: Span, own: str | None) -> str | None:
     """The country other than `own` named most often in the sentence, when
-    one is named more often than any other ("ethnic Albanians ... near
-    Macedonia's border with Bulgaria, Macedonian officials said")."""
+    one is named more often than any other ("ethnic Greeks ... near
+    Albania's border with Macedonia, Albanian officials said")."""
     counts: dict[str, int] = {}
     for f in m.found:
         if f.actor.kind == "country" and sent.start <= f.start < sent.end and f.actor.country != own:
@@ -167,7 +166,7 @@ def resolve_role(m: Mentions, role: Role, country: str | None, before: int, org:
     name = f"{m.kb.countries[country].name} {role.role}" if country in m.kb.countries else role.role
     kind = "person" if role.kind == "person" else "group"
     # the people of an international body carry its code: "NATO troops" IGOWSTNAT, "UN officials" IGOUNO
-    base = org.code if org is not None and org.country is None and org.sector in NON_STATE_ORGS else None
+    base = org.code if org is not None and org.country is None and org.sector in international_codes() else None
     if base:
         name = f"{org.name} {role.role}"
     return Actor(f"{kind}/{slug(name)}", name, actor_code(country, role.sector, base), country,
@@ -176,11 +175,11 @@ def resolve_role(m: Mentions, role: Role, country: str | None, before: int, org:
 
 def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | None:
     """A role-only or unknown actor with no country takes the country of its
-    sentence when exactly one is named there ("Rebels in the Ivory Coast
-    attacked...", "Police in Abidjan arrested...")."""
+    sentence when exactly one is named there ("Rebels in Mali
+    attacked...", "Police in Bamako arrested...")."""
     a = found.actor if found else None
     if a is None or a.country or a.kind not in ("group", "person") or \
-            a.sector in NON_STATE_ORGS and not (a.kind == "person" and a.sector == "NGO"):
+            a.sector in international_codes() and not (a.kind == "person" and a.sector == "NGO"):
         return found  # an activist is of his country; the UN and "a rights group" are of none
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
@@ -195,10 +194,10 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
 
 
 def opposed_government(m: Mentions, a: Actor, sent: Span) -> str | None:
-    """An opposition stands against a government: "Tehran backing the Assad
-    regime and Türkiye siding with the opposition" is Syria's opposition,
+    """An opposition stands against a government: "Kenya supporting the Ethiopian
+    government and Uganda backing the opposition" is Ethiopia's opposition,
     when the sentence names one country's government. Not rebels or
-    militants: "Baghaei said ... empowering terrorist groups" are not Iran's."""
+    militants: "Baghaei said ... arming terrorist groups" are not Iran's."""
     if a.sector != "OPP":
         return None
     governments = {f.actor.country for f in m.found if sent.start <= f.start < sent.end
@@ -208,11 +207,11 @@ def opposed_government(m: Mentions, a: Actor, sent: Span) -> str | None:
 
 def act_place(m: Mentions, found: Found) -> str | None:
     """The country where the clause of a subject or object happens, when
-    the sentence names several: "people blocked streets in Hong Kong in
-    defiance of Chinese authorities" are Hong Kong's."""
+    the sentence names several: "people filled the squares in Hong Kong to
+    protest against Chinese officials" are Hong Kong's."""
     tok = m.doc[found.end - 1]
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-            (tok.head.head.lemma_.lower() in QUANTITY_HEADS or tok.head.head.like_num):
+            (tok.head.head.lemma_.lower() in actor_words("quantity_head") or tok.head.head.like_num):
         tok = tok.head.head  # "thousands of people"
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return None
@@ -229,7 +228,7 @@ def unidentified_attackers(m: Mentions, verb: Token) -> Found | None:
     """"Three civilians were killed in a car bombing in Baghdad": no one
     is named, so the attackers are unidentified armed forces (UAF) of the
     country it happened in, as event datasets code them."""
-    country = located_in(m, verb, PLACE_PREPS, 3)
+    country = located_in(m, verb, actor_words("place_prep"), 3)
     if country is None:
         return None
     name = f"{m.kb.countries[country].name} unidentified attackers" if country in m.kb.countries else \
@@ -239,8 +238,8 @@ def unidentified_attackers(m: Mentions, verb: Token) -> Found | None:
 
 
 def located_in(m: Mentions, h: Token, preps, depth: int) -> str | None:
-    """The country of an in/at phrase on h, following nested places: "rioted
-    at a jail in East Timor's capital Dili"."""
+    """The country of an in/at phrase on h, following nested places: "set fires
+    at a prison in Bolivia's capital"."""
     for prep in h.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue

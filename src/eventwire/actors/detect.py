@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor
-from .constants import DOCUMENT_NOUNS, IMMIGRANT_NATIONS, NAME_LABELS, NGO_NAME_WORDS, NP_MODIFIER_DEPS, \
-    STANCE_PREFIXES
+from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
 from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
@@ -60,7 +59,7 @@ def _find_known_names(m: Mentions) -> set[int]:
             skipped.update(range(i, i + match[0]))
             i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
             continue
-        if match and i + match[0] < n and doc[i + match[0]].lower_ in DOCUMENT_NOUNS and \
+        if match and i + match[0] < n and doc[i + match[0]].lower_ in actor_words("document_noun") and \
                 all(e.form in ("capital", "place") for e in match[1]):
             skipped.update(range(i, i + match[0]))
             i += match[0]  # "the Geneva Conventions", "the Oslo accords", "the Minsk agreements": no actor
@@ -82,7 +81,7 @@ def _find_known_names(m: Mentions) -> set[int]:
 
 def _find_bare_surnames(m: Mentions) -> None:
     """A surname standing alone after the full name, that the entity
-    recognizer missed ("Fallon fired back" after "Brian Fallon"): the
+    recognizer missed ("Lindqvist shot back" after "Greta Lindqvist"): the
     person of that name named last."""
     def full_name(f: Found) -> bool:
         return f.actor.kind == "person" and len(f.actor.name.split()) >= 2 and f.end - f.start >= 2
@@ -120,7 +119,7 @@ def _disambiguate_places(m: Mentions) -> None:
 
 def _stance_prefix(m: Mentions, i: int) -> bool:
     doc = m.doc
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in actor_words("stance_prefix")
 
 
 def _find_peoples(m: Mentions) -> None:
@@ -143,7 +142,7 @@ def _find_peoples(m: Mentions) -> None:
             g = m.by_token.get(c.i)
             if c.i < f.start and c.dep_ in ("amod", "compound", "nmod") and g is not None \
                     and g.actor.kind == "country" and g.actor.country != a.country \
-                    and a.country not in IMMIGRANT_NATIONS:
+                    and a.country not in actor_words("immigrant_nation"):
                 country = g.actor.country  # "Bosnian Serbs" (but "Polish Americans" are American)
         homed = a.kind != "country" and a.country is not None  # "Jewish settlers in the West Bank" stay Israel's
         if country is None and not homed:
@@ -183,7 +182,7 @@ def _misspelled(m: Mentions, i: int) -> Actor | None:
 
 def _trim(m: Mentions, ent: Span) -> Span:
     """The name inside an entity span: without leading titles ("Spokesperson
-    Esmaeil Baghaei") and a trailing possessive ("Assad’s")."""
+    Reza Karimi") and a trailing possessive ("Assad’s")."""
     start, end = ent.start, ent.end
     while end - start > 1 and m.doc[end - 1].dep_ == "case":
         end -= 1
@@ -197,7 +196,7 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     text = ent.text.strip()
     if not any(ch.isalpha() for ch in text):
         return
-    # Surname of a person named earlier in the article ("Baghaei" after "Esmaeil Baghaei").
+    # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
     namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
     if namesakes:
         # "Clinton" after Bill and Hillary Clinton: the one named last
@@ -221,8 +220,8 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     else:
         sector = role.sector if role else None
         if sector is None and country is None and org is None and label == "ORG" and \
-                any(w in NGO_NAME_WORDS for w in text.split()):
-            sector = "NGO"  # "the Association of African Jurists", "the Third World Water Forum"
+                any(w in actor_words("ngo_name_word") for w in text.split()):
+            sector = "NGO"  # "the Association of Coastal Fishermen", "the Global Seed Forum"
         actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
                       sector, "organization")
     m.add(Found(actor, ent.start, ent.end, "entity", role))
@@ -234,7 +233,7 @@ def find_roles(m: Mentions) -> None:
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.by_token:
             continue
-        # Only the head of its noun phrase: "Foreign Ministry Spokesperson Esmaeil Baghaei"
+        # Only the head of its noun phrase: "Foreign Ministry Spokesperson Reza Karimi"
         # gives the name its role, it is not a mention of its own.
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue
@@ -248,7 +247,7 @@ def find_roles(m: Mentions) -> None:
         if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
             preps = ("of", "from") if role.kind == "person" else ("in", "of", "from", "inside")
             country, org = prep_country(m, tok, preps)
-            if country:  # "the presidents of Iraq and Egypt": one actor per country
+            if country:  # "the presidents of Chile and Peru": one actor per country
                 placed = prep_conjunct_countries(m, tok, preps, country)
         elif org is None and is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
             country = prep_country(m, tok)[0] or other_country(m, tok.sent, country) or country

@@ -174,6 +174,13 @@ def _load_people(kb: KnowledgeBase, toks) -> None:
 
 
 @cache
+def international_codes() -> frozenset[str]:
+    """CAMEO actor types that stand in place of a country and carry none (IGO,
+    NGO, IMG, MNC: data/actors/sectors.tsv, level `international`)."""
+    return frozenset(r["code"] for r in read_tsv("actors/sectors.tsv") if r["level"] == "international")
+
+
+@cache
 def first_name_genders() -> dict[str, str]:
     return {r["name"]: r["gender"] for r in read_tsv("actors/first_names.tsv")}
 

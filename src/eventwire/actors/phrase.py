@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .constants import IMMIGRANT_NATIONS, QUANTITY_HEADS
+from .constants import actor_words
 from .index import Found, Mentions
 
 if TYPE_CHECKING:
@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 def absolute_subject(verb: Token) -> Token | None:
-    """"with Tehran backing the regime and Türkiye siding with the opposition":
-    the small parser makes "Türkiye" a second object of "backing" and hangs
-    "siding" under it; the noun just before the participle is its subject."""
+    """"with Kenya supporting the government and Uganda backing the opposition":
+    the small parser can make "Uganda" a second object of "supporting" and hang
+    "backing" under it; the noun just before the participle is its subject."""
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
         return None
     noun = verb.doc[verb.i - 1]
@@ -43,7 +43,7 @@ def for_phrase(m: Mentions, head: Token) -> list[Found]:
         f = phrase_actor(m, member)
         more = m.extra.get(member.i, [])
         if f is not None and f.actor.kind == "country" and not (f.start <= member.i < f.end) and not more:
-            # "the Turkish and Greek sides": each coordinated country modifier
+            # "the Serbian and Croatian sides": each coordinated country modifier
             for c in member.children:
                 if c.dep_ in ("amod", "compound", "nmod") and m.by_token.get(c.i) is f:
                     more = [m.by_token[cc.i] for cc in c.conjuncts if cc.i in m.by_token
@@ -69,7 +69,7 @@ def phrase_actor(m: Mentions, head: Token) -> Found | None:
     named = [c for c in modifiers if c.pos_ != "PRON"]
     countries = [m.by_token[c.i] for c in named if m.by_token[c.i].actor.kind == "country"]
     if countries:  # the leftmost, unless the last is a nation of immigrants ("Lithuanian American voters")
-        return countries[-1] if countries[-1].actor.country in IMMIGRANT_NATIONS else countries[0]
+        return countries[-1] if countries[-1].actor.country in actor_words("immigrant_nation") else countries[0]
     for c in named:
         inner = m.by_token[c.i]
         if inner.actor.kind in ("group", "organization") or c.dep_ == "poss":
@@ -79,13 +79,13 @@ def phrase_actor(m: Mentions, head: Token) -> Found | None:
     pronouns = [m.by_token[c.i] for c in modifiers if c.pos_ == "PRON" and c.dep_ == "poss"]
     if pronouns and pronouns[0].actor.kind == "country":  # "its partners": the country it stands for
         return pronouns[0]
-    # "The Red Cross operating in Iraq said": a participle misparsed as the subject, its own subject the actor
+    # "The Red Cross operating in Gaza reported": a participle misparsed as the subject, its own subject the actor
     if head.pos_ == "VERB" and head.dep_ in ("nsubj", "nsubjpass"):
         for c in head.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and c.i in m.by_token:
                 return m.by_token[c.i]
-    # "thousands of Iraqi Kurds", "a group of Moroccan diplomats": the people counted
-    if head.lemma_.lower() in QUANTITY_HEADS or head.like_num:
+    # "thousands of Iraqi Kurds", "a team of Kenyan doctors": the people counted
+    if head.lemma_.lower() in actor_words("quantity_head") or head.like_num:
         for p in head.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for g in p.children:

@@ -5,15 +5,15 @@ quote's speaker. First names (data/actors/first_names.tsv) rule out a gender.
 from __future__ import annotations
 
 from ..model import Actor
-from .constants import PRONOUN_GENDER, PRONOUNS_COLLECTIVE, PRONOUNS_PERSON, SPEAKER_PLURALS
+from .constants import actor_words, pronoun_gender
 from .index import Found, Mentions
 from .knowledge import first_name_genders
 
 
 def contradicts(pronoun: str | None, actor: Actor) -> bool:
-    """"she" cannot be Brian Fallon: a common first name (first_names.tsv)
+    """"she" cannot be Mark Ellison: a common first name (first_names.tsv)
     that says the other gender. Unknown names contradict nothing."""
-    want = PRONOUN_GENDER.get((pronoun or "").lower())
+    want = pronoun_gender().get((pronoun or "").lower())
     words = actor.name.split()
     have = first_name_genders().get(words[0]) if want and len(words) > 1 else None
     return have is not None and have != want
@@ -23,8 +23,8 @@ def find_pronouns(m: Mentions) -> None:
     """he/she/his/her: the nearest person before it in this or the two
     previous sentences, preferring one that is a clause's subject.
     it/its/they/their: the nearest country, organization or group that is a
-    clause's subject in this or the previous sentence ("Syria says it is
-    willing to withdraw its troops")."""
+    clause's subject in this or the previous sentence ("Chile says it is
+    ready to reopen its border")."""
     doc = m.doc
     sents = list(doc.sents)
     found = sorted(m.found, key=lambda f: f.start)
@@ -33,9 +33,9 @@ def find_pronouns(m: Mentions) -> None:
             low = tok.lower_
             if tok.i in m.by_token or tok.pos_ != "PRON":
                 continue
-            if low in PRONOUNS_PERSON:
+            if low in actor_words("person_pronoun"):
                 window, kinds, subjects_only = sents[max(0, si - 2)].start, ("person",), False
-            elif low in PRONOUNS_COLLECTIVE:
+            elif low in actor_words("collective_pronoun"):
                 if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
                     continue  # "it" as object is rarely an actor
                 window, kinds, subjects_only = sents[max(0, si - 1)].start, ("country", "organization", "group"), True
@@ -78,7 +78,7 @@ def add_speaker_pronouns(m: Mentions, quoted: list[tuple[tuple[int, int], Actor]
             continue
         span = m.doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else ():
-            if tok.lower_ not in SPEAKER_PLURALS or tok.i in m.by_token:
+            if tok.lower_ not in actor_words("speaker_plural") or tok.i in m.by_token:
                 continue
             if not any(f.actor.kind == "country" and max(span.start, tok.sent.start) <= f.start < tok.i
                        for f in m.found):

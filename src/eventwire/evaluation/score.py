@@ -37,9 +37,9 @@ from pathlib import Path
 from ..model import Article, Event, InputError, Mention, Record
 from ..coder import code_articles
 from ..data import data_path, read_tsv
+from ..actors.knowledge import international_codes
 from ..io.files import parse_date
 
-ORG_SECTORS = {"IGO", "NGO", "MNC", "IMG", "REB"}
 NAMED_ORG_PREFIXES = ("IGO", "NGO")  # IGOAU, NGOMSF: an organisation of that name
 
 
@@ -82,6 +82,12 @@ def _org_named(short: str, m: Mention) -> bool:
     return False
 
 
+def _sector_labels() -> frozenset[str]:
+    """Gold labels that name a sector, not a country: the international types
+    of data/actors/sectors.tsv (IGO, NGO, IMG, MNC) and rebels of any country."""
+    return international_codes() | {"REB"}
+
+
 def actor_matches(gold: str | None, m: Mention | None) -> bool:
     """A gold code matches a predicted actor of its country (the first three
     letters; the sector need not match); IGO/NGO codes longer than three letters
@@ -94,7 +100,7 @@ def actor_matches(gold: str | None, m: Mention | None) -> bool:
     g = gold.upper()
     if g[:3] in NAMED_ORG_PREFIXES and len(g) > 3 and g.isalpha():
         return _org_named(g[3:], m)
-    if g in ORG_SECTORS and (a.sector == g or a.code.startswith(g)):
+    if g in _sector_labels() and (a.sector == g or a.code.startswith(g)):
         return True
     if len(g) >= 3 and g.isalpha() and g == gold and a.country and a.country == g[:3]:
         return True

@@ -4,6 +4,7 @@ targets, modality and CAMEO code before the speech-act refinements."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
@@ -17,9 +18,12 @@ from .modality import is_deontic, modality_of
 from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
 from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 
 # Statements and appeals made "in Paris" are not made to France; most other acts
-# done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
+# done in a country ("arrived in Nairobi", "lifted a curfew in Bolivia") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
@@ -29,7 +33,7 @@ VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attac
 @dataclass
 class Candidate:
     cameo: str
-    trigger: object  # spaCy Token
+    trigger: Token
     sources: list[Found]
     targets: list[Found]
     modality: str
@@ -37,7 +41,7 @@ class Candidate:
     nominal: bool = False
 
 
-def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
@@ -54,7 +58,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
         passive = is_passive(tok)
         subj = subject_head(tok)
         if passive and tok.lemma_.lower() in words("stative_participle"):
-            # "Vietnam is committed to opening up", "Israel is opposed to mediation"
+            # "Kenya is committed to the talks", "Egypt is opposed to the mediation"
             sources = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors)
             targets = named_actors(target_heads(tok, p), actors, sources)
         elif passive:
@@ -63,7 +67,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
             targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
                 named_actors(target_heads(tok, p), actors, sources)
             if not sources and p.cameo.startswith(STATE_ACTS):
-                # "was arrested in Lebanon": arrests and expulsions are the state's
+                # "were arrested in Cairo": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
             elif not sources and p.cameo.startswith(VIOLENT_ROOTS):
                 sources = [f for f in [actors.unidentified_attackers(tok)] if f is not None]
@@ -86,7 +90,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
                                                for g in q.children if g.dep_ == "pobj"]
             targets = named_actors(heads, actors, sources) or targets
         if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
-            # "Demonstrators in Baghdad blocked a road": a protest is aimed at
+            # "Protesters in Nairobi blocked a highway": a protest is aimed at
             # the state it takes place in.
             targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
                                     for g in c.children if g.dep_ == "pobj"], actors, sources)
@@ -99,7 +103,7 @@ def verb_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate
     return out
 
 
-def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
     out = []
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
@@ -126,7 +130,7 @@ def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) 
                 targets = named_actors(objects, actors)
                 if targets:
                     break
-        if not targets:  # "a suspension of air links with Serbia"
+        if not targets:  # "a freeze of trade links with Belarus"
             targets = named_actors([g for o in objects for q in o.children if q.dep_ == "prep"
                                     and q.lower_ in words("target_prep") for g in q.children if g.dep_ == "pobj"],
                                    actors)
@@ -138,8 +142,8 @@ def noun_candidates(sent, actors: ArticleActors, lex: Lexicon, taken: set[int]) 
     return out
 
 
-def adjective_candidates(sent, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
-    """"Türkiye, fiercely critical of Israel's offensive, ...", "Iran is
+def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+    """"Brazil, sharply critical of Russia's invasion, ...", "Iran is
     supportive of the talks": a stance held by the noun or subject the
     adjective describes, toward the object of its preposition."""
     out = []

@@ -3,8 +3,13 @@ particle, complement and preposition constraints hold, or the noun row (with
 its modifier first: "military aid" before "aid")."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
 from .syntax import is_complement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 AGREE_ON_A_VIEW = VerbPattern("agree", "", frozenset(), "", "019")
@@ -14,8 +19,8 @@ WITHDRAWAL = "0874"
 POLICY_CHANGE = "0832"
 
 
-def agrees_on_a_view(verb) -> bool:
-    """"We agreed that Pyongyang's provocations threaten the region" is accord
+def agrees_on_a_view(verb: Token) -> bool:
+    """"We agreed that the provocations threaten the region" is accord
     on a view (019); "agreed that talks would resume" commits to an act (030)."""
     modal = lexicon().modality
     return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and (("aux", a.lower_) in modal or a.lower_ == "to")
@@ -23,7 +28,7 @@ def agrees_on_a_view(verb) -> bool:
                for c in verb.children)
 
 
-def _complements(verb) -> set[str]:
+def _complements(verb: Token) -> set[str]:
     """Lemmas a pattern's `complement` may name: the object and its modifiers
     ("used chemical weapons"), an infinitive or that-clause verb ("demanded that
     Iran release"), and objects of prepositions one or two deep ("pulled out of
@@ -54,11 +59,11 @@ def _complements(verb) -> set[str]:
     return out
 
 
-def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
+def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
     rows = lex.verbs.get(verb.lemma_.lower())
     if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
                                                         for c in verb.children):
-        rows = lex.verbs.get("end")  # "bring an end to the embargo", "put an end to the war"
+        rows = lex.verbs.get("end")  # "bring an end to the fuel embargo", "put an end to the siege"
     if not rows:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
@@ -80,7 +85,7 @@ def match_verb(verb, lex: Lexicon) -> VerbPattern | None:
     return None
 
 
-def noun_pattern(tok, lex: Lexicon) -> NounPattern | None:
+def noun_pattern(tok: Token, lex: Lexicon) -> NounPattern | None:
     """The noun's row, preferring one for the noun with its modifier: "military
     aid" (072) before "aid" (070), "hunger strike" (142) before "strike"."""
     lemma = tok.lemma_.lower()
@@ -94,7 +99,7 @@ def noun_pattern(tok, lex: Lexicon) -> NounPattern | None:
     return lex.nouns.get(lemma)
 
 
-def withdraws_a_policy(noun, lex: Lexicon) -> bool:
+def withdraws_a_policy(noun: Token, lex: Lexicon) -> bool:
     """"the withdrawal of a proposed tax increase": a withdrawal noun (an 0874
     row of event_nouns.tsv) whose object is a policy (political_goals.tsv's
     policy words), not troops."""

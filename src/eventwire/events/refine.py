@@ -4,9 +4,13 @@ force (weapons.tsv)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .candidates import Candidate
 from .lexicon import political_goals, weapons, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # Appeals, intents, concessions, demands, rejections and protests have sub-codes
@@ -14,14 +18,14 @@ from .lexicon import political_goals, weapons, words
 GOAL_CODES = {"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"}
 # a bare appeal, promise, demand or refusal about a political goal is one for reform
 GENERIC_TO_GOAL = {"020": "024", "030": "034", "100": "104", "120": "123"}
-# what a force verb is done to ("attacked a plane", "an attack on a tank convoy") names no weapon
+# what a force verb is done to ("attacked a plane", "an attack on a fuel convoy") names no weapon
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "poss"})
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "cc"}
 
 
 def with_political_goal(c: Candidate) -> Candidate:
-    """"rioted ... calling for the removal of Mubarak" is 1451, "blocked roads to
-    press demands for greater freedom" 1443: the first goal named in the act's
+    """"rioted ..., demanding the ouster of the prime minister" is 1451, "blocked
+    bridges to press their calls for more liberty" 1443: the first goal named in the act's
     own phrase, in the order of political_goals.tsv."""
     base = GENERIC_TO_GOAL.get(c.cameo, c.cameo)
     if base not in GOAL_CODES:
@@ -34,7 +38,7 @@ def with_political_goal(c: Candidate) -> Candidate:
 
 
 def with_weapon(c: Candidate) -> Candidate:
-    """"British aircraft using precision guided missiles killed 4 Iraqis" is
+    """"Warplanes using precision guided bombs killed nine fighters" is
     1951, not a bare 190: the weapon named in the act's own clause (its
     subject, object, instrument), most specific first, as weapons.tsv lists."""
     if c.cameo != "190":
@@ -45,7 +49,7 @@ def with_weapon(c: Candidate) -> Candidate:
     return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
 
 
-def own_clause(trigger, skip=frozenset()):
+def own_clause(trigger: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
     """The trigger's phrase without the clauses hung on it, nor its own
     children of the dependencies in `skip`."""
     stack = [ch for ch in trigger.children if ch.dep_ not in skip and

@@ -2,10 +2,15 @@
 clause depth. events.confidence turns it into a calibrated probability."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..actors import Found
 from .arguments import is_unplaced
 from .candidates import Candidate
 from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 UNPLACED_ACTOR = 0.1
@@ -30,7 +35,7 @@ def candidate_score(c: Candidate, source: Found | None, target: Found | None) ->
     return max(0.05, min(0.95, score))
 
 
-def clause_depth(trigger, by_trigger: dict) -> int:
+def clause_depth(trigger: Token, by_trigger: dict[int, Candidate]) -> int:
     """How many content words the trigger sits under, not counting the speech
     verbs that report it: the main clause's event is the news, one inside a
     relative clause, an accusation's content or an adverbial is background."""

@@ -1,7 +1,12 @@
 """Dependency helpers the event stages share: subjects, complements, clauses."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 # Subjects of a verb in the active voice (nominal and clausal); quotes.find has
@@ -10,9 +15,9 @@ ACTIVE_SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 
-def is_complement(tok) -> bool:
+def is_complement(tok: Token) -> bool:
     """An infinitive or that-clause the head verb governs. The small parser
-    makes "threatened on Monday to resume attacks" an adverbial clause."""
+    makes "threatened on Tuesday to resume strikes" an adverbial clause."""
     if tok.dep_ in ("xcomp", "ccomp"):
         return True
     # only under verbs that take an infinitive ("threaten to", "vow to"); a
@@ -22,14 +27,14 @@ def is_complement(tok) -> bool:
         and not any(c.dep_ == "mark" for c in tok.children)
 
 
-def is_noun_clause(tok) -> bool:
+def is_noun_clause(tok: Token) -> bool:
     """A that- or to-clause completing the verb's object noun: "its demand
-    that Israel ease restrictions", "a request to interrogate detainees"."""
+    that Israel ease restrictions", "a request to hand over the suspects"."""
     return tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj") and any(
         (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
 
 
-def complement_nouns(verb):
+def complement_nouns(verb: Token) -> list[Token]:
     """The verb's object and the objects of its prepositions, one level down."""
     out = []
     for c in verb.children:
@@ -44,11 +49,11 @@ def complement_nouns(verb):
     return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
 
 
-def is_passive(verb) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def head_chain(tok) -> set[int]:
+def head_chain(tok: Token) -> set[int]:
     out = set()
     while tok.head.i != tok.i:
         tok = tok.head
