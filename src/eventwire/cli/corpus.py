@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..corpus.store import Store, StoreError
+from ..corpus.store import DEFAULT_DB, Store, StoreError
 from .options import (db_option, limit_option, modality_option, progress_option, published_option, since_until,
                       table_format_option)
 from .render import print_rows
