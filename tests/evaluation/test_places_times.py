@@ -52,3 +52,14 @@ def test_eval_command_reads_both_gold_formats(tmp_path):
     assert (m["kind"], m["found"], m["within_161km"]) == ("places", 1.0, 1.0)
     r = CliRunner().invoke(main, ["eval", str(times)])
     assert r.exit_code == 0 and "value right 1.000" in r.output
+
+
+def test_eval_reads_a_gold_line_whose_text_holds_a_unicode_line_separator(tmp_path):
+    text = "Officials in Ottawa met.\u2028Talks went on in Ottawa."
+    gold = tmp_path / "places.jsonl"
+    gold.write_text(json.dumps({"id": "p", "text": text, "toponyms": [
+        {"text": "Ottawa", "span": [13, 19], "lat": 45.41, "lon": -75.70, "geonameid": 6094817}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["eval", str(gold), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["found"] == 1.0

@@ -317,7 +317,8 @@ def apply_corrections(path: str | Path, items: list[dict]) -> list[dict]:
 
 def evaluate(path: str | Path) -> dict:
     """Code every gold item and return the metrics as a dict."""
-    items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    # split on newlines only: str.splitlines() also splits inside a JSON string at U+2028 or U+0085
+    items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").split("\n") if line.strip()]
     items = apply_corrections(path, items)
     articles = [Article(id=str(it.get("id", n)), text=it["text"], published=parse_date(it.get("published")))
                 for n, it in enumerate(items)]
