@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ActorEntry
-from . import context, phrase, pronouns
+from . import context, definitions, phrase, pronouns
 from .detect import find_named, find_roles
 from .index import Found, Mentions
 from .knowledge import KnowledgeBase, knowledge_base
@@ -26,6 +26,7 @@ class ArticleActors:
     def __init__(self, doc: Doc, published: dt.date | None = None):
         self.mentions = Mentions(doc, knowledge_base(), published.year if published else None)
         find_named(self.mentions)
+        definitions.read_definitions(self.mentions)
         find_roles(self.mentions)
         pronouns.find_pronouns(self.mentions)
 

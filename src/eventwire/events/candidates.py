@@ -64,8 +64,10 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         elif passive:
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             sources = actors.for_phrase(agent) if agent is not None else []
-            targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
-                named_actors(target_heads(tok, p), actors, sources)
+            # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
+            patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
+                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+            targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "was arrested in Lebanon": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)

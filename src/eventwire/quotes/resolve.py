@@ -11,6 +11,7 @@ from ..model import ActorEntry, Actor, Event, Mention, Quote
 from ..nlp.parse import doc_text
 from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
+from .issuer import document_issuer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
         if q.speaker_token is not None:
             tok = doc[q.speaker_token]
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
-            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person)
+            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes)
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -40,7 +41,7 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,
-                     last_person: Actor | None) -> Mention | None:
+                     last_person: Actor | None, earlier: list[Quote]) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
     found = actors.for_phrase(tok)
@@ -56,6 +57,8 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         group = _last_group_before(actors, tok.i)
         if group is not None:
             speaker = Mention(group, words, span)
+    if speaker is None and (issuer := document_issuer(tok, actors, earlier)) is not None:
+        speaker = Mention(issuer, words, span)  # "the statement said": its issuer's words
     if speaker is None and tok.lower_ in ("i", "me"):
         # The writer speaking in the first person.
         speaker = Mention(unknown_actor(words, tok), words, span)
