@@ -61,3 +61,15 @@ def test_a_statement_someone_rejected_is_not_theirs():
             "“Order has been restored across the province,” the statement said.\n")
     q = _holding(_quotes(text), "Order has been restored")
     assert "opposition" not in q[2] and "Nigeria" in q[2]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    qs = _quotes("The state news agency quoted Interior Minister Kemal Arslan as saying that 40 people "
+                 "had been detained in the raids.")
+    assert _holding(qs, "40 people had been detained")[2] == "Kemal Arslan"
+
+
+def test_quoted_as_saying_with_a_direct_quote():
+    qs = _quotes("The broadcaster quoted a senior army officer as saying: “The convoy never reached the border "
+                 "and we lost contact with it at night.”")
+    assert _holding(qs, "never reached the border")[3] == "a senior army officer"

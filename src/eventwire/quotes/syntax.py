@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 def speaker_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
+    if (quoted := quoted_as(verb)) is not None:
+        return quoted
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         # "Reyes was asked by host Dana Cole, “...”": the agent speaks.
         for c in agent.children:
@@ -89,12 +91,23 @@ def name_before(verb: Token) -> Token | None:
     return None
 
 
+def quoted_as(verb: Token) -> Token | None:
+    """"The agency quoted a judicial official as saying ...": the one quoted
+    speaks, not the one quoting."""
+    if verb.lemma_.lower() != "quote" or not any(c.lower_ == "as" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in NOT_SPEAKERS), None)
+    return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def clause_subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         if tok.dep_ not in UP_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
+        if (quoted := quoted_as(tok)) is not None:
+            return quoted  # "quoted the minister as saying"
         if tok.pos_ not in ("VERB", "AUX"):
             if tok.dep_ == "prep" or tok.pos_ == "ADP":
                 continue
