@@ -30,7 +30,8 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
         if q.speaker_token is not None:
             tok = doc[q.speaker_token]
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
-            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes)
+            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes,
+                                       _token_range(doc, q.span) if q.kind != "indirect" else (0, 0))
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -41,16 +42,21 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,
-                     last_person: Actor | None, earlier: list[Quote]) -> Mention | None:
+                     last_person: Actor | None, earlier: list[Quote], quote: tuple[int, int]) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
     found = actors.for_phrase(tok)
+    if found and tok.lower_ in quote_words("person_pronoun") and _named_in(tok.doc, actors, found[0].actor, quote):
+        # “... Ruiz was arrested at night,” he said: "he" is not someone his own quotation names.
+        found_actor, found = found[0].actor, []
+        if last_person is not None and last_person.id == found_actor.id:
+            last_person = None
     if found:
         # Keep the speaker's own words in the record ("the spokesperson"), resolved.
         speaker = Mention(found[0].actor, words, span)
     elif tok.lower_ in quote_words("person_pronoun"):
         person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
-            else actors.last_person_before(tok.i, tok.lower_)
+            else actors.last_person_before(min(tok.i, quote[0]), tok.lower_)
         if person is not None:
             speaker = Mention(person, words, span)
     elif tok.lower_ in quote_words("group_pronoun"):
@@ -65,6 +71,18 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
         speaker = Mention(unknown_actor(words, tok), words, span)
     return speaker
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The tokens [start, end) of a character span."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (found.start, found.end) if found is not None else (0, 0)
+
+
+def _named_in(doc: Doc, actors: ArticleActors, actor: Actor, tokens: tuple[int, int]) -> bool:
+    """The actor is named (not a pronoun) inside the token range."""
+    return actors.named_last_before(tokens[1], lambda f: f.actor.id == actor.id and f.start >= tokens[0] and any(
+        t.pos_ == "PROPN" for t in doc[f.start:f.end])) is not None
 
 
 def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:

@@ -1,0 +1,22 @@
+"""Speakers resolved to actors: pronouns, roles, groups."""
+import eventwire
+
+
+def _quotes(text):
+    rec = eventwire.code_text(text, published="2024-10-21")
+    return [(q.kind, q.text, q.speaker.actor.name if q.speaker else None, q.speaker.text if q.speaker else None)
+            for q in rec.quotes]
+
+
+def _holding(quotes, words):
+    hits = [q for q in quotes if words in q[1]]
+    assert hits, f"no quote holds {words!r}: {quotes}"
+    return hits[0]
+
+
+def test_he_after_a_quotation_is_not_a_person_the_quotation_names():
+    text = ("Police in Quito have arrested four people, spokesman Tomas Herrera said on Monday.\n\n"
+            "Herrera said that the first arrest took place in a market on Sunday.\n\n"
+            "Two others were held near the airport.\n\n"
+            "\"A few hours later, Mario Vela detained the fourth man in the south of the city,\" he said.\n")
+    assert _holding(_quotes(text), "Mario Vela detained")[2] == "Tomas Herrera"
