@@ -73,3 +73,15 @@ def test_quoted_as_saying_with_a_direct_quote():
     qs = _quotes("The broadcaster quoted a senior army officer as saying: “The convoy never reached the border "
                  "and we lost contact with it at night.”")
     assert _holding(qs, "never reached the border")[3] == "a senior army officer"
+
+
+def test_a_quoted_predicate_is_the_words_of_the_subject_before_it():
+    qs = _quotes("On Tuesday the Peruvian foreign ministry “firmly rejected the interference of foreign envoys in "
+                 "the vote count”, a day after the count was halted.")
+    q = _holding(qs, "firmly rejected")
+    assert "Peru" in q[2] and q[3] == "the Peruvian foreign ministry"
+
+
+def test_a_quoted_predicate_of_a_copula_stays_the_writers():
+    qs = _quotes("The new bridge “is the longest in the region” and opened on Monday.")
+    assert not any("longest in the region" in q[1] for q in qs)
