@@ -20,3 +20,13 @@ def test_he_after_a_quotation_is_not_a_person_the_quotation_names():
             "Two others were held near the airport.\n\n"
             "\"A few hours later, Mario Vela detained the fourth man in the south of the city,\" he said.\n")
     assert _holding(_quotes(text), "Mario Vela detained")[2] == "Tomas Herrera"
+
+
+def test_a_speaker_named_by_an_office_keeps_its_of_phrase():
+    qs = _quotes("Two officers were charged with fraud, the director of public prosecutions said on Friday.")
+    assert _holding(qs, "officers were charged")[3] == "the director of public prosecutions"
+
+
+def test_a_ministry_speaker_keeps_its_portfolio():
+    qs = _quotes("Nine people were hurt in the blast, the Ghanaian Ministry of Health said in a statement.")
+    assert _holding(qs, "people were hurt")[3] == "the Ghanaian Ministry of Health"

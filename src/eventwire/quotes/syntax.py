@@ -130,6 +130,13 @@ def token_span(tok: Token) -> tuple[int, int]:
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("compound", "appos", "flat") :
             right = max(right, c.right_edge, key=lambda t: t.i)
+        elif c.i == tok.i + 1 and c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.ent_type_ != "PERSON":
+            # "the director of public prosecutions", "the Office of the Director of ...", not a clause after it
+            end = next((t for t in tok.doc[c.i:c.right_edge.i + 1] if t.text == "," or t.dep_ in ("relcl", "acl")),
+                       tok.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(tok.doc) else None)
+            last = tok.doc[end.i - 1] if end is not None else c.right_edge
+            right = max(right, last, key=lambda t: t.i)
     if tok.head.i > tok.i:
         right = min(right, tok.doc[max(tok.i, tok.head.i - 1)], key=lambda t: t.i)  # not past its verb
     for t in tok.doc[tok.i + 1:right.i + 1]:
