@@ -32,10 +32,10 @@ def test_a_description_points_back_to_the_body_named_before():
 
 
 def test_a_description_skips_names_used_as_modifiers():
-    a = _actors("The Alliance of Sahel States said the ECOWAS sanctions were illegal. The bloc left ECOWAS.")
-    assert a["The bloc"].name.endswith("Alliance of Sahel States")
-    a = _actors("The government of Mali gave the French ambassador 72 hours to leave the country.")
-    assert a["the country"].code == "MLI"
+    a = _actors("The Alliance of Andean Towns said the SADC rules were unfair. The bloc left SADC.")
+    assert a["The bloc"].name.endswith("Alliance of Andean Towns")
+    a = _actors("The government of Chad told the Danish envoy to leave the country by Friday.")
+    assert a["the country"].code == "TCD"
 
 
 def test_a_description_with_a_name_of_its_own_is_no_pointer():
@@ -44,10 +44,10 @@ def test_a_description_with_a_name_of_its_own_is_no_pointer():
 
 
 def test_a_table_noun_of_a_country_the_article_never_names_is_a_title():
-    # the tables give "junta" to Myanmar's military; here it is Mali's
-    a = _actors("The French minister criticized the junta in Mali.")
+    # the tables give "junta" to Myanmar's military; here it is Chad's
+    a = _actors("The Danish minister criticized the junta in Chad.")
     assert a["the junta"].country != "MMR"
-    a = _actors("Myanmar's generals met in Naypyidaw. The junta denied the report.")
+    a = _actors("Myanmar's generals met on Monday. The junta denied the report.")
     assert a["The junta"].country == "MMR"
 
 
@@ -72,8 +72,8 @@ def test_the_country_is_the_one_of_its_sentence_or_the_one_before():
 
 
 def test_a_first_name_alone_is_the_one_person_named_before_with_it():
-    a = _actors("Malaysian Prime Minister Anwar Ibrahim arrived in Jakarta. \"We came as friends,\" Anwar said.")
-    assert a["Anwar"].name == "Anwar Ibrahim"
+    a = _actors("Chadian Prime Minister Rahman Tahir arrived in Accra. \"We came as friends,\" Rahman said.")
+    assert a["Rahman"].name == "Rahman Tahir"
 
 
 def test_a_first_name_two_people_share_links_no_one():
@@ -82,7 +82,7 @@ def test_a_first_name_two_people_share_links_no_one():
 
 
 def test_a_name_given_an_office_by_an_apposition_keeps_it_in_its_other_mentions():
-    rec = eventwire.code_text("The police spokesman, Aswin Siregar, said six men were held. "
+    rec = eventwire.code_text("The police spokesman, Tomas Ferreira, said six men were held. "
                               "\"They planned attacks,\" he said.", published="2024-10-21")
     assert {q.speaker.actor.code for q in rec.quotes} == {"GOV"}
 
@@ -109,9 +109,9 @@ def test_two_sides_inside_another_acts_object_are_left_alone():
 
 
 def test_an_actor_its_sentence_leaves_without_a_country_takes_the_articles():
-    a = _actors("Somali forces attacked an al-Shabaab base near Mogadishu, the Somali ministry said. "
-                "The security forces killed six gunmen.")
-    assert a["The security forces"].country == "SOM"
+    a = _actors("Peruvian troops raided a camp near Cusco, the Peruvian ministry said. "
+                "The security forces arrested nine men.")
+    assert a["The security forces"].country == "PER"
 
 
 def test_no_article_country_when_no_country_dominates():
@@ -120,8 +120,13 @@ def test_no_article_country_when_no_country_dominates():
 
 
 def test_both_sides_are_the_pair_the_article_has_just_coordinated():
-    rec = eventwire.code_text("The Thai and Cambodian leaders held talks in Malaysia hosted by its prime minister, "
+    rec = eventwire.code_text("The Chilean and Peruvian envoys met in Quito hosted by its foreign minister, "
                               "where both sides agreed to halt hostilities.", published="2024-10-21")
     pairs = {(e.source.actor.country, e.target.actor.country) for e in rec.events
              if e.trigger == "agreed" and e.source and e.target}
-    assert pairs == {("THA", "KHM"), ("KHM", "THA")}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_person_before_a_colon_is_no_dateline():
+    a = _actors("Anna Smith: Chile and Peru agreed to reopen their border.")
+    assert "Anna Smith" in a

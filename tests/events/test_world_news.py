@@ -25,7 +25,7 @@ def test_a_summons_reported_by_the_government_is_its_protest():
 
 
 def test_adding_companies_to_a_sanctions_list_is_a_sanction():
-    ev = _events("Japan's trade ministry said seven Chinese companies have been added to its entity list.")
+    ev = _events("Japan's trade ministry said three Chinese firms have been added to its sanctions list.")
     assert any(c == "163" and t == "CHNBUS" for _, t, c in ev)
 
 
@@ -36,8 +36,8 @@ def test_the_patient_of_a_passive_the_parser_hangs_on_the_auxiliary():
 
 
 def test_a_joint_act_where_it_happens_is_with_each_other():
-    ev = _events("The Thai and Cambodian leaders held talks in Malaysia on Monday.")
-    assert {(s, t) for s, t, c in ev if c == "046"} == {("THAGOV", "KHMGOV"), ("KHMGOV", "THAGOV")}
+    ev = _events("The Chilean and Peruvian envoys held talks in Ecuador on Monday.")
+    assert {(s[:3], t[:3]) for s, t, c in ev if c == "046"} == {("CHL", "PER"), ("PER", "CHL")}
 
 
 def test_a_joint_act_with_a_named_party_keeps_it():
@@ -46,5 +46,30 @@ def test_a_joint_act_with_a_named_party_keeps_it():
 
 
 def test_talks_between_two_countries_are_reciprocal():
-    ev = _events("Talks between Pakistan and Afghanistan are scheduled for Monday.")
-    assert ("PAK", "AFG", "046") in ev and ("AFG", "PAK", "046") in ev
+    ev = _events("Talks between Chile and Peru are planned for Monday.")
+    assert ("CHL", "PER", "046") in ev and ("PER", "CHL", "046") in ev
+
+
+def test_an_act_an_agreement_is_about_is_done_by_who_reached_it():
+    ev = _events("European Union ministers reached an agreement on a new package of sanctions against Iran.")
+    assert ("IGOEUREEU", "IRN", "163") in ev
+
+
+def test_an_agreement_about_nothing_coded_gives_no_source_to_a_later_noun():
+    ev = _events("Chile reached an agreement with Peru after attacks on the border.")
+    assert all(not (s == "CHL" and c.startswith("19")) for s, _, c in ev)
+
+
+def test_sanctions_on_businesses_target_their_country():
+    ev = _events("The State Department slapped sanctions on four businesses run by the Chadian military.")
+    assert ("USAGOV", "TCDBUS", "163") in ev
+
+
+def test_force_a_states_own_official_says_it_could_use_is_his_threat():
+    ev = _events("Chile could strike the bridges in Peru, the Chilean defence minister warned.")
+    assert ("CHLGOV", "PER", "138") in ev
+
+
+def test_force_another_states_official_says_it_could_use_stays_hypothetical():
+    ev = _events("Chile could strike the bridges in Peru, the Peruvian defence minister warned.")
+    assert ("CHL", "PER", "190") in ev

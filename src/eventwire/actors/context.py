@@ -196,9 +196,9 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
 def article_country(m: Mentions) -> str | None:
     """The country an article is about, when its mentions say so: the
     country of at least half the mentions that have one, and of at least two
-    (a report from Mogadishu names Somalia, Somali forces, the Somali
-    ministry). Actors a sentence leaves without a country ("the security
-    forces", "protesters") are that country's."""
+    (a report from Lima names Peru, Peruvian police, the Peruvian ministry).
+    Actors a sentence leaves without a country ("the security forces",
+    "protesters") are that country's."""
     counts: dict[str, int] = {}
     for f in m.found:
         if f.actor.country and f.form != "pronoun":

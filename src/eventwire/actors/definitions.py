@@ -50,9 +50,9 @@ MAX_DATELINE = 16  # tokens
 
 
 def dateline_end(m: Mentions, start: int) -> int | None:
-    """The end of a wire dateline opening the paragraph at `start`: "MOSCOW
-    (AP) —", "(Reuters) -", "PARIS (UrduPoint News / Sputnik - 31st January,
-    2022)", "New Delhi:", "UZBEKISTAN, January 24 -": a place in capitals or
+    """The end of a wire dateline opening the paragraph at `start`: "OSLO
+    (AP) —", "(Agency) -", "LIMA (Agency / Wire - 3rd March, 2024)",
+    "Nairobi:", "CHILE, March 3 -": a place in capitals or
     an agency in brackets, or a place and a colon, before a dash, with no verb."""
     doc = m.doc
     depth, caps, bracket = 0, False, False
@@ -67,13 +67,13 @@ def dateline_end(m: Mentions, start: int) -> int | None:
         if t.text == ")":
             depth -= 1
             if depth == 0 and i + 1 < len(doc) and doc[i + 1].text not in DATELINE_DASHES and i > start + 1:
-                # "PARIS (... 2022) After facing ...": the bracket closes the dateline; "(Reuters) -Fiji's"
+                # "LIMA (... 2024) After the vote ...": the bracket closes the dateline; "(Agency) -Chile's"
                 return i + 1 if caps or doc[i + 1].text[:1] in "-—–" else None
             continue
         if depth:
             continue
         if t.text in DATELINE_DASHES and i > start:
-            if caps or bracket or (t.text == ":" and i - start <= 3 and all(x.text[:1].isupper() for x in doc[start:i])):
+            if caps or bracket or (t.text == ":" and i - start <= 3 and _only_places(m, start, i)):
                 return i + 1
             return None
         if t.pos_ in ("VERB", "AUX") and not t.is_upper:
@@ -88,6 +88,12 @@ def dateline_end(m: Mentions, start: int) -> int | None:
         elif not (t.is_punct or t.like_num or t.text[:1].isupper()):
             return None
     return None
+
+
+def _only_places(m: Mentions, start: int, end: int) -> bool:
+    """"Nairobi:" is a dateline, "Anna Smith:" a headline's speaker."""
+    found = [m.by_token.get(i) for i in range(start, end)]
+    return all(f is not None and f.actor.kind == "country" for f in found)
 
 
 def _drop_datelines(m: Mentions) -> None:
@@ -123,8 +129,8 @@ def _drop_foreign_common_nouns(m: Mentions) -> None:
 
 
 def _initials_match(acronym: str, words: list[Token]) -> bool:
-    """ "MOC" for "Ministry of Commerce", "ISPR" for "Inter Services Public
-    Relations": every capitalised word gives its first letter, link words may."""
+    """ "MOM" for "Ministry of Mines", "NDMA" for "National Disaster
+    Management Authority": every capitalised word gives its first letter, link words may."""
     letters = [c for c in acronym if c.isalpha()]
 
     def walk(k: int, w: int) -> bool:
@@ -220,7 +226,7 @@ def _find_acronyms(m: Mentions) -> None:
         if actor is None:
             continue
         f = m.by_token.get(t.i)
-        # the acronym alone ("FDLR", "the FDLR"), not inside a longer name ("PNG Resources Conference")
+        # the acronym alone ("FDLR", "the FDLR"), not inside a longer name ("FDLR Youth Congress")
         if f is not None and (f.actor is actor or f.end - f.start > 1 + (doc[f.start].lower_ == "the")):
             continue
         _replace(m, Found(actor, t.i, t.i + 1, "acronym"))
@@ -232,7 +238,7 @@ def _descriptions() -> dict[str, str]:
 
 
 def _is_modifier(m: Mentions, f: Found) -> bool:
-    """A name used as a modifier: "the ECOWAS sanctions", "the French ambassador"."""
+    """A name used as a modifier: "the SADC summit", "the Danish envoy"."""
     last = m.doc[f.end - 1]
     return last.dep_ in ("amod", "compound", "nmod") and not (f.start <= last.head.i < f.end)
 
@@ -243,7 +249,7 @@ def _fits(m: Mentions, kind: str, head: Token, f: Found) -> bool:
     if f.form in ("pronoun", "description") or (kind != "country" and (a.kind == "person" or f.form == "role")):
         return False
     words = set(a.name.lower().split())
-    if kind == "country":  # a country, or the country of a person or body ("Fiji's former prime minister")
+    if kind == "country":  # a country, or the country of a person or body ("Ghana's former president")
         return a.country is not None and a.country in m.kb.countries
     if kind == "body":  # the bloc, the alliance: an intergovernmental body, or one so named
         return a.kind == "organization" and (a.sector == "IGO" or head.lower_ in words or
@@ -294,7 +300,7 @@ def _find_descriptions(m: Mentions) -> None:
 
 
 def _noun_is_subject(n) -> bool:
-    """The noun, or the one it is "of" ("the next round of talks"), is its clause's subject."""
+    """The noun, or the one it is "of" ("a new round of talks"), is its clause's subject."""
     while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.i != n.i:
         n = n.head.head
     return n.dep_ in ("nsubj", "nsubjpass", "ROOT")
@@ -312,8 +318,8 @@ def _pair_member(m: Mentions, kind: str, f: Found | None) -> Found | None:
 
 
 def _last_coordinated_pair(m: Mentions, kind: str, before: int) -> tuple[Found, Found] | None:
-    """The two actors of the last coordination ("the Thai and Cambodian
-    leaders", "India and Nepal") in this sentence or the two before: when
+    """The two actors of the last coordination ("the Chilean and Peruvian
+    envoys", "Chile and Peru") in this sentence or the two before: when
     the article has just named a pair, "both sides" are they."""
     doc = m.doc
     sent = doc[before].sent

@@ -199,7 +199,7 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
     namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
     if not namesakes and len(words := text.split()) == 1:
-        # "Anwar" after "Anwar Ibrahim", "Prabowo" after "Prabowo Subianto": many names are used by
+        # "Rahman" after "Rahman Tahir", "Sukarno" after "Sukarno Putra": many names are used by
         # their first word; only when one person named before has it and no one has it as surname
         firsts = {a.id for a in known_people.values() if len(a.name.split()) >= 2 and a.name.split()[0] == text}
         namesakes = firsts if len(firsts) == 1 else set()
@@ -282,9 +282,9 @@ PORTFOLIO_LINKS = {"of", "the", "and", "for", "&"}
 
 
 def _portfolio_end(m: Mentions, tok, role) -> int | None:
-    """The end of a body's name that goes on past its title word: "the Iraqi
-    Ministry of Interior", "the US Department of Justice", "the Office of the
-    Director of Public Prosecutions". Capitalised words after "of", over
+    """The end of a body's name that goes on past its title word: "the Chilean
+    Ministry of Mines", "the Department of Fisheries", "the Office of the
+    Chief Inspector of Prisons". Capitalised words after "of", over
     entities the recognizer found there and no table knows ("Commerce")."""
     doc = m.doc
     if role.kind != "group" or not tok.text[:1].isupper() or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":

@@ -38,7 +38,7 @@ def for_phrase(m: Mentions, head: Token) -> list[Found]:
     each ("Iran and Türkiye"), a name before a role word, the role before a
     bare country."""
     if head.i in m.datelines:
-        # "MOSCOW (AP) — Kyrgyzstan and Tajikistan agreed": the parser makes the dateline the
+        # "OSLO (AP) — Chile and Peru agreed": the parser makes the dateline the
         # subject and the real one its apposition
         real = [c for c in head.children if c.dep_ == "appos" and c.i not in m.datelines]
         return for_phrase(m, real[0]) if real else []

@@ -242,7 +242,7 @@ def _speaker_right(g: dict, q, rec: Record, mentions: dict) -> bool:
     text = rec.article.text
     names = {q.speaker.text, q.speaker.actor.name} | \
         {text[s[0]:s[1]] for s in mentions.get(q.speaker.actor.id, [])}
-    # "Inter Services Public Relations (ISPR)" names the speaker twice
+    # "National Disaster Management Authority (NDMA)" names the speaker twice
     lasts = {_last_word(x) for x in [name, *re.findall(r"\((.*?)\)", name)]} - {""}
     return any(_last_word(n) in lasts for n in names)
 

@@ -1,5 +1,5 @@
 """A speaker that is a document: "the statement said", "Friday's statement
-reads", "a joint statement by UN chiefs said". The words are its issuer's: the
+reads", "a statement by the relief agencies said". The words are its issuer's: the
 actor it is by or from ("a statement by X", "X's statement", "an X
 statement"), else the issuer of the document named before it ("X said in a
 statement ... the statement added", "An X statement says ... “...,” the

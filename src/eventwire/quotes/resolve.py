@@ -42,7 +42,8 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,
-                     last_person: Actor | None, earlier: list[Quote], quote: tuple[int, int]) -> Mention | None:
+                     last_person: Actor | None, earlier: list[Quote] = (),
+                     quote: tuple[int, int] = (0, 0)) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
     found = actors.for_phrase(tok)
@@ -52,8 +53,9 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         if last_person is not None and last_person.id == found_actor.id:
             last_person = None
     if found:
-        # Keep the speaker's own words in the record ("the spokesperson"), resolved.
-        speaker = Mention(found[0].actor, words, span)
+        # Keep the speaker's own words in the record ("the spokesperson"), resolved, with the
+        # country its sentence or article gives it, as the actor's other mentions have it.
+        speaker = Mention(actors.settled(found[0]).actor, words, span)
     elif tok.lower_ in quote_words("person_pronoun"):
         person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
             else actors.last_person_before(min(tok.i, quote[0]), tok.lower_)
@@ -63,7 +65,7 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         group = _last_group_before(actors, tok.i)
         if group is not None:
             speaker = Mention(group, words, span)
-    if speaker is None and (issuer := document_issuer(tok, actors, earlier)) is not None:
+    if speaker is None and (issuer := document_issuer(tok, actors, list(earlier))) is not None:
         speaker = Mention(issuer, words, span)  # "the statement said": its issuer's words
     if speaker is None and tok.lower_ in ("i", "me"):
         # The writer speaking in the first person.
@@ -101,7 +103,7 @@ def _last_group_before(actors: ArticleActors, i: int) -> Actor | None:
     best = actors.named_last_before(i, lambda f: f.actor.kind != "person")
     if best is None or i - best.start > 400:
         return None
-    return best.actor
+    return actors.settled(best).actor
 
 
 def attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:

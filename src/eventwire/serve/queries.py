@@ -164,7 +164,7 @@ class Filters:
     def where(self) -> tuple[str, list]:
         """SQL condition of these filters over the dashboard's event table, with its parameters.
         (Actors are matched by the Dashboard, which resolves them once.)"""
-        f = EventFilter(root=self.root, quad_class=self.quad, since=self.since, until=self.until)
+        f = EventFilter(root=self.root, quad_class=self.quad, since=self.since, until=self.until, modality=None)
         sql, params = f.where()
         if self.modality:  # placeholders, not a list parameter: DuckDB compares constants faster
             sql += f" AND modality IN ({', '.join('?' * len(self.modality))})"
