@@ -30,3 +30,16 @@ def test_a_speaker_named_by_an_office_keeps_its_of_phrase():
 def test_a_ministry_speaker_keeps_its_portfolio():
     qs = _quotes("Nine people were hurt in the blast, the Ghanaian Ministry of Health said in a statement.")
     assert _holding(qs, "people were hurt")[3] == "the Ghanaian Ministry of Health"
+
+
+def _speaker_codes(text):
+    rec = eventwire.code_text(text, published="2024-10-21")
+    return [(q.text, q.speaker.actor.code if q.speaker else None, q.speaker.actor.name if q.speaker else None)
+            for q in rec.quotes]
+
+
+def test_the_ministry_is_the_ministry_the_article_named():
+    text = ("China's Ministry of Mines said on Monday that three firms had lost their licences.\n\n"
+            "The Canadian firms broke the rules on river dredging, the ministry said.\n")
+    hits = [q for q in _speaker_codes(text) if "river dredging" in q[0]]
+    assert hits and hits[0][1].startswith("CHN")

@@ -52,6 +52,8 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         found_actor, found = found[0].actor, []
         if last_person is not None and last_person.id == found_actor.id:
             last_person = None
+    if found and (named := _named_body(tok, actors)) is not None:
+        found = [named]  # "the ministry said": the ministry the article named
     if found:
         # Keep the speaker's own words in the record ("the spokesperson"), resolved, with the
         # country its sentence or article gives it, as the actor's other mentions have it.
@@ -73,6 +75,25 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
         speaker = Mention(unknown_actor(words, tok), words, span)
     return speaker
+
+
+BODY_WINDOW = 400  # tokens back to the body a bare "the ministry" points to
+
+
+def _named_body(tok: Token, actors: ArticleActors):
+    """"The ministry said", "the agency added": a bare definite noun is the body
+    named last with that word in its name ("China's Ministry of Commerce"),
+    not one its sentence's country would make of it."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in tok.children):
+        return None
+    word = tok.lemma_.lower()
+    doc = tok.doc
+    best = actors.named_last_before(tok.left_edge.i, lambda f: f.actor.kind in ("organization", "group")
+                                    and f.actor.code != "UNK" and tok.left_edge.i - f.start <= BODY_WINDOW
+                                    and any(t.lemma_.lower() == word for t in doc[f.start:f.end])
+                                    and any(t.pos_ == "PROPN" for t in doc[f.start:f.end]))
+    return best
 
 
 def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
