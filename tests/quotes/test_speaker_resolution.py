@@ -43,3 +43,10 @@ def test_the_ministry_is_the_ministry_the_article_named():
             "The Canadian firms broke the rules on river dredging, the ministry said.\n")
     hits = [q for q in _speaker_codes(text) if "river dredging" in q[0]]
     assert hits and hits[0][1].startswith("CHN")
+
+
+def test_they_in_a_clause_under_a_plural_subjects_verb_is_that_subject():
+    qs = _quotes("Hundreds of farmers marched on the parliament in Dhaka on Monday, blocking roads, "
+                 "as they say the new seed law will “ruin every small farm in the country.”")
+    q = _holding(qs, "ruin every small farm")
+    assert "farmer" in q[2].lower()

@@ -52,6 +52,8 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
         found_actor, found = found[0].actor, []
         if last_person is not None and last_person.id == found_actor.id:
             last_person = None
+    if (subject := _main_clause_subject(tok, actors)) is not None:
+        found = [subject]
     if found and (named := _named_body(tok, actors)) is not None:
         found = [named]  # "the ministry said": the ministry the article named
     if found:
@@ -116,6 +118,29 @@ def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:
         return False
     pronouns = quote_words("person_pronoun") | quote_words("group_pronoun")
     return bool(actors.for_phrase(tok)) or tok.lower_ in pronouns
+
+
+def _main_clause_subject(tok: Token, actors: ArticleActors):
+    """"Protesters marched on the palace as they say the vote was stolen":
+    "they" in a clause under another verb is that verb's plural subject."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or tok.head.dep_ not in ("advcl", "conj"):
+        return None
+    verb, subj = tok.head, None
+    for _ in range(4):  # up through the clauses it hangs from, to one with a subject
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None:
+            break
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    heads = [subj] + [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for c in c.children if c.dep_ == "pobj"]  # "thousands of protesters"
+    for h in reversed(heads):
+        if h.tag_ in ("NNS", "NNPS") and (found := actors.for_phrase(h)):
+            return found[0]
+    return None
 
 
 def _last_group_before(actors: ArticleActors, i: int) -> Actor | None:
