@@ -120,3 +120,22 @@ def test_a_gold_speaker_with_its_acronym_in_brackets_matches_either_name():
     mentions = {x.actor.id: x.mentions for x in rec.actors}
     assert _speaker_right({"speaker": "National Disaster Management Authority (NDMA)"}, q, rec, mentions)
     assert not _speaker_right({"speaker": "National Disaster Management Authority"}, q, rec, mentions)
+
+
+def test_gold_corrections_are_applied_by_id_and_span(tmp_path, monkeypatch):
+    import json
+    from eventwire.evaluation import score
+    fixes = tmp_path / "eval_corrections"
+    fixes.mkdir()
+    (fixes / "mine.jsonl").write_text("\n".join(json.dumps(x) for x in [
+        {"id": "a", "event": {"span": [0, 5]}, "set": {"roots": ["16"]}},
+        {"id": "a", "quote": {"span": [6, 9]}, "drop": True},
+        {"id": "a", "add_event": {"source": "CHL", "target": "PER", "roots": ["04"]}},
+    ]), encoding="utf-8")
+    monkeypatch.setattr(score, "data_path", lambda name: tmp_path / name)
+    items = [{"id": "a", "events": [{"span": [0, 5], "roots": ["11"]}, {"span": [7, 9], "roots": ["11"]}],
+              "quotes": [{"span": [6, 9]}, {"span": [10, 12]}]}]
+    [it] = score.apply_corrections("somewhere/mine.jsonl", items)
+    assert [e["roots"] for e in it["events"]] == [["16"], ["11"], ["04"]]
+    assert it["quotes"] == [{"span": [10, 12]}]
+    assert score.apply_corrections("somewhere/other.jsonl", [{"id": "b"}]) == [{"id": "b"}]
