@@ -23,9 +23,15 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _open(db: str) -> Store:
+def _open(db: str, parquet: str | None = None) -> Store:
+    from click.core import ParameterSource
+
+    from ..corpus.batch.store import open_store
+
+    if parquet and click.get_current_context().get_parameter_source("db") == ParameterSource.COMMANDLINE:
+        raise click.UsageError("give --db or --parquet, not both")
     try:
-        return Store(db, read_only=True)
+        return open_store(None if parquet else db, parquet)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
 
@@ -80,6 +86,10 @@ def ingest(inputs, db, published, workers, batch_size, progress):
     sys.exit(1 if report.errors else 0)
 
 
+_parquet_option = click.option("--parquet", metavar="DIR",
+                               help="Read the Parquet folder of `eventwire batch` instead of --db.")
+
+
 @click.group()
 def query():
     """Ask a store for events, quotes, actors or a dyad time series."""
@@ -116,12 +126,13 @@ def _filter(kw):
 @click.option("--distinct", is_flag=True, help="One row per event however many articles report it.")
 @click.option("--limit", type=int, default=100, show_default=True, help="0 for all.")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@_parquet_option
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
-def query_events(distinct, limit, db, fmt, **kw):
+def query_events(distinct, limit, db, parquet, fmt, **kw):
     """Events, newest first, with the sentence they come from."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         cols, rows = q.events(store, _filter(kw), limit=limit or None, distinct=distinct)
     print_rows(cols, rows, fmt)
 
@@ -131,12 +142,13 @@ def query_events(distinct, limit, db, fmt, **kw):
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]))
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@_parquet_option
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
-def query_quotes(speaker, kind, limit, db, fmt):
+def query_quotes(speaker, kind, limit, db, parquet, fmt):
     """Quotes, by speaker."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         cols, rows = q.quotes(store, speaker, kind, limit=limit or None)
     print_rows(cols, rows, fmt)
 
@@ -144,12 +156,13 @@ def query_quotes(speaker, kind, limit, db, fmt):
 @query.command("actors")
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@_parquet_option
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
-def query_actors(limit, db, fmt):
+def query_actors(limit, db, parquet, fmt):
     """Actors by the number of articles that mention them."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         cols, rows = q.actors(store, limit=limit or None)
     print_rows(cols, rows, fmt)
 
@@ -165,32 +178,36 @@ def query_actors(limit, db, fmt):
 @click.option("--since", callback=_date)
 @click.option("--until", callback=_date)
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@_parquet_option
 @click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", show_default=True)
-def query_dyad(a, b, by, code, root, modality, since, until, db, fmt):
+def query_dyad(a, b, by, code, root, modality, since, until, db, parquet, fmt):
     """Time series of events between A and B (both directions): counts and Goldstein sums."""
     from ..corpus import query as q
 
     f = q.EventFilter(code=code, root=root, modality=list(modality) or None, since=since, until=until)
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         cols, rows = q.dyad_series(store, a, b, by=by, f=f)
     print_rows(cols, rows, fmt)
 
 
 @click.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
+@_parquet_option
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "records"]),
               default="csv", show_default=True,
               help="csv/jsonl: one row per event; records: the article records of SPEC.md; "
                    "parquet: a folder partitioned by month; gdelt: GDELT 2.0 event columns (TSV).")
 @click.option("--output", "-o", help="File (folder for parquet); default stdout, or ./eventwire-parquet.")
-def export(db, fmt, output):
+def export(db, parquet, fmt, output):
     """Write a store out."""
     from ..corpus.export import export as run
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         where = run(store, fmt, output)
     if where != "-":
         click.echo(f"eventwire: wrote {where}", err=True)
 
 
-COMMANDS = [ingest, query, export]
+from .batch import batch  # noqa: E402
+
+COMMANDS = [ingest, query, export, batch]

@@ -1,0 +1,221 @@
+"""`eventwire batch`: code a corpus on a Dask cluster into partitioned Parquet.
+
+The driver (this process) reads the inputs in order, as `ingest` does, and cuts
+them into shards of `shard_size` consecutive articles. It keeps the set of
+content hashes seen so far, so an exact copy is recorded in `copies` but never
+coded twice, wherever in the corpus it comes. A shard's name is its index and a
+digest of its articles and the coder's version, so a rerun on the same inputs
+finds the shards a killed run finished (their markers exist) and submits only
+the rest; a shard whose inputs changed gets a new name, and shards no longer
+part of the inputs are deleted at the end. Each shard is one Dask task
+(worker.code_shard); then the near-duplicate shuffle (stories.py) runs over the
+whole corpus, and `_batch/complete.json` marks the output finished.
+
+Not done here: reading the inputs is one process (the driver), and the set of
+content hashes lives in its memory (about 150 bytes an article).
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+import datetime as dt
+
+from ... import __version__
+from .. import dedup
+from ...io.files import read_inputs
+from ...model import Article, InputError
+from ..store import copy_row
+from .layout import ERRORS, Layout, write_atomic, write_json_atomic
+
+DEFAULT_SHARD_SIZE = 100
+
+
+@dataclass
+class Shard:
+    index: int
+    name: str
+    articles: list[tuple[int, str, Article]]  # (input position, content hash, article) to code
+    copies: list[dict]  # one row per input article of the shard (copies table)
+    read: int  # input articles in the shard
+
+
+@dataclass
+class BatchReport:
+    read: int = 0
+    coded: int = 0
+    copies_skipped: int = 0  # exact copies of an earlier article: recorded, not coded
+    reused_shards: int = 0  # finished by an earlier (killed) run
+    shards: int = 0
+    events: int = 0
+    near_duplicates: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (article or input, reason)
+
+
+def plan_shards(inputs: Iterable[str], published: dt.date | None, shard_size: int,
+                read_errors: list[InputError]) -> Iterator[Shard]:
+    """Shards of consecutive input articles, exact copies already dropped from coding.
+    Errors of reading go to `read_errors` (they belong to no shard)."""
+    seen: set[bytes] = set()
+    seen_copies: set[bytes] = set()
+    position, index = 0, 0
+    articles: list[tuple[int, str, Article]] = []
+    copies: list[dict] = []
+    digest = hashlib.sha1(f"{__version__}|{shard_size}".encode())
+    n = 0
+
+    def cut() -> Shard:
+        return Shard(index, f"{index:06d}-{digest.hexdigest()[:10]}", articles, copies, n)
+
+    for item in read_inputs(inputs, published):
+        if isinstance(item, InputError):
+            read_errors.append(item)
+            continue
+        h = dedup.content_hash(item.text)
+        key = bytes.fromhex(h)
+        copy_key = hashlib.sha1(f"{h}|{item.id}".encode()).digest()
+        digest.update(f"{item.id}|{h}|{item.published}|{item.source}|{item.url}|{item.title}\n".encode())
+        if copy_key not in seen_copies:  # the same (text, id) read twice is one copy, as in the store
+            seen_copies.add(copy_key)
+            copies.append(copy_row(h, item))
+        if key not in seen:
+            seen.add(key)
+            articles.append((position, h, item))
+        position += 1
+        n += 1
+        if n == shard_size:
+            yield cut()
+            index += 1
+            articles, copies, n = [], [], 0
+            digest = hashlib.sha1(f"{__version__}|{shard_size}".encode())
+    if n:
+        yield cut()
+
+
+@contextlib.contextmanager
+def connect(workers: int = 2, scheduler: str | None = None, memory_limit: str | None = None):
+    """A Dask client: on an existing scheduler, or on a LocalCluster of `workers`
+    single-threaded processes bound to loopback (dashboard on a free loopback port)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler, timeout="30s") as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", memory_limit=memory_limit or "auto") as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def run_batch(inputs: Iterable[str], out: str, workers: int = 2, scheduler: str | None = None,
+              published: dt.date | None = None, shard_size: int = DEFAULT_SHARD_SIZE,
+              progress: bool | None = None, on_error=None, client=None) -> BatchReport:
+    """Code every article of the inputs on a Dask cluster into the Parquet folder `out`.
+    `client`: an already connected distributed.Client (then `workers`/`scheduler` are unused).
+    `on_error(name, reason)` is called for each article or input that fails."""
+    layout = Layout(out)
+    layout.prepare()
+    if client is None:
+        with connect(workers, scheduler) as c:
+            return _run(c, inputs, layout, published, shard_size, progress, on_error)
+    return _run(client, inputs, layout, published, shard_size, progress, on_error)
+
+
+def _run(client, inputs, layout: Layout, published, shard_size, progress, on_error) -> BatchReport:
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    from .stories import write_stories
+    from .worker import CoderPlugin, code_shard
+
+    report = BatchReport()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
+    client.register_plugin(CoderPlugin(), name=CoderPlugin.name)
+    slots = 2 * max(1, sum(client.nthreads().values())) + 1
+    committed = layout.committed()
+    planned: list[str] = []
+    read_errors: list[InputError] = []
+    in_flight = as_completed()
+
+    def finish(summary: dict, n_read: int) -> None:
+        report.coded += summary["coded"]
+        report.events += summary["counts"].get("events", 0)
+        for name, reason in summary["errors"]:
+            report.errors.append((name, reason))
+            if on_error:
+                on_error(name, reason)
+        bar.update(n_read)
+        bar.set_postfix(events=report.events, refresh=False)
+
+    reads: dict[str, int] = {}
+    reported_read_errors = 0
+
+    def flush_read_errors() -> None:
+        nonlocal reported_read_errors
+        for e in read_errors[reported_read_errors:]:
+            report.errors.append((e.name, e.reason))
+            if on_error:
+                on_error(e.name, e.reason)
+        reported_read_errors = len(read_errors)
+
+    def collect(future) -> None:
+        try:
+            summary = future.result()
+        except Exception as e:  # the shard's worker died too often, or its files could not be written
+            name = future.key.removeprefix("eventwire-shard-")
+            reason = f"shard not coded ({type(e).__name__}: {e}); rerun the batch to retry it"
+            report.errors.append((f"shard {name}", reason))
+            if on_error:
+                on_error(f"shard {name}", reason)
+            bar.update(reads.pop(name))
+            return
+        finish(summary, reads.pop(summary["shard"]))
+
+    try:
+        for shard in plan_shards(inputs, published, shard_size, read_errors):
+            flush_read_errors()
+            planned.append(shard.name)
+            report.read += shard.read
+            report.copies_skipped += shard.read - len(shard.articles)
+            if shard.name in committed:
+                report.reused_shards += 1
+                finish(layout.read_marker(shard.name), shard.read)
+                continue
+            reads[shard.name] = shard.read
+            future = client.submit(code_shard, str(layout.root), shard.name, shard.articles, shard.copies,
+                                   key=f"eventwire-shard-{shard.name}", pure=False, retries=1)
+            in_flight.add(future)
+            while in_flight.count() >= slots:
+                collect(next(in_flight))
+        flush_read_errors()
+        for future in in_flight:
+            collect(future)
+    finally:
+        bar.close()
+    report.shards = len(planned)
+
+    rows = [{"article_id": e.name, "reason": e.reason, "shard": None} for e in read_errors]
+    read_file = layout.shard_file("errors", "read", None)
+    if rows:
+        write_atomic(pa_table(rows), read_file)
+    else:
+        read_file.unlink(missing_ok=True)
+    for stale in layout.committed() - set(planned):
+        layout.remove_shard(stale)
+    report.near_duplicates = write_stories(client, layout, [s for s in planned if s in layout.committed()])
+    write_json_atomic({"shards": len(planned), "read": report.read, "coded": report.coded,
+                       "events": report.events, "errors": len(report.errors),
+                       "near_duplicates": report.near_duplicates, "version": __version__},
+                      layout.complete)
+    return report
+
+
+def pa_table(rows: list[dict]):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=ERRORS)
