@@ -115,10 +115,9 @@ def test_local_cluster_codes_the_same_events_as_code(reference):
                 for r in records for e in r["events"] if not r["id"].startswith("copy-of")}
     assert len(expected) > 20
     with open_store(parquet=str(reference["out"])) as store:
-        got = set(store.con.execute(
-            "SELECT article_id, event_id, source_code, target_code, cameo, modality, [span_start, span_end] "
-            "FROM events").fetchall())
-        got = {(*r[:6], tuple(r[6])) for r in got}
+        rows = store.con.execute("SELECT article_id, event_id, source_code, target_code, cameo, modality, "
+                                 "span_start, span_end FROM events").fetchall()
+        got = {(*r[:6], (r[6], r[7])) for r in rows}
         assert got == expected
         assert store.con.execute("SELECT count(*) FROM articles WHERE id LIKE 'copy-of%'").fetchone()[0] == 0
         assert store.con.execute("SELECT article_id FROM errors").fetchall() == [("french",)]
@@ -126,16 +125,20 @@ def test_local_cluster_codes_the_same_events_as_code(reference):
         assert {"month=2024-03", "month=2024-04"} <= months
 
 
+def rows_of(result) -> list:
+    return sorted(json.loads(result.stdout), key=lambda r: json.dumps(r, sort_keys=True))
+
+
 def test_parquet_output_queries_like_an_ingested_store(reference, tmp_path):
     db = str(tmp_path / "same.duckdb")
     ingest([str(reference["src"])], db=db, workers=1, progress=False)
     for args in (["query", "events", "--limit", "0"], ["query", "quotes", "--limit", "0"],
-                 ["query", "actors", "--limit", "0"], ["query", "dyad", "EGY", "QAT"],
+                 ["query", "actors", "--limit", "0"], ["query", "dyad", "EGY", "JPN"],
                  ["query", "events", "--distinct", "--limit", "0"]):
         from_db = cli(*args, "--db", db, "--format", "json")
         from_parquet = cli(*args, "--parquet", str(reference["out"]), "--format", "json")
         assert from_db.exit_code == 0 and from_parquet.exit_code == 0, from_parquet.output
-        assert json.loads(from_parquet.stdout) == json.loads(from_db.stdout), args
+        assert rows_of(from_parquet) == rows_of(from_db), args  # ties may come in another order
     events = json.loads(cli("query", "events", "--limit", "0", "--parquet", str(reference["out"]),
                             "--format", "json").stdout)
     copied = [e for e in events if e["article_id"] == "story-02"]
