@@ -226,3 +226,21 @@ def test_an_external_scheduler_runs_the_same_batch(reference, tmp_path):
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+def test_a_worker_killed_mid_run_costs_only_its_shard(reference, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.Popen(batch_cmd(reference["src"], out, "--workers", "2"), env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    markers = out / "_batch" / "shards"
+    deadline = time.time() + 300
+    while time.time() < deadline and not (markers.is_dir() and any(markers.glob("*.json"))):
+        time.sleep(0.05)
+    workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
+               if "spawn_main" in " ".join(c.cmdline())]
+    assert len(workers) == 2
+    workers[0].kill()  # the nanny starts a new worker; the scheduler gives the lost shard to a live one
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 1, err
+    assert tables(out) == reference["tables"]
+    assert files(out) == files(reference["out"])

@@ -33,6 +33,11 @@ def batch(inputs, out, workers, scheduler, published, shard_size, progress):
     from ..corpus.batch import run_batch
     from ..corpus.batch.layout import LayoutError
 
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise click.ClickException("`eventwire batch` needs Dask: pip install 'eventwire[batch]'") from None
+
     if workers is not None and scheduler:
         raise click.UsageError("--workers and --scheduler exclude each other "
                                "(the scheduler's cluster has its own workers)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -101,6 +102,7 @@ def connect(workers: int = 2, scheduler: str | None = None, memory_limit: str | 
     single-threaded processes bound to loopback (dashboard on a free loopback port)."""
     from distributed import Client, LocalCluster
 
+    _quiet_worker_shutdown()
     if scheduler:
         with Client(scheduler, timeout="30s") as client:
             yield client
@@ -109,6 +111,21 @@ def connect(workers: int = 2, scheduler: str | None = None, memory_limit: str | 
                       dashboard_address="127.0.0.1:0", memory_limit=memory_limit or "auto") as cluster, \
             Client(cluster) as client:
         yield client
+
+
+class _DropSlowExit(logging.Filter):
+    """A worker process holding the spaCy model can take more than the nanny's four
+    seconds to exit once the run is over; the nanny then kills it, which is harmless
+    and not worth a warning on the user's terminal. Other nanny warnings stay."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "still alive after" not in record.getMessage()
+
+
+def _quiet_worker_shutdown() -> None:
+    log = logging.getLogger("distributed.nanny")
+    if not any(isinstance(f, _DropSlowExit) for f in log.filters):
+        log.addFilter(_DropSlowExit())
 
 
 def run_batch(inputs: Iterable[str], out: str, workers: int = 2, scheduler: str | None = None,
