@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import logging
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -54,6 +55,9 @@ class BatchReport:
     events: int = 0
     near_duplicates: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (article or input, reason)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of: setup, shards, stories
+    coding_seconds: float = 0.0  # summed wall time of the shards coded in this run, on their workers
+    coding_cpu_seconds: float = 0.0  # and their CPU time (what a free core would take)
 
 
 def plan_shards(inputs: Iterable[str], published: dt.date | None, shard_size: int,
@@ -150,9 +154,11 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     from .worker import CoderPlugin, code_shard
 
     report = BatchReport()
+    t0 = time.perf_counter()
+    client.register_plugin(CoderPlugin(), name=CoderPlugin.name)  # loads the coder on every worker
+    report.seconds["setup"] = round(time.perf_counter() - t0, 1)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
-    client.register_plugin(CoderPlugin(), name=CoderPlugin.name)
     slots = 2 * max(1, sum(client.nthreads().values())) + 1
     committed = layout.committed()
     planned: list[str] = []
@@ -191,8 +197,11 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
                 on_error(f"shard {name}", reason)
             bar.update(reads.pop(name))
             return
+        report.coding_seconds += summary["seconds"]
+        report.coding_cpu_seconds += summary["cpu_seconds"]
         finish(summary, reads.pop(summary["shard"]))
 
+    t0 = time.perf_counter()
     try:
         for shard in plan_shards(inputs, published, shard_size, read_errors):
             flush_read_errors()
@@ -215,6 +224,7 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     finally:
         bar.close()
     report.shards = len(planned)
+    report.seconds["shards"] = round(time.perf_counter() - t0, 1)
 
     rows = [{"article_id": e.name, "reason": e.reason, "shard": None} for e in read_errors]
     read_file = layout.shard_file("errors", "read", None)
@@ -224,7 +234,9 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
         read_file.unlink(missing_ok=True)
     for stale in layout.committed() - set(planned):
         layout.remove_shard(stale)
+    t0 = time.perf_counter()
     report.near_duplicates = write_stories(client, layout, [s for s in planned if s in layout.committed()])
+    report.seconds["stories"] = round(time.perf_counter() - t0, 1)
     write_json_atomic({"shards": len(planned), "read": report.read, "coded": report.coded,
                        "events": report.events, "errors": len(report.errors),
                        "near_duplicates": report.near_duplicates, "version": __version__},

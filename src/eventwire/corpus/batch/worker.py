@@ -52,7 +52,7 @@ def code_shard(out: str, shard: str, articles: list[tuple[int, str, Article]], c
         return done
     from ..ingest import code_batch
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     results = code_batch([(a, h, None, None) for _, h, a in articles]) if articles else []
     tables: dict[str, list[dict]] = defaultdict(list)
     errors, signatures = [], []
@@ -87,6 +87,7 @@ def code_shard(out: str, shard: str, articles: list[tuple[int, str, Article]], c
     write_atomic(pa.Table.from_pylist(signatures, schema=SIGNATURES), layout.signature_file(shard))
     summary = {"shard": shard, "coded": len(articles) - len(errors), "counts": counts,
                "errors": [[e["article_id"], e["reason"]] for e in errors],
-               "seconds": round(time.perf_counter() - t, 2), "pid": os.getpid()}
+               "seconds": round(time.perf_counter() - t, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
+               "pid": os.getpid()}
     write_json_atomic(summary, layout.marker(shard))
     return summary
