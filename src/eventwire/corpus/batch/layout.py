@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -32,6 +33,7 @@ ERRORS = pa.schema([("article_id", pa.string()), ("reason", pa.string()), ("shar
 STORIES = pa.schema([("hash", pa.string()), ("story", pa.string()), ("story_similarity", pa.float32())])
 SIGNATURES = pa.schema([("hash", pa.string()), ("position", pa.int64()), ("signature", pa.binary())])
 UNDATED = "undated"
+SHARD_NAME = re.compile(r"^\d{6,}-[0-9a-f]{10}$")  # run.plan_shards: index and digest
 
 
 class LayoutError(Exception):
@@ -130,11 +132,11 @@ class Layout:
                       if not p.name.startswith(".") and (p.stem in shards or table == "stories"
                                                          or (table == "errors" and p.stem == "read")))
 
-    def remove_shard(self, shard: str) -> None:
-        """Delete every file of a shard (a stale shard of an earlier input, or a torn attempt)."""
-        self.marker(shard).unlink(missing_ok=True)
-        for folder in [self.signatures, *(self.table_dir(t) for t in self.tables())]:
-            for p in folder.rglob(f"{shard}.parquet"):
+    def sweep(self, keep: set[str]) -> None:
+        """One pass over the folder: delete the files of shards not in `keep` (an earlier
+        input's) and the temporary files of attempts that were killed."""
+        for p in self.root.rglob("*"):
+            if not p.is_file():
+                continue
+            if p.name.endswith(".tmp") or (SHARD_NAME.match(p.stem) and p.stem not in keep):
                 p.unlink(missing_ok=True)
-        for p in self.root.rglob(f".{shard}.parquet.*.tmp"):
-            p.unlink(missing_ok=True)

@@ -12,7 +12,8 @@ part of the inputs are deleted at the end. Each shard is one Dask task
 whole corpus, and `_batch/complete.json` marks the output finished.
 
 Not done here: reading the inputs is one process (the driver), and the set of
-content hashes lives in its memory (about 150 bytes an article).
+content hashes lives in its memory (two sets of 20-byte digests, about
+200 bytes an article).
 """
 from __future__ import annotations
 
@@ -82,13 +83,16 @@ def plan_shards(inputs: Iterable[str], published: dt.date | None, shard_size: in
         h = dedup.content_hash(item.text)
         key = bytes.fromhex(h)
         copy_key = hashlib.sha1(f"{h}|{item.id}".encode()).digest()
-        digest.update(f"{item.id}|{h}|{item.published}|{item.source}|{item.url}|{item.title}\n".encode())
-        if copy_key not in seen_copies:  # the same (text, id) read twice is one copy, as in the store
+        new_copy, new_text = copy_key not in seen_copies, key not in seen
+        if new_copy:  # the same (text, id) read twice is one copy, as in the store
             seen_copies.add(copy_key)
             copies.append(copy_row(h, item))
-        if key not in seen:
+        if new_text:
             seen.add(key)
             articles.append((position, h, item))
+        # What the shard holds, and what earlier shards already took from it, names it.
+        digest.update(f"{item.id}|{h}|{item.published}|{item.source}|{item.url}|{item.title}|"
+                      f"{new_copy:d}{new_text:d}\n".encode())
         position += 1
         n += 1
         if n == shard_size:
@@ -213,7 +217,7 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
                 finish(layout.read_marker(shard.name), shard.read)
                 continue
             reads[shard.name] = shard.read
-            future = client.submit(code_shard, str(layout.root), shard.name, shard.articles, shard.copies,
+            future = client.submit(code_shard, str(layout.root.resolve()), shard.name, shard.articles, shard.copies,
                                    key=f"eventwire-shard-{shard.name}", pure=False, retries=1)
             in_flight.add(future)
             while in_flight.count() >= slots:
@@ -232,10 +236,10 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
         write_atomic(pa_table(rows), read_file)
     else:
         read_file.unlink(missing_ok=True)
-    for stale in layout.committed() - set(planned):
-        layout.remove_shard(stale)
+    layout.sweep(keep=set(planned))  # shards of earlier inputs, torn attempts' temporary files
+    committed = layout.committed()
     t0 = time.perf_counter()
-    report.near_duplicates = write_stories(client, layout, [s for s in planned if s in layout.committed()])
+    report.near_duplicates = write_stories(client, layout, [s for s in planned if s in committed])
     report.seconds["stories"] = round(time.perf_counter() - t0, 1)
     write_json_atomic({"shards": len(planned), "read": report.read, "coded": report.coded,
                        "events": report.events, "errors": len(report.errors),

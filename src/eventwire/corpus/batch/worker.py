@@ -72,7 +72,8 @@ def code_shard(out: str, shard: str, articles: list[tuple[int, str, Article]], c
             continue
         tables["copies"].append({**row, "month": month_of(row.get("published"))})
 
-    layout.remove_shard(shard)  # a torn earlier attempt of this shard, if any
+    # A torn earlier attempt of this shard wrote (some of) these same file names: they are
+    # replaced, and until the marker below exists no reader counts any of them.
     counts = {}
     for name, rows in tables.items():
         schema = table_schema(name)
