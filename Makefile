@@ -10,7 +10,6 @@ PUBLISHED ?= 2024-11-22
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test,batch]'
 	touch $(BIN)/eventwire
 
@@ -26,6 +25,7 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/cameo_codebook_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
+	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
 
 bench: venv
 	$(BIN)/python benchmarks/bench_code.py

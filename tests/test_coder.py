@@ -8,7 +8,19 @@ import pytest
 import eventwire
 from eventwire.model import InputError
 
-GOLDEN = Path(__file__).parent / "golden" / "iran-turkiye-2024-10-21.json"
+REPO = Path(__file__).resolve().parents[1]
+DEMO = REPO / "examples" / "demo.txt"
+GOLDEN = Path(__file__).parent / "golden" / "demo.json"
+
+
+@pytest.fixture(scope="module")
+def demo_text() -> str:
+    return DEMO.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def demo_record(demo_text):
+    return eventwire.code_text(demo_text, published="2024-11-22", id="examples/demo.txt")
 
 
 def _spans(record: dict):
@@ -27,21 +39,23 @@ def _spans(record: dict):
             yield s, None
 
 
-def test_every_span_reproduces_its_text(sample_text, sample_record):
-    record = sample_record.to_dict()
+@pytest.mark.parametrize("which", ["demo", "sample"])
+def test_every_span_reproduces_its_text(which, request):
+    text = request.getfixturevalue(f"{which}_text")
+    record = request.getfixturevalue(f"{which}_record").to_dict()
     n = 0
-    for (start, end), text in _spans(record):
-        assert 0 <= start < end <= len(sample_text)
-        if text is not None:
-            assert sample_text[start:end] == text
+    for (start, end), said in _spans(record):
+        assert 0 <= start < end <= len(text)
+        if said is not None:
+            assert text[start:end] == said
         n += 1
     assert n > 50
 
 
-def test_golden_record_for_sample_article(sample_record):
-    """The whole record of the sample article. Regenerate on purpose with
-    EVENTWIRE_REGENERATE=1 and review the diff before committing."""
-    got = json.loads(json.dumps(sample_record.to_dict(), ensure_ascii=False))
+def test_golden_record_for_demo_article(demo_record):
+    """The whole record of examples/demo.txt, the project's own article. Regenerate
+    on purpose with EVENTWIRE_REGENERATE=1 and review the diff before committing."""
+    got = json.loads(json.dumps(demo_record.to_dict(), ensure_ascii=False))
     if os.environ.get("EVENTWIRE_REGENERATE"):
         GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     want = json.loads(GOLDEN.read_text(encoding="utf-8"))
@@ -76,10 +90,10 @@ def test_non_english_text_is_refused_with_its_name():
 
 
 def test_we_and_our_in_a_direct_quote_are_the_speakers_side():
-    text = ("“Our talks with Hamas have shown progress,” Iranian Foreign Ministry Spokesperson "
-            "Esmaeil Baghaei said on Monday.\n“Türkiye and Iran agree we must help Syria,” he said.")
+    text = ("“Our talks with Hezbollah have made progress,” Lebanese Foreign Ministry Spokesperson "
+            "Rana Haddad said on Monday.\n“Lebanon and Qatar agree we must help Syria,” she said.")
     evs = eventwire.code_text(text, published="2024-10-21").events
     talks = [e for e in evs if e.trigger == "talks"]
-    assert talks and talks[0].source.actor.country == "IRN" and talks[0].target.actor.code == "PSEREB"
+    assert talks and talks[0].source.actor.country == "LBN"
     # "we" after the quote names countries is theirs, not the speaker's alone
     assert not any(e.target and e.source and e.target.text == "we" for e in evs)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors.resolve import ArticleActors
+from eventwire.actors import ArticleActors
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_turkey_in_every_spelling_is_tur(resolve, name):
 
 
 def test_names_the_small_model_mislabels_resolve_to_people(resolve):
-    doc, actors = resolve("Araqchi told a press conference with Fidan in Istanbul on Saturday.")
+    doc, actors = resolve("Fidan and Araqchi answered questions from reporters in Izmir after lunch.")
     araqchi, fidan = _actor_of(doc, actors, "Araqchi"), _actor_of(doc, actors, "Fidan")
     assert (araqchi.kind, araqchi.country, araqchi.sector) == ("person", "IRN", "GOV")
     assert (fidan.kind, fidan.country, fidan.sector) == ("person", "TUR", "GOV")
@@ -46,7 +46,7 @@ def test_title_surname_and_pronoun_link_to_one_person(sample_text, parse):
 
 
 def test_possessive_title_with_apposition_is_the_person(resolve):
-    doc, actors = resolve("Iran’s top diplomat, Araqchi, visited Lebanon last week.")
+    doc, actors = resolve("Iran’s top diplomat, Araqchi, flew to Muscat for a day of talks.")
     [f] = actors.for_phrase(next(t for t in doc if t.text == "diplomat"))
     assert f.actor.id == "person/abbas-araqchi"
     assert doc[f.start:f.end].text == "Iran’s top diplomat, Araqchi"
@@ -78,13 +78,13 @@ def test_armed_groups_and_igos(resolve):
 
 
 def test_compound_actors_yield_each_member(resolve):
-    doc, actors = resolve("Ankara and Tehran are among staunch supporters of Hamas.")
+    doc, actors = resolve("Ankara and Tehran signed a gas deal on Tuesday.")
     found = actors.for_phrase(next(t for t in doc if t.text == "Ankara"))
     assert [f.actor.country for f in found] == ["TUR", "IRN"]
 
 
 def test_coordinated_nationalities_give_each_country(resolve):
-    doc, actors = resolve("Iranian and Turkish officials were in contact on Sunday.")
+    doc, actors = resolve("Iranian and Turkish officials spoke by phone about border trade.")
     found = actors.for_phrase(next(t for t in doc if t.text == "officials"))
     assert sorted(f.actor.code for f in found) == ["IRNGOV", "TURGOV"]
 
@@ -100,7 +100,7 @@ def test_cities_and_regions_are_places_of_their_country(resolve, text, name, cou
     assert _actor_of(doc, actors, name).country == country
 
 
-@pytest.mark.parametrize("word, country", [("Ethopia", "ETH"), ("Quatar", "QAT"), ("Afganistan", "AFG"),
+@pytest.mark.parametrize("word, country", [("Ethiopa", "ETH"), ("Qattar", "QAT"), ("Afganistan", "AFG"),
                                            ("Phillippines", "PHL")])
 def test_country_names_with_a_letter_missing_or_doubled(resolve, word, country):
     doc, actors = resolve(f"Officials said {word} has agreed to the plan.")
@@ -138,7 +138,7 @@ def test_ethnic_group_with_a_home_country_gives_it_to_its_phrase(resolve):
 
 def test_group_placed_by_a_prepositional_phrase(resolve):
     doc, actors = resolve("Security forces in Chad arrested a man. A militia based in Niger claimed it. "
-                          "The military government of President Prosper Avril responded.")
+                          "The exiled government of President Aristide protested.")
     assert actors.for_phrase(next(t for t in doc if t.text == "forces"))[0].actor.code == "TCDCOP"
     assert actors.for_phrase(next(t for t in doc if t.text == "militia"))[0].actor.country == "NER"
     gov = actors.for_phrase(next(t for t in doc if t.text == "government"))[0].actor
@@ -187,9 +187,9 @@ def test_minority_takes_the_country_named_most_in_its_sentence(resolve):
 
 
 def test_unknown_person_takes_the_country_of_an_apposition(resolve):
-    doc, actors = resolve("Karim Benhaddou, Morocco's best-known rights activist, began a hunger strike.")
-    a = _actor_of(doc, actors, "Karim Benhaddou")
-    assert (a.country, a.sector) == ("MAR", "NGO")
+    doc, actors = resolve("Prosecutors charged Yusuf Demir, Türkiye’s most quoted human rights activist, on Friday.")
+    a = _actor_of(doc, actors, "Yusuf Demir")
+    assert (a.country, a.sector) == ("TUR", "NGO")
 
 
 def test_activist_takes_the_sentence_country_but_a_rights_group_does_not(resolve):
@@ -202,14 +202,14 @@ def test_activist_takes_the_sentence_country_but_a_rights_group_does_not(resolve
 
 
 def test_advisers_and_missionaries_from_a_country(resolve):
-    doc, actors = resolve("Gunmen seized Russian civilian advisers and a missionary from Canada.")
-    assert actors.for_phrase(next(t for t in doc if t.text == "advisers"))[0].actor.country == "RUS"
-    assert actors.for_phrase(next(t for t in doc if t.text == "missionary"))[0].actor.country == "CAN"
+    doc, actors = resolve("Pirates freed two French military advisers and a missionary from Brazil.")
+    assert actors.for_phrase(next(t for t in doc if t.text == "advisers"))[0].actor.country == "FRA"
+    assert actors.for_phrase(next(t for t in doc if t.text == "missionary"))[0].actor.country == "BRA"
 
 
 def test_subject_misparsed_as_a_participle_still_names_its_actor(resolve):
-    doc, actors = resolve("The Red Cross operating in Iraq said the roads were unsafe.")
-    said = next(t for t in doc if t.text == "said")
+    doc, actors = resolve("The Red Cross operating in Gaza reported that the clinics were full.")
+    said = next(t for t in doc if t.text == "reported")
     subj = next(c for c in said.children if c.dep_ in ("nsubj", "nsubjpass"))
     assert [f.actor.id for f in actors.for_phrase(subj)] == ["org/icrc"]
 
@@ -226,19 +226,19 @@ def test_former_names_and_communities(resolve, text, name, country):
 
 
 def test_stance_prefix_is_not_the_country(resolve):
-    doc, actors = resolve("An anti-Syria journalist and pro-American protesters were attacked in Beirut.")
+    doc, actors = resolve("An anti-Russia journalist and pro-American students were beaten in Tbilisi.")
     assert actors.for_phrase(next(t for t in doc if t.text == "journalist"))[0].actor.country is None
-    assert all(f.actor.country != "USA" for f in actors.for_phrase(next(t for t in doc if t.text == "protesters")))
+    assert all(f.actor.country != "USA" for f in actors.for_phrase(next(t for t in doc if t.text == "students")))
 
 
 def test_coordinated_country_modifiers_of_any_noun(resolve):
-    doc, actors = resolve("The Turkish and Greek sides have agreed to share information.")
+    doc, actors = resolve("The Serbian and Croatian sides will swap prisoners next week.")
     found = actors.for_phrase(next(t for t in doc if t.text == "sides"))
-    assert [f.actor.country for f in found] == ["TUR", "GRC"]
+    assert [f.actor.country for f in found] == ["SRB", "HRV"]
 
 
 def test_role_only_group_takes_the_country_where_its_clause_happens(resolve):
-    doc, actors = resolve("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.")
+    doc, actors = resolve("Thousands of people filled the squares in Hong Kong to protest against Chinese officials.")
     sent = next(doc.sents)
     people = actors.for_phrase(next(t for t in doc if t.text == "people"))[0]
     assert actors.sentence_country(people, sent).actor.country == "HKG"
@@ -253,8 +253,8 @@ def test_a_city_naming_a_document_is_no_actor(resolve):
 
 
 def test_international_forces_are_igos(resolve):
-    doc, actors = resolve("Chad will send troops to an international peace-keeping force in Darfur, "
-                          "and the rebels rejected a regional peacekeeping force.")
+    doc, actors = resolve("Kenya offered police officers for an international peace-keeping force in Haiti, "
+                          "and the opposition wants no regional peacekeeping force at all.")
     forces = [t for t in doc if t.text == "force"]
     for t in forces:
         [f] = actors.for_phrase(t)
@@ -262,23 +262,23 @@ def test_international_forces_are_igos(resolve):
 
 
 def test_ambiguous_place_follows_the_country_its_sentence_names(resolve):
-    doc, actors = resolve("Militias clashed in Tripoli, the north Lebanese port, on Monday.")
+    doc, actors = resolve("Fishermen protested in Tripoli, a Lebanese port city, on Friday.")
     assert _actor_of(doc, actors, "Tripoli").country == "LBN"
-    doc, actors = resolve("Militias clashed in Tripoli on Monday.")
+    doc, actors = resolve("Fishermen protested in Tripoli on Friday.")
     assert _actor_of(doc, actors, "Tripoli").country == "LBY"
     doc, actors = resolve("Police in Hyderabad arrested two Pakistani men.")
     assert _actor_of(doc, actors, "Hyderabad").country == "PAK"
 
 
 def test_northern_irish_communities_are_british(resolve):
-    doc, actors = resolve("Irish nationalist guerrillas wounded two soldiers.")
+    doc, actors = resolve("Irish nationalist guerrillas ambushed a patrol near the border.")
     assert actors.for_phrase(next(t for t in doc if t.text == "guerrillas"))[0].actor.code == "GBRREB"
 
 
 def test_hyphenated_nationals_of_immigrant_nations_live_there(resolve):
-    doc, actors = resolve("Polish Americans and Iraqi Kurds voted. Lithuanian American voters were polled.")
+    doc, actors = resolve("Italian Americans and Syrian Kurds voted. Greek American voters were polled.")
     assert _actor_of(doc, actors, "Americans").country == "USA"
-    assert _actor_of(doc, actors, "Kurds").country == "IRQ"
+    assert _actor_of(doc, actors, "Kurds").country == "SYR"
     assert actors.for_phrase(next(t for t in doc if t.text == "voters"))[0].actor.country == "USA"
 
 
@@ -289,8 +289,8 @@ def test_no_misspelling_match_at_a_word_end(resolve):
 
 
 def test_swapped_letters_and_title_portfolios(resolve):
-    doc, actors = resolve("Isreal rejected the plan, Labour Minister Dragan Petrovic said.")
-    assert _actor_of(doc, actors, "Isreal").country == "ISR"
+    doc, actors = resolve("Isarel rejected the plan, Labour Minister Dragan Petrovic said.")
+    assert _actor_of(doc, actors, "Isarel").country == "ISR"
     assert actors.at(next(t for t in doc if t.text == "Labour")) is None or \
         actors.at(next(t for t in doc if t.text == "Labour")).actor.kind == "person"
 
@@ -325,10 +325,10 @@ def test_people_of_an_international_body_carry_its_code(resolve):
 
 
 def test_nested_place_of_the_clause(resolve):
-    doc, actors = resolve("Prisoners rioted at a jail in Peru's capital on Monday, joining demonstrators from Chile.")
+    doc, actors = resolve("Prisoners set mattresses on fire at a prison in Bolivia's capital, while fans from Chile watched.")
     sent = next(doc.sents)
     prisoners = actors.for_phrase(next(t for t in doc if t.text == "Prisoners"))[0]
-    assert actors.sentence_country(prisoners, sent).actor.country == "PER"
+    assert actors.sentence_country(prisoners, sent).actor.country == "BOL"
 
 
 def test_settlers_keep_their_home_state_where_they_live(resolve):
@@ -338,13 +338,13 @@ def test_settlers_keep_their_home_state_where_they_live(resolve):
 
 
 def test_coordinated_countries_of_a_prepositional_phrase(resolve):
-    doc, actors = resolve("The presidents of Iraq and Egypt called for a ceasefire.")
+    doc, actors = resolve("The presidents of Chile and Peru met at the border crossing.")
     found = actors.for_phrase(next(t for t in doc if t.text == "presidents"))
-    assert sorted(f.actor.country for f in found) == ["EGY", "IRQ"]
+    assert sorted(f.actor.country for f in found) == ["CHL", "PER"]
 
 
 def test_a_named_modifier_outranks_a_possessive_pronoun(resolve):
-    doc, actors = resolve("Greece demanded that its European Community partners refuse to recognize the republic.")
+    doc, actors = resolve("Portugal asked its European Union partners to delay the vote.")
     partners = next(t for t in doc if t.text == "partners")
     assert [f.actor.code for f in actors.for_phrase(partners)] == ["IGOEUREEU"]
 
@@ -356,25 +356,26 @@ def test_coordinated_country_modifiers_list_one_actor_each(resolve):
 
 
 def test_an_opposition_is_of_the_government_its_sentence_names(resolve):
-    doc, actors = resolve("Paris and Rome took opposite sides, with France backing the Assad regime "
-                          "and Italy siding with the opposition.")
+    doc, actors = resolve("The two neighbours disagree, with Kenya supporting the Ethiopian government "
+                          "and Uganda backing the opposition.")
     f = actors.sentence_country(actors.at(doc[[t.text for t in doc].index("opposition")]),
                                 doc[0].sent)
-    assert (f.actor.country, f.actor.sector) == ("SYR", "OPP")
+    assert (f.actor.country, f.actor.sector) == ("ETH", "OPP")
 
 
 def test_militants_are_not_given_the_country_of_a_government_speaker(resolve):
-    doc, actors = resolve("Baghaei said the U.S. occupation in Syria was empowering terrorist groups "
-                          "across the region, with the aid of Türkiye.")
+    doc, actors = resolve("Baghaei said foreign troops in Iraq were arming terrorist groups "
+                          "in the area, with help from Jordan.")
     f = actors.sentence_country(actors.at(doc[[t.text for t in doc].index("groups")]), doc[0].sent)
     assert f.actor.country != "IRN"
 
 
 def test_a_bare_surname_the_recognizer_missed_is_the_person_named_before(resolve):
-    doc, actors = resolve("Campaign spokesman Brian Fallon posted a reply online.\n"
-                          "Fallon fired back at the critics on Monday.")
-    i = [t.i for t in doc if t.text == "Fallon"][-1]
-    assert actors.at(doc[i]) is not None and actors.at(doc[i]).actor.name == "Brian Fallon"
+    doc, actors = resolve("Spokeswoman Greta Lindqvist answered online.\n"
+                          "Lindqvist shot back at the critics later that day.")
+    i = [t.i for t in doc if t.text == "Lindqvist"][-1]
+    assert not any(e.start <= i < e.end for e in doc.ents)  # the recognizer missed it
+    assert actors.at(doc[i]) is not None and actors.at(doc[i]).actor.name == "Greta Lindqvist"
 
 
 def test_a_surname_two_people_share_is_the_one_named_last(resolve):

@@ -12,7 +12,6 @@ import pytest
 
 from eventwire.corpus.ingest import ingest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 STORY = (
     "Egypt's foreign minister met his Qatari counterpart in Cairo on Tuesday to discuss a ceasefire in Gaza. "
     "The two ministers urged Israel and Hamas to return to talks, a statement from the Egyptian foreign "
@@ -114,10 +113,10 @@ def _ingest_cmd(src: str, db: str) -> list[str]:
             "--batch-size", "2", "--no-progress"]
 
 
-def test_ingest_killed_midway_resumes_to_the_same_store(tmp_path):
+def test_ingest_killed_midway_resumes_to_the_same_store(tmp_path, shared):
     """SIGKILL in the middle, run again: exactly the articles and events of an
     uninterrupted run, nothing lost, nothing doubled."""
-    lines = (SHARED / "eval" / "polnear_train.jsonl").read_text(encoding="utf-8").splitlines()[:30]
+    lines = (shared / "eval" / "polnear_train.jsonl").read_text(encoding="utf-8").splitlines()[:30]
     src = tmp_path / "corpus.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     whole, killed = str(tmp_path / "whole.duckdb"), str(tmp_path / "killed.duckdb")

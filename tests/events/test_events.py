@@ -59,7 +59,7 @@ def test_nominal_events():
 
 
 def test_every_root_has_a_verb():
-    from eventwire.events.coding import lexicon
+    from eventwire.events.lexicon import lexicon
 
     roots = {p.cameo[:2] for rows in lexicon().verbs.values() for p in rows if p.cameo != "-"}
     assert roots == {f"{i:02d}" for i in range(1, 21)}

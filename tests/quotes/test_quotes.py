@@ -174,12 +174,12 @@ def test_according_to_names_the_source_of_a_reported_quote():
 
 
 def test_signature_after_a_quote_names_its_speaker():
-    text = ("Readers told us what they think of the mayor.\n\n"
-            "”The mayor has failed this city on housing. Rents have doubled.” ― Sonya Marsh\n"
-            "“Nobody listens to the tenants here. We are tired of waiting.”― Paul Ortega, Bronx\n")
+    text = ("Listeners called in about the new stadium.\n\n"
+            "”Nobody asked us before they tore down the park. Now it is gone.” ― Ines Carvalho\n"
+            "“The traffic on match days will be a nightmare for every street here.”― Tomas Reed, Queens\n")
     quotes = _quotes(text)
-    assert _speaker_of(quotes, "The mayor has failed")[2] == "Sonya Marsh"
-    assert _speaker_of(quotes, "Nobody listens")[2].startswith("Paul Ortega")
+    assert _speaker_of(quotes, "Nobody asked us")[2] == "Ines Carvalho"
+    assert _speaker_of(quotes, "The traffic on match days")[2].startswith("Tomas Reed")
 
 
 def test_any_verb_of_manner_right_after_a_quote_attributes_it():
@@ -199,12 +199,12 @@ def test_subject_inside_the_quotation_is_not_the_speaker():
 
 
 def test_curly_quote_closed_by_a_straight_mark():
-    text = ("The committee met on Friday.\n\n"
-            "“Immunity deals should never be a condition for helping the inquiry,\" Chairman Ken Drury said in a "
+    text = ("The board met on Friday.\n\n"
+            "“Closed hearings must not become the price of a witness’s help,\" Chairwoman Ruth Kemper said in a "
             "statement.\n")
-    q = _speaker_of(_quotes(text), "Immunity deals should never")
+    q = _speaker_of(_quotes(text), "Closed hearings must not")
     assert "said in a statement" not in q[1]
-    assert q[2] == "Chairman Ken Drury"
+    assert q[2] == "Chairwoman Ruth Kemper"
 
 
 def test_short_colon_line_with_a_document_speaks():
@@ -257,32 +257,32 @@ def test_listener_of_told_is_not_content():
 
 
 def test_reported_clause_stops_at_its_paragraph():
-    text = ("Attorney General Rita Moss called for releasing the videos, saying that openness "
-            "\"builds trust in the police.\"\n\n"
-            "Chief Ken Ortiz said that the footage did not give \"definitive evidence of a weapon,\" but he said "
-            "that other evidence \"supports what witnesses told us\" about the shooting.\n")
+    text = ("Mayor Ines Walsh asked for the audit to be published, saying that sunlight "
+            "\"keeps city hall honest.\"\n\n"
+            "Treasurer Paul Hines said that the audit did not show \"any missing money at all,\" but he said "
+            "that the old ledgers \"raise questions we must answer\" about the budget.\n")
     quotes = _quotes(text)
-    assert "Ken Ortiz" in _speaker_of(quotes, "definitive evidence of a weapon")[2]
-    assert _speaker_of(quotes, "supports what witnesses told us")[2] == "he"
+    assert "Paul Hines" in _speaker_of(quotes, "any missing money at all")[2]
+    assert _speaker_of(quotes, "raise questions we must answer")[2] == "he"
     assert all("\n\n" not in q[1] for q in quotes)
 
 
 def test_transcript_labels_speak():
-    text = ("The host asked two questions.\n\n"
-            "\"KLEIN: Will the senator attend the debate tomorrow night?\n\n"
-            "\"MORALES: Of course she will, and she will win it, Dana.\n")
+    text = ("The moderator put two questions.\n\n"
+            "\"BARNES: Will the governor take part in the forum on Thursday?\n\n"
+            "\"OKAFOR: She will be there, and she will do well, Tom.\n")
     quotes = _quotes(text)
-    assert _speaker_of(quotes, "Will the senator attend")[2] == "KLEIN"
-    q = _speaker_of(quotes, "Of course she will")
-    assert q[2] == "MORALES"
-    assert not q[1].startswith("MORALES")
+    assert _speaker_of(quotes, "Will the governor take part")[2] == "BARNES"
+    q = _speaker_of(quotes, "She will be there")
+    assert q[2] == "OKAFOR"
+    assert not q[1].startswith("OKAFOR")
 
 
 def test_dash_parenthesis_before_the_speaker():
-    text = ("When the host noted that he paid no tax ― as his returns showed ― Mayor Dan Brill boasted, "
-            "“That makes me a very careful man.”\n")
-    q = _speaker_of(_quotes(text), "That makes me a very careful man")
-    assert "Brill" in q[2]
+    text = ("After the reporter pointed out that the plant had closed ― as the county records confirmed ― "
+            "Councillor Rita Vance replied, “Markets change and so must we.”\n")
+    q = _speaker_of(_quotes(text), "Markets change and so must we")
+    assert "Vance" in q[2]
 
 
 def test_as_x_put_it():
@@ -372,7 +372,7 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks():
     from spacy.tokens import Doc
 
     from eventwire.nlp.parse import nlp
-    from eventwire.quotes.find import _subjects
+    from eventwire.quotes.syntax import subjects as _subjects
 
     # "In Dover, Delaware, Kline spoke": a parse that makes the place a subject too.
     words = ["In", "Dover", ",", "Delaware", ",", "Kline", "spoke"]
@@ -416,8 +416,8 @@ def test_a_mixed_quote_keeps_the_closing_mark_it_opens():
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("Senator Maria Alvarez has vowed to build a “fair and modern” tax system for the state.\n",
      "fair and modern", "Maria Alvarez"),
-    ("Governor Tom Reyes supports what he describes as a “common-sense” approach to water rights.\n",
-     "common-sense", "Tom Reyes"),
+    ("Governor Tom Reyes backs what he describes as a “no-nonsense” plan for water rights.\n",
+     "no-nonsense", "Tom Reyes"),
     ("Mayor Linda Cho opposes the “pay to play” contracting rules passed by the council in June.\n",
      "pay to play", "Linda Cho"),
     ("Representative Paul Grant ran on a promise to “clean up the capital” and cut taxes.\n",
@@ -494,12 +494,12 @@ def test_quote_glued_to_its_cue_is_found():
 
 
 def test_name_line_with_a_party_tag_introduces_a_transcript_quote():
-    text = ("Rep. Trey Gowdy (R-S.C.):\"I have not heard anyone other than you cite that figure. Who told you that?\"\n\n"
-            "Former secretary of state Hillary Rodham Clinton:\"We learned that from the State Department and "
-            "their analysis of the e-mails.\"\n")
+    text = ("Sen. Ruth Okafor (D-Ore.):\"Nobody on this panel has seen that number before. Who said it was true?\"\n\n"
+            "Former budget director Alan Whitcomb Pryce:\"It came to us from the Treasury and its own review of "
+            "the accounts.\"\n")
     quotes = _quotes(text)
-    assert "Gowdy" in _speaker_of(quotes, "I have not heard anyone")[2]
-    assert _speaker_of(quotes, "We learned that")[2].endswith("Hillary Rodham Clinton")
+    assert "Okafor" in _speaker_of(quotes, "Nobody on this panel")[2]
+    assert _speaker_of(quotes, "It came to us")[2].endswith("Alan Whitcomb Pryce")
     assert not any(q[2] == "Who" for q in quotes)
 
 
@@ -558,9 +558,10 @@ def test_a_cue_inside_another_cues_report_leaves_the_quotation_to_the_outer_cue(
 
 
 def test_a_joined_clause_of_reported_speech_is_not_the_cues_words():
-    text = "Prime Minister Ana Ruiz has vowed that the rebels would “pay” for the raid and is said to be weighing a reply.\n"
-    q = _speaker_of(_quotes(text), "pay")
-    assert q[1] == "that the rebels would “pay” for the raid" and q[2] == "Prime Minister Ana Ruiz"
+    text = ("Prime Minister Ana Ruiz has vowed that the smugglers would “regret” the attack and is reported to be "
+            "planning new patrols.\n")
+    q = _speaker_of(_quotes(text), "regret")
+    assert q[1] == "that the smugglers would “regret” the attack" and q[2] == "Prime Minister Ana Ruiz"
 
 
 def test_a_mixed_quote_told_after_runs_on_into_the_next_quoted_sentence():

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from ..actors.knowledge import international_codes
 from .store import Store
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
@@ -34,8 +35,12 @@ GDELT_COLUMNS = [
     "DATEADDED", "SOURCEURL",
 ]
 
-# Known-group codes GDELT puts in Actor*KnownGroupCode: the organization part of our codes.
-_GROUP_SECTORS = {"IGO", "NGO", "IMG", "MNC"}
+def _gdelt_sql() -> str:
+    """The GDELT export query. Actor*KnownGroupCode is the organization part of
+    our codes whose sector is an international type (data/actors/sectors.tsv)."""
+    sectors = ",".join(f"'{c}'" for c in sorted(international_codes()))
+    return _GDELT_SQL.replace("{known_group_sectors}", sectors)
+
 
 _GDELT_SQL = """
 SELECT
@@ -43,10 +48,10 @@ SELECT
     strftime(date, '%Y%m%d') AS SQLDATE, strftime(date, '%Y%m') AS MonthYear, year(date) AS Year,
     round(year(date) + (dayofyear(date) - 1) / 365.0, 4) AS FractionDate,
     source_code AS Actor1Code, upper(source_name) AS Actor1Name, source_country AS Actor1CountryCode,
-    CASE WHEN source_sector IN ('IGO','NGO','IMG','MNC') THEN substr(source_code, 4) END AS Actor1KnownGroupCode,
+    CASE WHEN source_sector IN ({known_group_sectors}) THEN substr(source_code, 4) END AS Actor1KnownGroupCode,
     source_sector AS Actor1Type1Code,
     target_code AS Actor2Code, upper(target_name) AS Actor2Name, target_country AS Actor2CountryCode,
-    CASE WHEN target_sector IN ('IGO','NGO','IMG','MNC') THEN substr(target_code, 4) END AS Actor2KnownGroupCode,
+    CASE WHEN target_sector IN ({known_group_sectors}) THEN substr(target_code, 4) END AS Actor2KnownGroupCode,
     target_sector AS Actor2Type1Code,
     CASE WHEN sentence_index = 0 THEN 1 ELSE 0 END AS IsRootEvent,
     cameo AS EventCode, substr(cameo, 1, 3) AS EventBaseCode, root AS EventRootCode,
@@ -90,7 +95,7 @@ def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None
             for (record,) in con.execute("SELECT record FROM articles ORDER BY published, id").fetchall():
                 handle.write(record + "\n")
         elif fmt in ("csv", "gdelt", "jsonl"):
-            cur = con.execute(_GDELT_SQL if fmt == "gdelt" else _EVENTS_SQL)
+            cur = con.execute(_gdelt_sql() if fmt == "gdelt" else _EVENTS_SQL)
             cols = [d[0] for d in cur.description]
             if fmt == "gdelt":
                 writer = csv.DictWriter(handle, GDELT_COLUMNS, delimiter="\t", lineterminator="\n")

@@ -58,7 +58,7 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
 
 
 def _warm() -> None:
-    from ..actors.resolve import knowledge_base
+    from ..actors import knowledge_base
     from ..nlp.parse import nlp
 
     nlp()

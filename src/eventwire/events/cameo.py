@@ -36,3 +36,11 @@ def lookup(code: str) -> Code:
         return codes()[code]
     except KeyError:
         raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+
+# Roots the coder names
+PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
+STATEMENT_ROOT = "01"
+THREAT_ROOT = "13"
+YIELD_ROOT = "08"

@@ -1,6 +1,6 @@
 """Calibrated confidence: the probability that a coded event is right.
 
-The coder ranks its candidates with a hand-set score (events.py). That score
+The coder ranks its candidates with a hand-set score (events/score.py). That score
 orders events within a sentence well but says little about how often they are
 right, so `confidence` is a logistic model over the score and a few facts a
 reader can check: are both sides placed (a country, or an international
@@ -16,18 +16,19 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from ..model import Event
+from ..actors.knowledge import international_codes
 from ..data import read_tsv
+from ..model import Event
 
 FEATURES = ("bias", "score", "source_placed", "source_missing", "target_placed", "target_missing", "asserted")
-NON_STATE_CODES = ("IGO", "NGO", "MNC")
 
 
 def _placed(mention) -> bool:
     """A side a coder could check: a country, or an international or
-    non-governmental organization that needs none."""
+    non-governmental organization, a multinational or an international
+    militant group (the international types of data/actors/sectors.tsv), that needs none."""
     a = mention.actor
-    return bool(a.country) or a.code[:3] in NON_STATE_CODES
+    return bool(a.country) or a.code[:3] in international_codes()
 
 
 def features(e: Event) -> list[float]:

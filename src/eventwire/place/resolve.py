@@ -36,7 +36,7 @@ def gazetteer() -> dict[str, Place]:
             if name not in best or best[name][0] < pop:
                 best[name] = (pop, place)
     places = {name: p for name, (_, p) in best.items()}
-    from ..actors.resolve import knowledge_base
+    from ..actors import knowledge_base
 
     for actor in knowledge_base().countries.values():
         places.setdefault(actor.name, Place(actor.name, actor.country, None, None))

@@ -1,0 +1,269 @@
+"""Detection: the mentions of actors in a parsed article. Names the knowledge
+base knows (longest match first), misspelled country names, peoples placed by
+their context, names only the entity recognizer found, bare surnames, and
+title-only mentions ("the spokesperson", "Turkish officials").
+
+It does not trust spaCy's entity labels for names the knowledge base knows (the
+small model tags "Araqchi" as a place); labels are used only for names it does
+not know. Pronouns are `pronouns`' business.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Actor
+from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
+from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
+                      prep_country, resolve_role, role_at, with_role)
+from .index import Found, Mentions
+from .knowledge import MAX_ALIAS_TOKENS, actor_code, first_name_genders, kind_rank, slug, valid_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def find_named(m: Mentions) -> None:
+    """Every name: known ones, peoples, then the entity recognizer's unknown ones and bare surnames."""
+    doc = m.doc
+    skipped = _find_known_names(m)
+    _find_peoples(m)
+    _disambiguate_places(m)
+    for f in m.found:
+        if f.actor.kind == "person" and f.role is None:
+            f.role = np_context(m, doc[f.end - 1])[0]
+    known_people = {f.actor.id: f.actor for f in m.found if f.actor.kind == "person"}
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS or any(i in m.by_token or i in skipped for i in range(ent.start, ent.end)):
+            continue
+        if _inside_title(m, ent):
+            continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
+        _add_unknown_entity(m, ent, known_people)
+    _find_bare_surnames(m)
+
+
+def _find_known_names(m: Mentions) -> set[int]:
+    """The knowledge base's surface forms, longest first, and misspelled
+    country names. Returns the tokens of names that are no actor here."""
+    doc, kb = m.doc, m.kb
+    i, n = 0, len(doc)
+    words = [t.text for t in doc]
+    skipped: set[int] = set()
+    while i < n:
+        match = None
+        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+            entries = kb.surface.get(tuple(words[i:i + length]))
+            if entries:
+                match = (length, entries)
+                break
+        if match and _stance_prefix(m, i) and all(e.actor.kind == "country" for e in match[1]):
+            skipped.update(range(i, i + match[0]))
+            i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
+            continue
+        if match and i + match[0] < n and doc[i + match[0]].lower_ in actor_words("document_noun") and \
+                all(e.form in ("capital", "place") for e in match[1]):
+            skipped.update(range(i, i + match[0]))
+            i += match[0]  # "the Geneva Conventions", "the Oslo accords", "the Minsk agreements": no actor
+            continue
+        if match:
+            length, entries = match
+            valid = [e for e in entries if valid_at(e, m.year)] or entries
+            # the person's latest office held that year (Rutte in late 2024: NATO, not the Netherlands)
+            e = max(valid, key=lambda e: (-kind_rank(e.actor), e.valid[0] or 0))
+            m.add(Found(e.actor, i, i + length, e.form))
+            i += length
+        else:
+            actor = _misspelled(m, i)
+            if actor is not None:
+                m.add(Found(actor, i, i + 1, "misspelling"))
+            i += 1
+    return skipped
+
+
+def _find_bare_surnames(m: Mentions) -> None:
+    """A surname standing alone after the full name, that the entity
+    recognizer missed ("Lindqvist shot back" after "Greta Lindqvist"): the
+    person of that name named last."""
+    def full_name(f: Found) -> bool:
+        return f.actor.kind == "person" and len(f.actor.name.split()) >= 2 and f.end - f.start >= 2
+
+    surnames = {f.actor.name.split()[-1] for f in m.found if full_name(f)}
+    doc = m.doc
+    for t in doc:
+        if t.text not in surnames or t.i in m.by_token or t.pos_ != "PROPN":
+            continue
+        if any(n.pos_ == "PROPN" for n in (doc[t.i - 1:t.i] if t.i > 0 else [])) or \
+                (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            continue  # part of another name
+        last = m.named_last_before(t.i, lambda f: full_name(f) and f.actor.name.split()[-1] == t.text)
+        if last is not None:
+            m.add(Found(last.actor, t.i, t.i + 1, "surname"))
+
+
+def _disambiguate_places(m: Mentions) -> None:
+    """A place name that several countries have (Tripoli: Libya's capital and
+    a Lebanese port) is the other country's when its sentence names that
+    country and not the usual one."""
+    doc = m.doc
+    for f in list(m.found):
+        alternatives = m.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))
+        if not alternatives or f.actor.kind != "country":
+            continue
+        sent = doc[f.start].sent
+        named = {g.actor.country for g in m.found if g is not f and g.actor.kind == "country"
+                 and sent.start <= g.start < sent.end}
+        others = [c for c in alternatives[1:] if c in named]
+        if alternatives[0] not in named and len(others) == 1:
+            m.found.remove(f)
+            m.add(Found(m.kb.countries[others[0]], f.start, f.end, f.form))
+
+
+def _stance_prefix(m: Mentions, i: int) -> bool:
+    doc = m.doc
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in actor_words("stance_prefix")
+
+
+def _find_peoples(m: Mentions) -> None:
+    """A people named by a demonym or an ethnic name is coded by where it
+    lives when the text says so: "Bosnian Serbs" and "Iraqi Kurds" (a
+    demonym before it), "Albanians of southern Serbia" (of/in a country),
+    "ethnic Albanians ... in Serbia" (a minority: the one other country of
+    its sentence). "Serbs" alone stays Serbia, "Kurds" alone stays without
+    a country for the event coder to place."""
+    doc = m.doc
+    for f in list(m.found):
+        a = f.actor
+        if not (a.kind == "country" and f.form == "alias" or a.role == "ethnic"):
+            continue
+        head = doc[f.end - 1]
+        if head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i not in m.by_token:
+            continue  # a modifier ("Serb forces", "Kurdish refugees"): the phrase's head decides
+        country = None
+        for c in head.children:
+            g = m.by_token.get(c.i)
+            if c.i < f.start and c.dep_ in ("amod", "compound", "nmod") and g is not None \
+                    and g.actor.kind == "country" and g.actor.country != a.country \
+                    and a.country not in actor_words("immigrant_nation"):
+                country = g.actor.country  # "Bosnian Serbs" (but "Polish Americans" are American)
+        homed = a.kind != "country" and a.country is not None  # "Jewish settlers in the West Bank" stay Israel's
+        if country is None and not homed:
+            country = prep_country(m, head)[0]
+        if country is None and not homed and is_ethnic(head):
+            country = other_country(m, head.sent, a.country)
+        if country is None or country == a.country:
+            continue
+        words = doc[min([f.start] + [c.i for c in head.children if c.i < f.start and c.dep_ in ("amod", "compound")]):f.end]
+        name = f"{m.kb.countries[country].name} {words.text}" if country in m.kb.countries else words.text
+        people = Actor(f"group/{slug(name)}", name, actor_code(country, None), country, None, "group", "ethnic")
+        m.found.remove(f)
+        m.add(Found(people, f.start, f.end, "ethnic"))
+
+
+def _inside_title(m: Mentions, ent: Span) -> bool:
+    """An entity that is only part of a title: the portfolio of a minister."""
+    for j in range(ent.end - 1, min(ent.end + 2, len(m.doc))):
+        hit = role_at(m, j)
+        if hit and hit[1] <= ent.start and hit[0].kind == "person":
+            return True
+    return False
+
+
+def _misspelled(m: Mentions, i: int) -> Actor | None:
+    """A country name or demonym with a letter missing or doubled, on a
+    proper noun standing alone (not part of a name: "Frances Townsend")."""
+    doc = m.doc
+    t = doc[i]
+    if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+        return None
+    if any(n.pos_ == "PROPN" or n.is_title for n in (doc[i - 1:i] if i > 0 else []) if not n.is_sent_start) \
+            or (i + 1 < len(doc) and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].is_title)):
+        return None
+    return m.kb.misspelled_country(t.text)
+
+
+def _trim(m: Mentions, ent: Span) -> Span:
+    """The name inside an entity span: without leading titles ("Spokesperson
+    Reza Karimi") and a trailing possessive ("Assad’s")."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and m.doc[end - 1].dep_ == "case":
+        end -= 1
+    while end - start > 1 and (role_at(m, start) or m.doc[start].is_lower or m.doc[start].is_punct):
+        start += 1
+    return m.doc[start:end]
+
+
+def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) -> None:
+    ent = _trim(m, ent)
+    text = ent.text.strip()
+    if not any(ch.isalpha() for ch in text):
+        return
+    # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
+    namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
+    if namesakes:
+        # "Clinton" after Bill and Hillary Clinton: the one named last
+        last = m.named_last_before(ent.start, lambda f: f.actor.id in namesakes)
+        actor = last.actor if last is not None else known_people[min(namesakes)]
+        m.add(Found(actor, ent.start, ent.end, "surname"))
+        return
+    role, country, org = np_context(m, ent.root)
+    label = ent.root.ent_type_ or ent.label_
+    words = text.split()
+    looks_person = label == "PERSON" or (role is not None and role.kind == "person") or (
+        # "Carly Fiorina" tagged an organization: a common first name and a surname
+        len(words) in (2, 3) and words[0] in first_name_genders() and all(w[:1].isupper() for w in words))
+    if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
+        return  # places are the place stage's business; unknown demonyms give no country
+    if looks_person:
+        sector = org.sector if org is not None and org.sector else (role.sector if role else None)
+        actor = Actor(f"person/{slug(text)}", text, actor_code(country, sector), country, sector,
+                      "person", role.role if role else None)
+        known_people[actor.id] = actor
+    else:
+        sector = role.sector if role else None
+        if sector is None and country is None and org is None and label == "ORG" and \
+                any(w in actor_words("ngo_name_word") for w in text.split()):
+            sector = "NGO"  # "the Association of Coastal Fishermen", "the Global Seed Forum"
+        actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
+                      sector, "organization")
+    m.add(Found(actor, ent.start, ent.end, "entity", role))
+
+
+def find_roles(m: Mentions) -> None:
+    """Title-only mentions: 'the spokesperson', 'Iran's top diplomat', 'Turkish officials'."""
+    doc = m.doc
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.by_token:
+            continue
+        # Only the head of its noun phrase: "Foreign Ministry Spokesperson Reza Karimi"
+        # gives the name its role, it is not a mention of its own.
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        hit = role_at(m, tok.i)
+        if not hit:
+            continue
+        role, start = hit
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.i in m.by_token]
+        _, country, org = np_context(m, tok)
+        placed: list[str] = []
+        if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
+            preps = ("of", "from") if role.kind == "person" else ("in", "of", "from", "inside")
+            country, org = prep_country(m, tok, preps)
+            if country:  # "the presidents of Chile and Peru": one actor per country
+                placed = prep_conjunct_countries(m, tok, preps, country)
+        elif org is None and is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
+            country = prep_country(m, tok)[0] or other_country(m, tok.sent, country) or country
+        left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
+        end = tok.i + 1
+        if appos:
+            named = m.by_token[appos[0].i]
+            if named.actor.kind == "person":
+                end = named.end
+                actor = with_role(named.actor, role, country)
+                m.add(Found(actor, left, end, "role", role))
+                continue
+        actor = resolve_role(m, role, country, tok.i, org)
+        more = country_modifier_conjuncts(m, tok)[1:] + placed
+        m.add(Found(actor, left, end, "role", role))
+        # "Iranian and Turkish officials": one actor per coordinated country.
+        for c in more:
+            m.extra.setdefault(tok.i, []).append(
+                Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))

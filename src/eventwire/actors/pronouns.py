@@ -1,0 +1,87 @@
+"""Pronouns: he/she to the person named last who fits, it/they to the country
+or group that is a clause's subject, and "we"/"our" inside a quote to the
+quote's speaker. First names (data/actors/first_names.tsv) rule out a gender.
+"""
+from __future__ import annotations
+
+from ..model import Actor
+from .constants import actor_words, pronoun_gender
+from .index import Found, Mentions
+from .knowledge import first_name_genders
+
+
+def contradicts(pronoun: str | None, actor: Actor) -> bool:
+    """"she" cannot be Mark Ellison: a common first name (first_names.tsv)
+    that says the other gender. Unknown names contradict nothing."""
+    want = pronoun_gender().get((pronoun or "").lower())
+    words = actor.name.split()
+    have = first_name_genders().get(words[0]) if want and len(words) > 1 else None
+    return have is not None and have != want
+
+
+def find_pronouns(m: Mentions) -> None:
+    """he/she/his/her: the nearest person before it in this or the two
+    previous sentences, preferring one that is a clause's subject.
+    it/its/they/their: the nearest country, organization or group that is a
+    clause's subject in this or the previous sentence ("Chile says it is
+    ready to reopen its border")."""
+    doc = m.doc
+    sents = list(doc.sents)
+    found = sorted(m.found, key=lambda f: f.start)
+    for si, sent in enumerate(sents):
+        for tok in sent:
+            low = tok.lower_
+            if tok.i in m.by_token or tok.pos_ != "PRON":
+                continue
+            if low in actor_words("person_pronoun"):
+                window, kinds, subjects_only = sents[max(0, si - 2)].start, ("person",), False
+            elif low in actor_words("collective_pronoun"):
+                if low == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
+                    continue  # "it" as object is rarely an actor
+                window, kinds, subjects_only = sents[max(0, si - 1)].start, ("country", "organization", "group"), True
+            else:
+                continue
+            before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds
+                      and not contradicts(low, f.actor)]
+            subjects = [f for f in before if _is_subject(m, f)]
+            if subjects_only and not subjects:
+                continue
+            if not before:
+                continue
+            best = (subjects or before)[-1]
+            f = Found(best.actor, tok.i, tok.i + 1, "pronoun", best.role)
+            m.add(f)
+            found.append(f)
+            found.sort(key=lambda f: f.start)
+
+
+def _is_subject(m: Mentions, f: Found) -> bool:
+    toks = m.doc[f.start:f.end]
+    return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj", "nsubjpass")) for t in toks)
+
+
+def last_person_before(m: Mentions, i: int, pronoun: str | None = None) -> Actor | None:
+    """The person mentioned last before token i; for "she" or "he", the
+    last one whose first name does not say otherwise."""
+    best = m.named_last_before(i, lambda f: f.actor.kind == "person" and not contradicts(pronoun, f.actor))
+    return best.actor if best else None
+
+
+def add_speaker_pronouns(m: Mentions, quoted: list[tuple[tuple[int, int], Actor]]) -> None:
+    """"Our talks with Hamas have shown...", said Iran's spokesperson: a
+    first-person plural inside a direct quote is the speaker's side, unless
+    the quote names countries before it in its sentence ("Türkiye and Iran
+    agree we must help"). Each (char span, speaker) is a quotation and who
+    said it."""
+    for (start, end), speaker in quoted:
+        if not speaker.country and speaker.kind not in ("organization", "group"):
+            continue
+        span = m.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if tok.lower_ not in actor_words("speaker_plural") or tok.i in m.by_token:
+                continue
+            if not any(f.actor.kind == "country" and max(span.start, tok.sent.start) <= f.start < tok.i
+                       for f in m.found):
+                f = Found(speaker, tok.i, tok.i + 1, "pronoun")
+                m.by_token[tok.i] = f
+                m.found.append(f)

@@ -1,0 +1,169 @@
+"""Event candidates of a sentence: one per verb, event noun or stance adjective
+that matches the lexicons and names at least one actor, with its sources,
+targets, modality and CAMEO code before the speech-act refinements."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..actors import ArticleActors, Found
+from .arguments import (
+    announcer, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
+    target_heads,
+)
+from .cameo import PROTEST_ROOT, YIELD_ROOT
+from .lexicon import event_adjectives, intent_code, Lexicon, words
+from .modality import is_deontic, modality_of
+from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
+from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+# Statements and appeals made "in Paris" are not made to France; most other acts
+# done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
+PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
+# Acts only a state does, so an agentless passive one in a country is its state's.
+STATE_ACTS = ("172", "173", "174")
+VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
+
+
+@dataclass
+class Candidate:
+    cameo: str
+    trigger: Token
+    sources: list[Found]
+    targets: list[Found]
+    modality: str
+    constraints: int
+    nominal: bool = False
+
+
+def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
+            continue
+        p = match_verb(tok, lex)
+        if p is not None and p.lemma == "agree" and p.cameo == "030" and agrees_on_a_view(tok):
+            p = AGREE_ON_A_VIEW
+        if p is None and is_deontic(tok, lex):
+            p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
+        if p is None:
+            continue
+        passive = is_passive(tok)
+        subj = subject_head(tok)
+        if passive and tok.lemma_.lower() in words("stative_participle"):
+            # "Vietnam is committed to opening up", "Israel is opposed to mediation"
+            sources = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors)
+            targets = named_actors(target_heads(tok, p), actors, sources)
+        elif passive:
+            agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            sources = actors.for_phrase(agent) if agent is not None else []
+            targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
+                named_actors(target_heads(tok, p), actors, sources)
+            if not sources and p.cameo.startswith(STATE_ACTS):
+                # "was arrested in Lebanon": arrests and expulsions are the state's
+                sources = named_actors(location_countries(tok), actors, targets)
+            elif not sources and p.cameo.startswith(VIOLENT_ROOTS):
+                sources = [f for f in [actors.unidentified_attackers(tok)] if f is not None]
+        else:
+            sources = actors.for_phrase(subj) if subj is not None else []
+            if not sources and subj is not None and subj.tag_ == "PRP":
+                sources = governing_subject(tok, actors)
+            if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS) and \
+                    (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
+                # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
+                p = replace(p, cameo=weapon.cameo)
+                sources = [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
+                           if f is not None]
+            targets = named_actors(target_heads(tok, p), actors, sources) or \
+                named_actors(embedded_target_heads(tok, p), actors, sources)
+        if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
+            # nothing, or only a bare "troops": the country it happens in
+            heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
+                                               if q.dep_ == "prep" and q.lower_ == "in"
+                                               for g in q.children if g.dep_ == "pobj"]
+            targets = named_actors(heads, actors, sources) or targets
+        if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
+            # "Demonstrators in Baghdad blocked a road": a protest is aimed at
+            # the state it takes place in.
+            targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
+                                    for g in c.children if g.dep_ == "pobj"], actors, sources)
+        targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
+        if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
+            continue
+        modality = modality_of(tok, lex)
+        cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
+        out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
+    return out
+
+
+def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[int]) -> list[Candidate]:
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        p = noun_pattern(tok, lex)
+        if p is None:
+            continue
+        sources: list[Found] = []
+        if (owner := stranded_possessor(tok)) is not None and owner.i in actors.by_token:
+            sources = [actors.by_token[owner.i]]
+        for c in tok.children:
+            if not sources and c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
+                sources = actors.for_phrase(c)
+                break
+        if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
+                            or announcer(tok)) is not None:
+            sources = actors.for_phrase(party)
+        targets: list[Found] = []
+        objects = []
+        for c in tok.children:
+            if c.dep_ == "prep" and (c.lemma_.lower() in p.preps
+                                     or (not p.preps and c.lemma_.lower() in words("target_prep"))):
+                objects = [g for g in c.children if g.dep_ == "pobj"]
+                targets = named_actors(objects, actors)
+                if targets:
+                    break
+        if not targets:  # "a suspension of air links with Serbia"
+            targets = named_actors([g for o in objects for q in o.children if q.dep_ == "prep"
+                                    and q.lower_ in words("target_prep") for g in q.children if g.dep_ == "pobj"],
+                                   actors)
+        if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and light_verb_subject(tok) is not None:
+            targets = named_actors(location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
+        targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
+        if sources or targets:
+            out.append(Candidate(p.cameo, tok, sources, targets, "asserted", 1 if p.preps else 0, nominal=True))
+    return out
+
+
+def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
+    """"Türkiye, fiercely critical of Israel's offensive, ...", "Iran is
+    supportive of the talks": a stance held by the noun or subject the
+    adjective describes, toward the object of its preposition."""
+    out = []
+    for tok in sent:
+        entry = event_adjectives().get(tok.lemma_.lower()) if tok.pos_ == "ADJ" else None
+        if entry is None:
+            continue
+        prep, cameo = entry
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                   for g in c.children if g.dep_ == "pobj"]
+        if not objects:
+            continue
+        if tok.dep_ == "acomp":
+            holder, clause = subject_head(tok.head), tok.head
+        elif tok.dep_ in ("amod", "appos", "advcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            holder, clause = tok.head, tok
+        else:
+            continue
+        sources = actors.for_phrase(holder) if holder is not None else []
+        targets = [t for t in named_actors(objects, actors) if all(t.actor.id != s.actor.id for s in sources)]
+        if sources or targets:
+            out.append(Candidate(cameo, tok, sources, targets, modality_of(clause, lex), 1))
+    return out

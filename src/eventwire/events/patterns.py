@@ -1,0 +1,112 @@
+"""Which lexicon row a trigger matches: the most specific verb row whose
+particle, complement and preposition constraints hold, or the noun row (with
+its modifier first: "military aid" before "aid")."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
+from .syntax import is_complement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+AGREE_ON_A_VIEW = VerbPattern("agree", "", frozenset(), "", "019")
+# An act outside the lexicon that someone says another must do: only its demand is coded.
+UNCODED_OBLIGATION = VerbPattern("", "", frozenset(), "", "")
+WITHDRAWAL = "0874"
+POLICY_CHANGE = "0832"
+
+
+def agrees_on_a_view(verb: Token) -> bool:
+    """"We agreed that Pyongyang's provocations threaten the region" is accord
+    on a view (019); "agreed that talks would resume" commits to an act (030)."""
+    modal = lexicon().modality
+    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and (("aux", a.lower_) in modal or a.lower_ == "to")
+                                             for a in c.children)
+               for c in verb.children)
+
+
+def _complements(verb: Token) -> set[str]:
+    """Lemmas a pattern's `complement` may name: the object and its modifiers
+    ("used chemical weapons"), an infinitive or that-clause verb ("demanded that
+    Iran release"), and objects of prepositions one or two deep ("pulled out of
+    the deal")."""
+    out = set()
+
+    def add_noun(n):
+        if not withdraws_a_policy(n, lexicon()):  # of a tax, not of troops
+            out.add(n.lemma_.lower())
+        out.update(m.lemma_.lower() for m in n.children if m.dep_ in ("amod", "compound"))
+        out.update(cc.lemma_.lower() for cc in n.conjuncts)
+
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
+            add_noun(c)
+        elif c.dep_ == "advmod":  # "work together", "step down"
+            out.add(c.lemma_.lower())
+        elif is_complement(c) and c.pos_ in ("VERB", "NOUN", "AUX"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ in ("prep", "prt", "agent"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    add_noun(g)
+                elif g.dep_ == "prep":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            add_noun(h)
+    return out
+
+
+def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
+    rows = lex.verbs.get(verb.lemma_.lower())
+    if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
+                                                        for c in verb.children):
+        rows = lex.verbs.get("end")  # "bring an end to the embargo", "put an end to the war"
+    if not rows:
+        return None
+    particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
+    preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    complements = None
+    for p in rows:
+        if p.particle and p.particle not in particles:
+            continue
+        if p.prep and p.prep not in preps:
+            continue
+        if p.complements:
+            if complements is None:
+                complements = _complements(verb)
+            if not p.complements & complements:
+                continue
+        if not p.particle and particles - words("loose_particle") and any(q.particle in particles for q in rows):
+            continue  # "call off" must not fall back to plain "call"
+        return None if p.cameo == NOT_AN_EVENT else p
+    return None
+
+
+def noun_pattern(tok: Token, lex: Lexicon) -> NounPattern | None:
+    """The noun's row, preferring one for the noun with its modifier: "military
+    aid" (072) before "aid" (070), "hunger strike" (142) before "strike"."""
+    lemma = tok.lemma_.lower()
+    for m in tok.children:
+        if m.dep_ in ("amod", "compound", "nmod"):
+            p = lex.nouns.get(f"{m.lemma_.lower()} {lemma}")
+            if p is not None:
+                return p
+    if withdraws_a_policy(tok, lex):
+        return NounPattern(lemma, frozenset({"of"}), POLICY_CHANGE)  # "withdrawal of a tax increase"
+    return lex.nouns.get(lemma)
+
+
+def withdraws_a_policy(noun: Token, lex: Lexicon) -> bool:
+    """"the withdrawal of a proposed tax increase": a withdrawal noun (an 0874
+    row of event_nouns.tsv) whose object is a policy (political_goals.tsv's
+    policy words), not troops."""
+    p = lex.nouns.get(noun.lemma_.lower())
+    if p is None or not p.cameo.startswith(WITHDRAWAL):
+        return False
+    policy = dict(political_goals()).get("2", frozenset())
+    return any(g.lemma_.lower() in policy or any(m.lemma_.lower() in policy for m in g.children if m.dep_ == "compound")
+               for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj")

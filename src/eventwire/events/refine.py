@@ -1,0 +1,64 @@
+"""Sub-codes from the words of the act's own phrase: the political goal of an
+appeal, demand or protest (political_goals.tsv) and the weapon of a use of
+force (weapons.tsv)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .candidates import Candidate
+from .lexicon import political_goals, weapons, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# Appeals, intents, concessions, demands, rejections and protests have sub-codes
+# for what they are about: leadership (1), policy (2), rights (3), institutions (4).
+GOAL_CODES = {"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"}
+# a bare appeal, promise, demand or refusal about a political goal is one for reform
+GENERIC_TO_GOAL = {"020": "024", "030": "034", "100": "104", "120": "123"}
+# what a force verb is done to ("attacked a plane", "an attack on a tank convoy") names no weapon
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "poss"})
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "cc"}
+
+
+def with_political_goal(c: Candidate) -> Candidate:
+    """"rioted ... calling for the removal of Mubarak" is 1451, "blocked roads to
+    press demands for greater freedom" 1443: the first goal named in the act's
+    own phrase, in the order of political_goals.tsv."""
+    base = GENERIC_TO_GOAL.get(c.cameo, c.cameo)
+    if base not in GOAL_CODES:
+        return c
+    lemmas = {t.lemma_.lower() for t in c.trigger.subtree} | {t.lower_ for t in c.trigger.subtree}
+    for digit, goal_words in political_goals():
+        if lemmas & goal_words:
+            return replace(c, cameo=base + digit)
+    return c
+
+
+def with_weapon(c: Candidate) -> Candidate:
+    """"British aircraft using precision guided missiles killed 4 Iraqis" is
+    1951, not a bare 190: the weapon named in the act's own clause (its
+    subject, object, instrument), most specific first, as weapons.tsv lists."""
+    if c.cameo != "190":
+        return c
+    said = set()
+    for t in own_clause(c.trigger, skip=VICTIM_DEPS):
+        said.update((t.lemma_.lower(), t.lower_))
+    return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
+
+
+def own_clause(trigger: Token, skip: frozenset[str] = frozenset()) -> list[Token]:
+    """The trigger's phrase without the clauses hung on it, nor its own
+    children of the dependencies in `skip`."""
+    stack = [ch for ch in trigger.children if ch.dep_ not in skip and
+             not (ch.dep_ == "prep" and ch.lemma_.lower() in words("victim_prep"))]
+    out = [trigger]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CLAUSE_DEPS:
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
