@@ -65,7 +65,9 @@ def write_corpus(folder: Path) -> Path:
 
 
 def batch_cmd(src: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "eventwire.cli", "batch", str(src), "--out", str(out),
+    """The batch command on `src` and on a file that does not exist beside it."""
+    missing = src.parent / "missing.jsonl"
+    return [sys.executable, "-m", "eventwire.cli", "batch", str(src), str(missing), "--out", str(out),
             "--shard-size", str(SHARD_SIZE), "--no-progress", *extra]
 
 
@@ -107,6 +109,7 @@ def test_local_cluster_codes_the_same_events_as_code(reference):
     run = reference["run"]
     assert run.returncode == 1, run.stderr  # the French article fails, the rest is coded
     assert "eventwire: error: french: does not look like English" in run.stderr
+    assert "missing.jsonl: no such file" in run.stderr
     assert "Traceback" not in run.stderr
     coded = cli("code", str(reference["src"]), "--format", "jsonl")
     records = [json.loads(line) for line in coded.stdout.splitlines()]
@@ -120,7 +123,8 @@ def test_local_cluster_codes_the_same_events_as_code(reference):
         got = {(*r[:6], (r[6], r[7])) for r in rows}
         assert got == expected
         assert store.con.execute("SELECT count(*) FROM articles WHERE id LIKE 'copy-of%'").fetchone()[0] == 0
-        assert store.con.execute("SELECT article_id FROM errors").fetchall() == [("french",)]
+        errors = set(store.con.execute("SELECT article_id, shard IS NULL FROM errors").fetchall())
+        assert errors == {("french", False), (str(reference["src"].parent / "missing.jsonl"), True)}
         months = {p.name for p in (reference["out"] / "events").iterdir()}
         assert {"month=2024-03", "month=2024-04"} <= months
 

@@ -27,6 +27,8 @@ from typing import Iterable, Iterator
 
 import datetime as dt
 
+import pyarrow as pa
+
 from ... import __version__
 from .. import dedup
 from ...io.files import read_inputs
@@ -163,7 +165,9 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     report.seconds["setup"] = round(time.perf_counter() - t0, 1)
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
-    slots = 2 * max(1, sum(client.nthreads().values())) + 1
+
+    def slots() -> int:  # shards in flight: two per worker thread, counted again as workers join
+        return 2 * max(1, sum(client.nthreads().values())) + 1
     committed = layout.committed()
     planned: list[str] = []
     read_errors: list[InputError] = []
@@ -220,7 +224,7 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
             future = client.submit(code_shard, str(layout.root.resolve()), shard.name, shard.articles, shard.copies,
                                    key=f"eventwire-shard-{shard.name}", pure=False, retries=1)
             in_flight.add(future)
-            while in_flight.count() >= slots:
+            while in_flight.count() >= slots():
                 collect(next(in_flight))
         flush_read_errors()
         for future in in_flight:
@@ -233,7 +237,7 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     rows = [{"article_id": e.name, "reason": e.reason, "shard": None} for e in read_errors]
     read_file = layout.shard_file("errors", "read", None)
     if rows:
-        write_atomic(pa_table(rows), read_file)
+        write_atomic(pa.Table.from_pylist(rows, schema=ERRORS), read_file)
     else:
         read_file.unlink(missing_ok=True)
     layout.sweep(keep=set(planned))  # shards of earlier inputs, torn attempts' temporary files
@@ -247,8 +251,3 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
                       layout.complete)
     return report
 
-
-def pa_table(rows: list[dict]):
-    import pyarrow as pa
-
-    return pa.Table.from_pylist(rows, schema=ERRORS)
