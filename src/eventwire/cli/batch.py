@@ -18,13 +18,13 @@ def _date(ctx, param, value):
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", required=True, help="Folder for the Parquet output (new, or an earlier batch's to resume).")
+@click.option("--out", required=True, metavar="DIR", help="Folder for the Parquet output (new, or an earlier batch's to resume).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes of a local Dask cluster (one thread each)  [default: 2].")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Use this running Dask scheduler instead of a local cluster; its workers must import "
                    "eventwire and see the --out folder.")
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--shard-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
               help="Input articles per shard: the unit of work, of output files and of resuming.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal only).")

@@ -83,13 +83,17 @@ class Layout:
     def is_batch(self) -> bool:
         return self.meta.is_dir()
 
-    def prepare(self) -> None:
-        """Make (or reopen) the folder for a run; refuse a file or a foreign folder."""
+    def check(self) -> None:
+        """Refuse a file, or a folder holding something other than a batch output."""
         if self.root.exists() and not self.root.is_dir():
             raise LayoutError(f"{self.root}: not a folder")
         if self.root.is_dir() and any(self.root.iterdir()) and not self.is_batch():
             raise LayoutError(f"{self.root}: folder is not empty and holds no batch output; "
                               "give a new or an earlier --out folder")
+
+    def prepare(self) -> None:
+        """Make (or reopen) the folder for a run."""
+        self.check()
         self.markers.mkdir(parents=True, exist_ok=True)
         self.signatures.mkdir(parents=True, exist_ok=True)
         self.complete.unlink(missing_ok=True)  # a run in progress is not a finished store

@@ -145,7 +145,7 @@ def run_batch(inputs: Iterable[str], out: str, workers: int = 2, scheduler: str 
     `client`: an already connected distributed.Client (then `workers`/`scheduler` are unused).
     `on_error(name, reason)` is called for each article or input that fails."""
     layout = Layout(out)
-    layout.prepare()
+    layout.check()  # before a cluster is started or reached
     if client is None:
         with connect(workers, scheduler) as c:
             return _run(c, inputs, layout, published, shard_size, progress, on_error)
@@ -159,6 +159,7 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     from .stories import write_stories
     from .worker import CoderPlugin, code_shard
 
+    layout.prepare()
     report = BatchReport()
     t0 = time.perf_counter()
     client.register_plugin(CoderPlugin(), name=CoderPlugin.name)  # loads the coder on every worker
