@@ -173,3 +173,8 @@ class InputError(Exception):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+    def __reduce__(self):
+        # Rebuilt from (name, reason), so the error crosses a process boundary
+        # (a worker of `ingest` sends it back to the parent) intact.
+        return (type(self), (self.name, self.reason))

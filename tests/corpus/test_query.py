@@ -79,8 +79,13 @@ def test_export_formats(store, tmp_path):
     out = io.StringIO()
     export(store, "csv", stdout=out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    n_events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
-    assert len(rows) == n_events and {"cameo", "num_articles", "sentence"} <= set(rows[0])
+    n_events = store.con.execute("SELECT count(*) FROM events WHERE modality = 'asserted'").fetchone()[0]
+    assert len(rows) == n_events and {"cameo", "num_articles", "sentence", "modality"} <= set(rows[0])
+    assert {r["modality"] for r in rows} == {"asserted"}
+    out = io.StringIO()
+    export(store, "csv", stdout=out, modality=None)
+    assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == \
+        store.con.execute("SELECT count(*) FROM events").fetchone()[0]
 
     out = io.StringIO()
     export(store, "gdelt", stdout=out)

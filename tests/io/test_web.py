@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-import eventwire.io.files
+import eventwire.io.text
 from eventwire.model import Article, InputError
 from eventwire.io.files import read_inputs
 from eventwire.io.web import articles_from_feed, articles_from_html, articles_from_url
@@ -123,7 +123,7 @@ def test_bad_html_is_named(data, reason):
 
 
 def test_html_too_long_is_refused(monkeypatch):
-    monkeypatch.setattr(eventwire.io.files, "MAX_CHARS", 100)
+    monkeypatch.setattr(eventwire.io.text, "MAX_CHARS", 100)
     [err] = list(articles_from_html(PAGE, "long.html", None))
     assert isinstance(err, InputError) and err.name == "long.html" and "too long" in err.reason
 

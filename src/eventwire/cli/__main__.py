@@ -1,3 +1,3 @@
 from .commands import main
 
-main()
+main(prog_name="eventwire")

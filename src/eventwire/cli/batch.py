@@ -1,33 +1,26 @@
 """`eventwire batch`: a thin command over corpus.batch.run_batch."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import click
 
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+from .options import progress_option, published_option
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", required=True, metavar="DIR", help="Folder for the Parquet output (new, or an earlier batch's to resume).")
+@click.option("--out", required=True, metavar="DIR",
+              help="Folder for the Parquet output (new, or an earlier batch's to resume).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Worker processes of a local Dask cluster (one thread each)  [default: 2].")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Use this running Dask scheduler instead of a local cluster; its workers must import "
                    "eventwire and see the --out folder.")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@published_option
 @click.option("--shard-size", type=click.IntRange(1, 100_000), default=100, show_default=True,
               help="Input articles per shard: the unit of work, of output files and of resuming.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal only).")
+@progress_option
 def batch(inputs, out, workers, scheduler, published, shard_size, progress):
     """Code a corpus on a Dask cluster into Parquet partitioned by month; rerun to resume."""
     from ..corpus.batch import run_batch

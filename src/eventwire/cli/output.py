@@ -67,34 +67,39 @@ class Writer:
             self.out.write("[]\n" if self.n == 0 else "\n]\n")
 
 
-def _cell(value, width: int) -> str:
-    s = str(value)
-    return (s if len(s) <= width else s[: width - 1] + "…").ljust(width)
+def record_tables(record: Record) -> list[tuple[str, list[str], list[tuple]]]:
+    """(title, columns, rows) of one record's events and quotes, for render.print_table."""
+    from ..events.cameo import lookup
+
+    a = record.article
+    title = (f"== {a.id}" + (f" ({a.published.isoformat()})" if a.published else "")
+             + f": {len(record.events)} events, {len(record.quotes)} quotes, {len(record.actors)} actors")
+    ecols = ["date", "source", "source_code", "cameo", "event", "target", "target_code", "modality",
+             "confidence", "reported_by", "trigger"]
+    erows = [(e.date.isoformat() if e.date else None,
+              e.source.actor.name if e.source else None, e.source.actor.code if e.source else None,
+              e.cameo, lookup(e.cameo).name,
+              e.target.actor.name if e.target else None, e.target.actor.code if e.target else None,
+              e.modality, round(e.confidence, 2),
+              e.reported_by.actor.name if e.reported_by else None, e.trigger) for e in record.events]
+    out = [(title, ecols, erows)]
+    if record.quotes:
+        qrows = [(q.speaker.actor.name if q.speaker else None, q.speaker.actor.code if q.speaker else None,
+                  q.kind, q.text) for q in record.quotes]
+        out.append(("quotes", ["speaker", "speaker_code", "kind", "text"], qrows))
+    return out
 
 
 def render_table(record: Record) -> str:
-    """A plain-text view of one record: events, then quotes."""
-    a = record.article
-    lines = [f"== {a.id}" + (f" ({a.published.isoformat()})" if a.published else ""),
-             f"   {len(record.events)} events, {len(record.quotes)} quotes, {len(record.actors)} actors", ""]
-    cols = [("date", 10), ("source", 22), ("code", 5), ("event", 30), ("target", 22), ("modality", 15),
-            ("trigger", 12)]
-    lines.append("  ".join(_cell(c, w) for c, w in cols))
-    lines.append("  ".join("-" * w for _, w in cols))
-    from ..events.cameo import lookup
+    """A plain-text view of one record: events, then quotes (one renderer: cli/render.py)."""
+    import io
 
-    for e in record.events:
-        src = f"{e.source.actor.name} ({e.source.actor.code})" if e.source else "-"
-        tgt = f"{e.target.actor.name} ({e.target.actor.code})" if e.target else "-"
-        vals = [e.date.isoformat() if e.date else "-", src, e.cameo, lookup(e.cameo).name, tgt, e.modality,
-                e.trigger]
-        lines.append("  ".join(_cell(v, w) for v, (_, w) in zip(vals, cols)))
-    if record.quotes:
-        lines += ["", "quotes:"]
-        for q in record.quotes:
-            who = f"{q.speaker.actor.name} ({q.speaker.actor.code})" if q.speaker else "?"
-            lines.append(f"  {_cell(who, 30)} {q.kind:8} “{q.text if len(q.text) < 90 else q.text[:89] + '…'}”")
-    return "\n".join(lines) + "\n\n"
+    from .render import print_table
+
+    buf = io.StringIO()
+    for title, cols, rows in record_tables(record):
+        print_table(cols, rows, buf, title=title)
+    return buf.getvalue() + "\n"
 
 
 def write_records(records: Iterable[Record], out: TextIO, fmt: str) -> int:

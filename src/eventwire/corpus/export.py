@@ -4,6 +4,10 @@ partitioned by month, or GDELT 2.0's event table layout.
 GDELT columns that eventwire has no counterpart for (tone, the Actor1Ethnic,
 Religion and geo feature ids, FIPS codes) are left empty rather than invented;
 ActionGeo country is given as ISO alpha-3, not FIPS, and said so in the README.
+
+Events are asserted ones unless `modality` says otherwise, as in GDELT, whose
+events are reported acts; when other modalities are asked for, the GDELT layout
+gains a last column, Modality, so that no row hides what it is.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..actors.knowledge import international_codes
+from .query import DEFAULT_MODALITIES
 from .store import Store
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
@@ -61,26 +66,63 @@ SELECT
     place_name AS ActionGeo_FullName, place_country AS ActionGeo_CountryCode,
     place_lat AS ActionGeo_Lat, place_lon AS ActionGeo_Long,
     strftime(ingested_at, '%Y%m%d%H%M%S') AS DATEADDED, coalesce(article_url, article_id) AS SOURCEURL
+    {modality_column}
 FROM (SELECT r.*, a.ingested_at FROM event_reports r JOIN articles a USING (hash))
-WHERE date IS NOT NULL
+WHERE date IS NOT NULL AND {modality_filter}
 QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY confidence DESC, event_id) = 1
 ORDER BY date, article_id, event_id
 """
 
-_EVENTS_SQL = "SELECT * EXCLUDE (story, event_key) FROM event_reports ORDER BY date, article_id, event_id"
+_EVENTS_SQL = ("SELECT * EXCLUDE (story, event_key) FROM event_reports WHERE {modality_filter} "
+               "ORDER BY date, article_id, event_id")
 
 
-def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None = None) -> str:
+class ExportError(ValueError):
+    """An export that cannot be written where it was asked to go; one line."""
+
+
+def check_target(fmt: str, out: str | None) -> None:
+    """Refuse, before anything is written, a target that cannot take the format."""
+    if out is None:
+        return
+    path = Path(out)
+    if not path.parent.exists():
+        raise ExportError(f"{out}: folder {path.parent} does not exist")
+    if fmt == "parquet" and path.exists() and not path.is_dir():
+        raise ExportError(f"{out} is a file; --format parquet writes a folder of files")
+    if fmt != "parquet" and path.is_dir():
+        raise ExportError(f"{out} is a folder; --format {fmt} writes one file")
+
+
+def _modality_sql(modality) -> tuple[str, str]:
+    """(WHERE condition, extra GDELT column) for the modalities asked for; None: all."""
+    if modality is None:
+        return "TRUE", ", modality AS Modality"
+    names = ", ".join("'" + m.replace("'", "''") + "'" for m in modality)
+    extra = "" if tuple(modality) == DEFAULT_MODALITIES else ", modality AS Modality"
+    return f"modality IN ({names})", extra
+
+
+def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None = None,
+           modality=DEFAULT_MODALITIES) -> str:
     """Write the store in `fmt` to `out` (a file, or a folder for parquet; stdout when
-    None for the text formats). Returns where it went."""
+    None for the text formats). Events: those of the modalities given (None: all).
+    Returns where it went; raises ExportError for a target it cannot write."""
     con = store.con
+    check_target(fmt, out)
+    where, modality_column = _modality_sql(modality)
+    events_sql = _EVENTS_SQL.format(modality_filter=where)
     if fmt == "parquet":
         folder = Path(out or "eventwire-parquet")
-        folder.mkdir(parents=True, exist_ok=True)
+        check_target(fmt, str(folder))
+        folder.mkdir(exist_ok=True)
+        by_article = "coalesce(strftime(a.published, '%Y-%m'), 'undated') AS month FROM {} x JOIN articles a USING (hash)"
         tables = {
-            "events": "SELECT *, coalesce(strftime(date, '%Y-%m'), 'undated') AS month FROM (" + _EVENTS_SQL + ")",
-            "quotes": "SELECT q.*, a.published, coalesce(strftime(a.published, '%Y-%m'), 'undated') AS month "
-                      "FROM quotes q JOIN articles a USING (hash)",
+            "events": "SELECT *, coalesce(strftime(date, '%Y-%m'), 'undated') AS month FROM (" + events_sql + ")",
+            "quotes": "SELECT x.*, a.published, " + by_article.format("quotes"),
+            "actors": "SELECT x.*, " + by_article.format("actors"),
+            "mentions": "SELECT x.*, " + by_article.format("mentions"),
+            "copies": "SELECT *, coalesce(strftime(published, '%Y-%m'), 'undated') AS month FROM copies",
             "articles": "SELECT * EXCLUDE (record), coalesce(strftime(published, '%Y-%m'), 'undated') AS month "
                         "FROM articles",
         }
@@ -95,10 +137,13 @@ def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None
             for (record,) in con.execute("SELECT record FROM articles ORDER BY published, id").fetchall():
                 handle.write(record + "\n")
         elif fmt in ("csv", "gdelt", "jsonl"):
-            cur = con.execute(_gdelt_sql() if fmt == "gdelt" else _EVENTS_SQL)
+            sql = _gdelt_sql().format(modality_filter=where, modality_column=modality_column) \
+                if fmt == "gdelt" else events_sql
+            cur = con.execute(sql)
             cols = [d[0] for d in cur.description]
             if fmt == "gdelt":
-                writer = csv.DictWriter(handle, GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
+                header = GDELT_COLUMNS + (["Modality"] if modality_column else [])
+                writer = csv.DictWriter(handle, header, delimiter="\t", lineterminator="\n")
                 writer.writeheader()
             elif fmt == "csv":
                 writer = csv.writer(handle, lineterminator="\n")

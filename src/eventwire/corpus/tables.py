@@ -26,21 +26,21 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("hash", pa.string()), ("id", pa.string()), ("title", pa.string()), ("url", pa.string()),
         ("source", pa.string()), ("published", pa.date32()), ("text", pa.string()),
         ("n_events", pa.int32()), ("n_quotes", pa.int32()),
-        ("story", pa.string()), ("story_similarity", pa.float32()),
+        ("story", pa.string()), ("story_similarity", pa.float64()),
         ("record", pa.string()), ("ingested_at", pa.timestamp("s")),
     ]),
     "events": pa.schema([
         ("hash", pa.string()), ("article_id", pa.string()), ("event_id", pa.string()),
         *_actor_columns("source"), *_actor_columns("target"),
         ("cameo", pa.string()), ("root", pa.string()), ("quad_class", pa.int8()),
-        ("goldstein", pa.float32()), ("plover", pa.string()), ("modality", pa.string()),
+        ("goldstein", pa.float64()), ("plover", pa.string()), ("modality", pa.string()),
         ("date", pa.date32()), ("date_precision", pa.string()), ("date_inferred", pa.bool_()),
         ("place_name", pa.string()), ("place_country", pa.string()),
         ("place_lat", pa.float64()), ("place_lon", pa.float64()),
         ("reported_by_id", pa.string()), ("reported_by_name", pa.string()), ("reported_by_code", pa.string()),
         ("trigger", pa.string()), ("sentence_index", pa.int32()),
         ("span_start", pa.int32()), ("span_end", pa.int32()),
-        ("confidence", pa.float32()), ("sentence", pa.string()),
+        ("confidence", pa.float64()), ("sentence", pa.string()),
     ]),
     "quotes": pa.schema([
         ("hash", pa.string()), ("article_id", pa.string()), ("quote_index", pa.int32()),
@@ -72,13 +72,22 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
+def sentence_of(text: str, start: int, end: int, sentences: list[tuple[int, int]] | None = None,
+                index: int | None = None) -> str:
+    """The whole sentence an event comes from: the parser's sentence `index` when
+    its bounds are given and hold the event's span, else the span itself."""
+    if sentences and index is not None and 0 <= index < len(sentences):
+        s, e = sentences[index]
+        if s <= start and end <= e:
+            return " ".join(text[s:e].split())
     return text[start:end]
 
 
 def record_rows(record: dict, text: str, content_hash: str, story: str | None = None,
-                story_similarity: float | None = None) -> dict[str, list[dict]]:
-    """Rows of every table for one coded article (`record` as Record.to_dict())."""
+                story_similarity: float | None = None,
+                sentences: list[tuple[int, int]] | None = None) -> dict[str, list[dict]]:
+    """Rows of every table for one coded article (`record` as Record.to_dict());
+    `sentences`: the (start, end) of each parsed sentence, for the events' `sentence`."""
     aid = record["id"]
     events = []
     for e in record["events"]:
@@ -88,7 +97,7 @@ def record_rows(record: dict, text: str, content_hash: str, story: str | None = 
             "hash": content_hash, "article_id": aid, "event_id": e["id"],
             **_actor("source", e["source"]), **_actor("target", e["target"]),
             "cameo": e["cameo"], "root": e["root"], "quad_class": e["quad_class"],
-            "goldstein": e["goldstein"], "plover": e["plover"], "modality": e["modality"],
+            "goldstein": _round(e["goldstein"], 1), "plover": e["plover"], "modality": e["modality"],
             "date": _date(e["date"]), "date_precision": e["date_precision"],
             "date_inferred": e.get("date_inferred", False),
             "place_name": place.get("name"), "place_country": place.get("country"),
@@ -97,7 +106,8 @@ def record_rows(record: dict, text: str, content_hash: str, story: str | None = 
             "reported_by_code": rep.get("code"),
             "trigger": e["trigger"], "sentence_index": e["sentence_index"],
             "span_start": e["span"][0], "span_end": e["span"][1],
-            "confidence": e["confidence"], "sentence": sentence_of(text, *e["span"]),
+            "confidence": _round(e["confidence"], 3),
+            "sentence": sentence_of(text, *e["span"], sentences, e["sentence_index"]),
         })
     quotes = [{
         "hash": content_hash, "article_id": aid, "quote_index": i, **_actor("speaker", q["speaker"]),
@@ -120,6 +130,10 @@ def record_rows(record: dict, text: str, content_hash: str, story: str | None = 
         "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
     }
     return {"articles": [article], "events": events, "quotes": quotes, "actors": actors, "mentions": mentions}
+
+
+def _round(value, digits: int):
+    return None if value is None else round(float(value), digits)
 
 
 def to_arrow(rows: list[dict], table: str) -> pa.Table:

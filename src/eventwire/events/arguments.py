@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 OWNER_IS_TARGET = ("02", "10", "11", "12")
-# "agreed that Pyongyang's provocations threaten the region" (019): statements
+# "agreed that the provocations threaten the region" (019): statements
 # and consultations are not addressed to the subject of their clause
 UNADDRESSED_ROOTS = ("01", "04")
 
@@ -39,22 +39,22 @@ def subject_head(verb: Token) -> Token | None:
         return absolute
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return subject_head(verb.head)
-    # "Syria is willing to withdraw", "Iran is ready to talk": through the adjective
+    # "Oman is ready to host talks", "Iran is willing to talk": through the adjective
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
             and verb.head.head.i != verb.head.i:
         return subject_head(verb.head.head)
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "acl" and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT") and verb.head.i < verb.i:
-        return verb.head  # "..., a human rights group protested": a finite verb misparsed as a modifier
+        return verb.head  # "..., an opposition party protested": a finite verb misparsed as a modifier
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
             and verb.head.lemma_.lower() not in words("statement_noun"):
-        return verb.head  # "demonstrators protesting election results"
+        return verb.head  # "students protesting the tuition increase"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
             and verb.head.lemma_.lower() in words("statement_noun"):
-        # "issued a declaration demanding that ...": the issuer demands
+        # "issued a statement demanding that ...": the issuer demands
         return subject_head(verb.head.head)
-    # "Erdoğan warned Netanyahu's administration may target Türkiye": the small
+    # "Modi has warned Pakistan's army may very well target India": the small
     # parser hangs "warned" under "target" and takes the real subject as its object
     for c in verb.children:
         if c.dep_ == "ccomp" and c.i < verb.i:
@@ -63,7 +63,7 @@ def subject_head(verb: Token) -> Token | None:
                                            for t in verb.doc[obj.i + 1:verb.i]):
                 return obj
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        # "resorted to throwing stones": the governing verb's subject acts;
+        # "resorted to burning tyres": the governing verb's subject acts;
         # "accused Iran of attacking", "stopped X from entering": its object does
         governor = verb.head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
@@ -72,7 +72,7 @@ def subject_head(verb: Token) -> Token | None:
 
 
 def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
-    """"work to stop Israel's attacks" is no de-escalation by the subject: only
+    """"work together to stop Russia's strikes" is no de-escalation by the subject: only
     the owner of an act can yield it."""
     own = {s.actor.id for s in sources}
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -84,7 +84,7 @@ def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors)
 
 
 def announcer(noun: Token) -> Token | None:
-    """"Italy announced a suspension of air links": who announces an act does it."""
+    """"Spain announced the suspension of arms exports": who announces an act does it."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words("announcing_verb"):
         return subject_head(noun.head)
     return None
@@ -101,7 +101,7 @@ def light_verb_subject(noun: Token) -> Token | None:
 
 
 def governing_subject(verb: Token, actors: ArticleActors) -> list[Found]:
-    """"Yoruba leaders announced that they are willing to forgive him": an
+    """"Tuareg leaders declared that they would meet the mediators": an
     unresolved pronoun subject of a clause is the subject of the verb that
     governs it."""
     node = verb
@@ -132,33 +132,33 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
             heads += [g for g in c.children if g.dep_ == "pobj"]
         elif c.dep_ == "dobj" and pattern is not None and pattern.cameo.startswith(CONSULT_ROOT) \
                 and verb.lemma_.lower() in words("topic_verb"):
-            continue  # "met Yoon to discuss North Korea's missile launches": a topic, not a party
+            continue  # "met the minister to discuss the naval drills": a topic, not a party
         elif c.dep_ in ("dobj", "dative") or (c.dep_ in PASSIVE_SUBJECT_DEPS):
             heads.append(c)
-            # "tightened the blockade of Serbia with Albania's help": an event
+            # "tightened the siege of Gaza with Israel's help": an event
             # noun's own patient comes before the verb's other prepositions
             if (noun := noun_pattern(c, lex)) is not None:
                 heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in (noun.preps or {"of"})
                           for g in p.children if g.dep_ == "pobj"]
-        elif c.dep_ == "prt":  # "kidnapped up to 16 Russian advisers": a quantity read as a particle
+        elif c.dep_ == "prt":  # "kidnapped up to 16 Chinese engineers": a quantity read as a particle
             heads += [g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    # "denounced as an ugly crime Serbia's suppression of...": the object in apposition
+    # "condemned as a grave injustice Iran's treatment of...": the object in apposition
     heads += [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
               for g in p.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
-    # "issued a reminder Saturday to Iraq": a prepositional phrase hung on a date
+    # "issued a reminder Monday to Venezuela": a prepositional phrase hung on a date
     preps = list(verb.children) + [p for d in verb.children if d.dep_ == "npadvmod" for p in d.children]
     for c in preps:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in words("target_prep")
                                    or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
-    objects = list(heads) + [cc for h in heads for cc in h.conjuncts  # "artillery, mortar and rocket fire against"
+    objects = list(heads) + [cc for h in heads for cc in h.conjuncts  # "artillery, mortar and rocket rounds against"
                              if not is_absolute_subject(cc)]
     owners, places = [], []
-    for c in objects:  # "launched missiles into Israel": object's own prepositional objects
+    for c in objects:  # "launched missiles into Ukraine": object's own prepositional objects
         for p in c.children:
             if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep"):
                 places.extend(g for g in p.children if g.dep_ == "pobj")
-    for c in objects:  # "demanded the withdrawal of Serbian forces", "rejected Reagan's statement"
+    for c in objects:  # "demanded the withdrawal of Rwandan troops", "rejected the minister's statement"
         for p in c.children:
             if p.dep_ == "poss" and p.pos_ != "PRON":  # "their homeland" is the subject's own
                 owners.append(p)
@@ -167,7 +167,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
             elif p.dep_ == "prep" and p.lower_ in words("owner_prep"):
                 owners.extend(g for g in p.children if g.dep_ == "pobj")
     # A demand, appeal or rejection is addressed to whoever owns its object:
-    # "demanded the withdrawal of Serbian forces from Bosnia" is made of Serbia.
+    # "demanded the withdrawal of Rwandan troops from Congo" is made of Rwanda.
     if pattern is not None and pattern.cameo.startswith(OWNER_IS_TARGET):
         heads += owners + places
     else:
@@ -175,7 +175,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
         if c.dep_ in ("ccomp", "xcomp") and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
             heads.extend(g for g in c.children if g.dep_ in ACTIVE_SUBJECT_DEPS)
-    # last, one level deeper: "suspended part of a military aid program for Bosnia"
+    # last, one level deeper: "froze part of a development aid package for Rwanda"
     for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in words("target_prep") | words("owner_prep")
                   for g in p.children if g.dep_ == "pobj"]
@@ -184,7 +184,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
 
 def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] = ()) -> list[Found]:
     """The first head that names actors, preferring one that names a country or
-    a known actor over a bare sector ("withdraw its troops from Lebanon": Lebanon)
+    a known actor over a bare sector ("withdraw its warships from Cyprus": Cyprus)
     and over the source's own country."""
     own = {f.actor.country for f in avoid if f.actor.country}
     fallback: list[Found] = []
@@ -200,8 +200,8 @@ def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] =
 
 
 def _possessor_conjunct(f: Found, head: Token) -> bool:
-    """"attacks on Lebanon and Iran's retaliation": the parser may attach
-    "Iran's" as a second target; a conjunct marked possessive owns what follows."""
+    """"raids on Somalia and Eritrea's retaliation": the parser may attach
+    "Eritrea's" as a second target; a conjunct marked possessive owns what follows."""
     if head.i in range(f.start, f.end):
         return False
     last = head.doc[f.end - 1]
@@ -210,12 +210,12 @@ def _possessor_conjunct(f: Found, head: Token) -> bool:
 
 def location_countries(verb: Token) -> list[Token]:
     """When nothing else is the target, the country an act happened in is
-    ("struck targets in Lebanon", "arrived in Amman"): objects of "in" that
+    ("struck targets in Syria", "arrived in Nairobi"): objects of "in" that
     name a country."""
     heads = []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ != "in"
-                for g in p.children if g.dep_ == "pobj"]  # "fired at targets in Jericho"
+                for g in p.children if g.dep_ == "pobj"]  # "fired at targets in Hebron"
     for c in [verb] + objects:
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == "in":
@@ -225,20 +225,20 @@ def location_countries(verb: Token) -> list[Token]:
 
 def embedded_target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     """Targets named inside an infinitive or that-clause the verb governs:
-    "offered to hand over to Great Britain"."""
+    "offered to hand the suspects over to Kenya"."""
     heads = []
     if pattern is not None and pattern.cameo.startswith(STATEMENT_ROOT):
-        return heads  # "argued the conflict was between Israel and Palestine" is said to no one there
+        return heads  # "argued the dispute was between Serbia and Kosovo" is said to no one there
     reciprocal = any(c.dep_ == "advmod" and c.lower_ in words("reciprocal_adverb") for c in verb.children)
     for c in verb.children:
-        # a purpose clause names whom the act is aimed at ("opened fire to disperse
-        # demonstrators"), unless the act is done together ("worked together to stop")
+        # a purpose clause names whom the act is aimed at ("fired live rounds to scatter
+        # students"), unless the act is done together ("worked together to stop")
         purpose = c.dep_ == "advcl" and not reciprocal and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         if (is_complement(c) or purpose) and c.pos_ in ("VERB", "AUX"):
             heads += [h for h in target_heads(c, None) if h.dep_ not in ACTIVE_SUBJECT_DEPS]
             if pattern is not None and pattern.cameo.startswith(THREAT_ROOT):
-                # "threatened to halt talks if the United States goes ahead",
-                # "threatened to resume attacks in Israel"
+                # "threatened to halt trade talks if Japan proceeds",
+                # "threatened to resume strikes in Saudi Arabia"
                 heads += _condition_subjects(c) + _condition_subjects(verb) + location_countries(c)
     return heads
 
@@ -253,8 +253,8 @@ def _condition_subjects(verb: Token) -> list[Token]:
 
 
 def stranded_possessor(noun: Token) -> Token | None:
-    """"attacks on Lebanon and Iran's retaliation": the parser makes "Iran" a
-    conjunct of "Lebanon", but its "'s" says it owns the noun right after it."""
+    """"raids on Somalia and Eritrea's retaliation": the parser makes "Eritrea" a
+    conjunct of "Somalia", but its "'s" says it owns the noun right after it."""
     if noun.i < 2 or noun.doc[noun.i - 1].dep_ != "case":
         return None
     owner = noun.doc[noun.i - 1].head

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 # Statements and appeals made "in Paris" are not made to France; most other acts
-# done in a country ("arrived in Amman", "lifted a curfew in Montenegro") are.
+# done in a country ("arrived in Nairobi", "lifted a curfew in Bolivia") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
@@ -58,7 +58,7 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         passive = is_passive(tok)
         subj = subject_head(tok)
         if passive and tok.lemma_.lower() in words("stative_participle"):
-            # "Vietnam is committed to opening up", "Israel is opposed to mediation"
+            # "Kenya is committed to the talks", "Egypt is opposed to the mediation"
             sources = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors)
             targets = named_actors(target_heads(tok, p), actors, sources)
         elif passive:
@@ -67,7 +67,7 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
                 named_actors(target_heads(tok, p), actors, sources)
             if not sources and p.cameo.startswith(STATE_ACTS):
-                # "was arrested in Lebanon": arrests and expulsions are the state's
+                # "were arrested in Cairo": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
             elif not sources and p.cameo.startswith(VIOLENT_ROOTS):
                 sources = [f for f in [actors.unidentified_attackers(tok)] if f is not None]
@@ -90,7 +90,7 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                                                for g in q.children if g.dep_ == "pobj"]
             targets = named_actors(heads, actors, sources) or targets
         if not targets and p.cameo.startswith(PROTEST_ROOT) and subj is not None:
-            # "Demonstrators in Baghdad blocked a road": a protest is aimed at
+            # "Protesters in Nairobi blocked a highway": a protest is aimed at
             # the state it takes place in.
             targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
                                     for g in c.children if g.dep_ == "pobj"], actors, sources)
@@ -130,7 +130,7 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                 targets = named_actors(objects, actors)
                 if targets:
                     break
-        if not targets:  # "a suspension of air links with Serbia"
+        if not targets:  # "a freeze of trade links with Belarus"
             targets = named_actors([g for o in objects for q in o.children if q.dep_ == "prep"
                                     and q.lower_ in words("target_prep") for g in q.children if g.dep_ == "pobj"],
                                    actors)
@@ -143,7 +143,7 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
 
 
 def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
-    """"Türkiye, fiercely critical of Israel's offensive, ...", "Iran is
+    """"Brazil, sharply critical of Russia's invasion, ...", "Iran is
     supportive of the talks": a stance held by the noun or subject the
     adjective describes, toward the object of its preposition."""
     out = []

@@ -1,12 +1,12 @@
 """Events: who did what to whom, from the dependency parse and the lexicons.
 
-A verb (or an event noun: "Israel's attacks on Gaza") whose lemma is in
+A verb (or an event noun: "Russia's strikes on Kharkiv") whose lemma is in
 data/event_verbs.tsv (event_nouns.tsv) triggers an event; the most specific
 row whose particle, complement and preposition constraints hold gives the CAMEO
 code. Sources come from the subject (or the passive agent, or the governing
 clause for "vowed to attack"), targets from the object or a prepositional
 object. Coordinated actors give one event per pair; a coordinated subject with
-no target ("Iran and Türkiye will work together") codes both directions.
+no target ("Kenya and Ethiopia will keep working together") codes both directions.
 
 It does not code events whose trigger is outside the lexicons, and it does not
 resolve which of several events a sentence is "about" beyond confidence.
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 # So do accusations: "accused Iran of attacking" is not an attack by Iran.
 SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Acts aimed at one's own state and people when no one else is named: protests,
-# repression, easing it ("Egyptian demonstrators rioted", "Sudan's government
+# repression, easing it ("Bolivian protesters rioted", "Sudan's government
 # lifted the state of emergency"), and threats of them. Not resigning or surrendering.
 DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 # Acts both parties do to each other: consult, phone, negotiate, sign.
@@ -52,8 +52,8 @@ def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
     lex = lexicon()
     verbs = verb_candidates(sent, actors, lex) + adjective_candidates(sent, actors, lex)
     # A noun that is a verb's complement ("launched attacks") is already coded by
-    # the verb; one a bare statement announces ("announced a suspension of air
-    # links with Serbia") is the news itself.
+    # the verb; one a bare statement announces ("announced the suspension of arms
+    # exports to Israel") is the news itself.
     taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
     return forewarnings(verbs + noun_candidates(sent, actors, lex, taken))
 
@@ -64,12 +64,12 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
             for t in c.targets:
                 yield s, t
         if c.cameo in SYMMETRIC_CODES and not c.nominal:
-            # "Christopher telephoned Kozyrev": each consulted the other
+            # "the Brazilian minister telephoned his Argentine counterpart": each consulted the other
             for s in c.sources:
                 for t in c.targets:
                     yield t, s
     elif len(c.sources) > 1 and not c.targets:
-        # Reciprocal: "Iran and Türkiye will continue working together".
+        # Reciprocal: "Kenya and Ethiopia will keep working together".
         for s in c.sources:
             for t in c.sources:
                 if s is not t:
@@ -99,7 +99,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
                 by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" or is_noun_clause(c.trigger) else None
             if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
-            # "Baghaei said" is not news when a coded event sits inside what he said.
+            # "Peskov said" is not news when a coded event sits inside what he said.
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
                 continue
             reporter = reporter_of(c.trigger, candidates)
@@ -109,7 +109,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             c = with_weapon(with_political_goal(c))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
-                c = replace(c, targets=[])  # "U.S. and Russian negotiators return to Geneva": each other
+                c = replace(c, targets=[])  # "Chinese and Indian diplomats return to Vienna": each other
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
@@ -143,8 +143,8 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
 
 
 def _home_country(source: Found | None, sent: Span, actors: ArticleActors) -> Found | None:
-    """The sentence's mention of the source's own country ("Egyptian" in
-    "Egyptian demonstrators"), when the source is not that mention itself."""
+    """The sentence's mention of the source's own country ("Bolivian" in
+    "Bolivian protesters"), when the source is not that mention itself."""
     if source is None or not source.actor.country or source.actor.kind == "country":
         return None
     return next((f for f in actors.found if f.actor.kind == "country" and f.actor.country == source.actor.country

@@ -20,7 +20,7 @@ POLICY_CHANGE = "0832"
 
 
 def agrees_on_a_view(verb: Token) -> bool:
-    """"We agreed that Pyongyang's provocations threaten the region" is accord
+    """"We agreed that the provocations threaten the region" is accord
     on a view (019); "agreed that talks would resume" commits to an act (030)."""
     modal = lexicon().modality
     return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and (("aux", a.lower_) in modal or a.lower_ == "to")
@@ -63,7 +63,7 @@ def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
     rows = lex.verbs.get(verb.lemma_.lower())
     if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
                                                         for c in verb.children):
-        rows = lex.verbs.get("end")  # "bring an end to the embargo", "put an end to the war"
+        rows = lex.verbs.get("end")  # "bring an end to the fuel embargo", "put an end to the siege"
     if not rows:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}

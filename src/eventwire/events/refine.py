@@ -18,14 +18,14 @@ if TYPE_CHECKING:
 GOAL_CODES = {"024", "034", "083", "104", "123", "141", "142", "143", "144", "145"}
 # a bare appeal, promise, demand or refusal about a political goal is one for reform
 GENERIC_TO_GOAL = {"020": "024", "030": "034", "100": "104", "120": "123"}
-# what a force verb is done to ("attacked a plane", "an attack on a tank convoy") names no weapon
+# what a force verb is done to ("attacked a plane", "an attack on a fuel convoy") names no weapon
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "poss"})
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp", "csubj", "cc"}
 
 
 def with_political_goal(c: Candidate) -> Candidate:
-    """"rioted ... calling for the removal of Mubarak" is 1451, "blocked roads to
-    press demands for greater freedom" 1443: the first goal named in the act's
+    """"rioted ..., demanding the ouster of the prime minister" is 1451, "blocked
+    bridges to press their calls for more liberty" 1443: the first goal named in the act's
     own phrase, in the order of political_goals.tsv."""
     base = GENERIC_TO_GOAL.get(c.cameo, c.cameo)
     if base not in GOAL_CODES:
@@ -38,7 +38,7 @@ def with_political_goal(c: Candidate) -> Candidate:
 
 
 def with_weapon(c: Candidate) -> Candidate:
-    """"British aircraft using precision guided missiles killed 4 Iraqis" is
+    """"Warplanes using precision guided bombs killed nine fighters" is
     1951, not a bare 190: the weapon named in the act's own clause (its
     subject, object, instrument), most specific first, as weapons.tsv lists."""
     if c.cameo != "190":

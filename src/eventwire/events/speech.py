@@ -64,19 +64,19 @@ def specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon)
 
     for e in candidates:
         if e is not c and is_noun_clause(e.trigger) and e.trigger.head.head.i == c.trigger.i:
-            # "reiterated its demand that Israel ease restrictions": made of Israel
+            # "repeated its demand that Serbia lift its ban": made of Serbia
             code = most_specific(e.cameo, getattr(lex, kind))
             if refines(code) or (code is not None and code.startswith(c.cameo[:2])):
                 return replace(c, cameo=code if refines(code) else c.cameo, targets=e.sources or c.targets)
         if e is c or e.trigger.head.i != c.trigger.i or not is_complement(e.trigger):
             continue
         if is_consequence(e.trigger, lex) and e.cameo.startswith("13"):
-            # "vowed that Iran would pay for the attacks": a threat against Iran
+            # "vowed that Russia would pay for the drone strikes": a threat against Russia
             return replace(c, cameo=e.cameo, targets=e.sources or c.targets)
         code = e.cameo if e.cameo.startswith(c.cameo[:2]) else most_specific(e.cameo, getattr(lex, kind))
         if refines(code):
             return replace(c, cameo=code)
-    # "asked Portugal for military aid", "urged him to send peacekeeping troops"
+    # "asked France for military assistance", "pressed Canada to dispatch peacekeeping troops"
     embedded = [e for e in c.trigger.children if is_complement(e) and e.pos_ in ("VERB", "AUX")]
     for noun in complement_nouns(c.trigger) + [n for e in embedded for n in complement_nouns(e)]:
         p = noun_pattern(noun, lex)
@@ -87,8 +87,8 @@ def specific_speech_act(c: Candidate, candidates: list[Candidate], lex: Lexicon)
 
 
 def forewarnings(candidates: list[Candidate]) -> list[Candidate]:
-    """"Erdoğan warned that Israel may target Türkiye" is his pessimistic
-    comment (012) about Israel, who is the one that may attack; only a warning
+    """"Modi warned that Pakistan may target India" is his pessimistic
+    comment (012) about Pakistan, who is the one that may attack; only a warning
     of the warner's own act ("warned it would retaliate") is a threat."""
     out = []
     for c in candidates:
@@ -103,7 +103,7 @@ def forewarnings(candidates: list[Candidate]) -> list[Candidate]:
 def _warned_act(c: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """The event in a warning's that-clause, with a subject of its own (not an
     infinitive: "warned Iran not to attack" is addressed to Iran). The small
-    parser may hang the warning under the act ("Erdoğan warned X may target Y")."""
+    parser may hang the warning under the act ("Modi warned X may target Y")."""
     for e in candidates:
         if e is c:
             continue

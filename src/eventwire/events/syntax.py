@@ -17,7 +17,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 def is_complement(tok: Token) -> bool:
     """An infinitive or that-clause the head verb governs. The small parser
-    makes "threatened on Monday to resume attacks" an adverbial clause."""
+    makes "threatened on Tuesday to resume strikes" an adverbial clause."""
     if tok.dep_ in ("xcomp", "ccomp"):
         return True
     # only under verbs that take an infinitive ("threaten to", "vow to"); a
@@ -29,7 +29,7 @@ def is_complement(tok: Token) -> bool:
 
 def is_noun_clause(tok: Token) -> bool:
     """A that- or to-clause completing the verb's object noun: "its demand
-    that Israel ease restrictions", "a request to interrogate detainees"."""
+    that Israel ease restrictions", "a request to hand over the suspects"."""
     return tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj") and any(
         (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
 

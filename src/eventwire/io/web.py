@@ -22,7 +22,7 @@ import urllib.request
 from collections.abc import Iterator
 
 from ..model import Article, InputError
-from .files import check_text
+from .text import check_text
 
 FETCH_TIMEOUT_S = 20
 MAX_FETCH_BYTES = 50_000_000

@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from ... import __version__
 from .. import dedup
-from ...io.files import read_inputs
+from ...io.files import count_articles, read_inputs_keyed
 from ...model import Article, InputError
 from ..store import copy_row
 from .layout import ERRORS, Layout, write_atomic, write_json_atomic
@@ -78,22 +78,22 @@ def plan_shards(inputs: Iterable[str], published: dt.date | None, shard_size: in
     def cut() -> Shard:
         return Shard(index, f"{index:06d}-{digest.hexdigest()[:10]}", articles, copies, n)
 
-    for item in read_inputs(inputs, published):
+    for input_key, item in read_inputs_keyed(inputs, published):
         if isinstance(item, InputError):
             read_errors.append(item)
             continue
         h = dedup.content_hash(item.text)
         key = bytes.fromhex(h)
-        copy_key = hashlib.sha1(f"{h}|{item.id}".encode()).digest()
+        copy_key = hashlib.sha1(f"{h}|{input_key}".encode()).digest()
         new_copy, new_text = copy_key not in seen_copies, key not in seen
-        if new_copy:  # the same (text, id) read twice is one copy, as in the store
+        if new_copy:  # the same text from the same input (resolved path or URL) is one copy, as in the store
             seen_copies.add(copy_key)
-            copies.append(copy_row(h, item))
+            copies.append(copy_row(h, item, input_key))
         if new_text:
             seen.add(key)
             articles.append((position, h, item))
         # What the shard holds, and what earlier shards already took from it, names it.
-        digest.update(f"{item.id}|{h}|{item.published}|{item.source}|{item.url}|{item.title}|"
+        digest.update(f"{input_key}|{item.id}|{h}|{item.published}|{item.source}|{item.url}|{item.title}|"
                       f"{new_copy:d}{new_text:d}\n".encode())
         position += 1
         n += 1
@@ -165,7 +165,8 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     client.register_plugin(CoderPlugin(), name=CoderPlugin.name)  # loads the coder on every worker
     report.seconds["setup"] = round(time.perf_counter() - t0, 1)
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(unit=" articles", disable=not show, file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(total=count_articles(inputs) if show else None, unit=" articles", disable=not show,
+               file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
 
     def slots() -> int:  # shards in flight: two per worker thread, counted again as workers join
         return 2 * max(1, sum(client.nthreads().values())) + 1

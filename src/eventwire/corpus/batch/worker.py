@@ -2,7 +2,8 @@
 
 A shard is a run of consecutive input articles. The driver has already dropped
 exact copies (it keeps the corpus-wide set of content hashes), so the shard codes
-only texts seen for the first time, with `ingest.code_batch`, and writes the rows
+only texts seen for the first time, with `workers.code_batch` (as ingest's
+pool does), and writes the rows
 of every table `record_rows` returns, its copies, its errors and the MinHash
 signatures the dedup shuffle needs. Nothing is returned that has to be rebuilt
 from a pickled exception: errors travel as plain strings.
@@ -17,7 +18,7 @@ import pyarrow as pa
 from distributed import WorkerPlugin
 
 from .. import dedup
-from ...model import Article, InputError
+from ...model import Article
 from .layout import ERRORS, SIGNATURES, Layout, month_of, table_schema, write_atomic, write_json_atomic
 
 PLUGIN_NAME = "eventwire-coder"
@@ -35,10 +36,12 @@ class CoderPlugin(WorkerPlugin):
     def setup(self, worker) -> None:
         if getattr(worker, "eventwire_loaded", None):
             return
-        from ..ingest import _warm
+        from ...actors import knowledge_base
+        from ...nlp.parse import nlp
 
         t = time.perf_counter()
-        _warm()
+        nlp()
+        knowledge_base()
         worker.eventwire_loaded = {"seconds": round(time.perf_counter() - t, 1), "pid": os.getpid()}
 
 
@@ -50,15 +53,16 @@ def code_shard(out: str, shard: str, articles: list[tuple[int, str, Article]], c
     done = layout.read_marker(shard)
     if done is not None:
         return done
-    from ..ingest import code_batch
+    from ..workers import code_batch
 
     t, cpu = time.perf_counter(), time.process_time()
     results = code_batch([(a, h, None, None) for _, h, a in articles]) if articles else []
     tables: dict[str, list[dict]] = defaultdict(list)
     errors, signatures = [], []
     for (position, h, article), result in zip(articles, results):
-        if isinstance(result, InputError):
-            errors.append({"article_id": result.name, "reason": result.reason, "shard": shard})
+        if "error" in result:  # a plain record made on the worker: nothing to unpickle
+            name, reason = result["error"]
+            errors.append({"article_id": name, "reason": reason, "shard": shard})
             continue
         published = article.published if hasattr(article.published, "strftime") else None
         for name, rows in result.items():
@@ -66,7 +70,7 @@ def code_shard(out: str, shard: str, articles: list[tuple[int, str, Article]], c
                 month = month_of(row.get("date")) if name == "events" else month_of(published)
                 tables[name].append({**row, "month": month})
         signatures.append({"hash": h, "position": position, "signature": dedup.signature(article.text).tobytes()})
-    failed = {h for (_, h, _), r in zip(articles, results) if isinstance(r, InputError)}
+    failed = {h for (_, h, _), r in zip(articles, results) if "error" in r}
     for row in copies:
         if row["hash"] in failed:  # as ingest: a text that could not be coded leaves no copy behind
             continue

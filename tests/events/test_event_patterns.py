@@ -1,0 +1,44 @@
+"""Which lexicon row a trigger matches, and so which CAMEO code an act gets."""
+
+
+def test_cyber_attacks_have_their_own_code(codes):
+    assert ("RUS", "176", "DEU") in codes("Russian agents hacked the email servers of German ministries.")
+
+
+def test_re_verbs_code_as_their_base(triples, events):
+    assert ("ISR", "19", "PSE") in triples(events("Israel on Friday reimposed a blockade on the Gaza Strip."))
+
+
+def test_a_hunger_strike_is_not_a_labour_strike(events):
+    evs = [e for e in events("Imprisoned Bahraini dissidents started a hunger strike last week.") if e.root == "14"]
+    assert evs and all(e.cameo == "142" for e in evs)
+    # the noun on its own: "hunger strike" is a row before "strike"
+    assert {e.cameo for e in events("Bahraini dissidents' hunger strike entered its third week.")} == {"142"}
+
+
+def test_investigations_are_coded_by_what_they_investigate(codes):
+    assert ("PER", "091", None) in codes("Peruvian prosecutors opened corruption investigations on Tuesday.")
+
+
+def test_bringing_an_end_to_something_is_ending_it(cameos):
+    assert "0254" in cameos("North Korea asked China to bring an end to the fuel embargo.")
+
+
+def test_trade_restrictions_are_an_embargo_not_an_administrative_sanction(cameos):
+    assert "1312" in cameos("The Chinese commerce ministry threatened to impose import curbs on Australian wine.")
+
+
+def test_withdrawing_a_policy_is_not_a_military_withdrawal(codes):
+    assert any(c == "1042" for _, c, _ in codes("Dutch farmers demanded the withdrawal of the nitrogen law."))
+    assert any(c == "1056" for _, c, _ in codes("Mali demanded the withdrawal of French troops from its territory."))
+
+
+def test_agreeing_on_a_view_is_accord_and_agreeing_on_an_act_is_intent(codes):
+    view = codes("Japan and South Korea agreed that the provocations threaten the region.")
+    assert any(c == "019" for _, c, _ in view)
+    assert any(c.startswith("03") for _, c, _ in codes("Iran and Iraq agreed that talks would resume in May."))
+
+
+def test_killed_by_a_roadside_bomb_is_unconventional_violence(events):
+    [e] = [e for e in events("Two Iraqi soldiers were killed by a roadside bomb near Basra.") if e.root == "18"]
+    assert e.cameo == "183"
