@@ -30,7 +30,7 @@ from ..tables import SCHEMAS
 
 STORY_COLUMNS = ("story", "story_similarity")  # corpus-wide: in the stories table, not in a shard's articles
 ERRORS = pa.schema([("article_id", pa.string()), ("reason", pa.string()), ("shard", pa.string())])
-STORIES = pa.schema([("hash", pa.string()), ("story", pa.string()), ("story_similarity", pa.float32())])
+STORIES = pa.schema([SCHEMAS["articles"].field(c) for c in ("hash", "story", "story_similarity")])
 SIGNATURES = pa.schema([("hash", pa.string()), ("position", pa.int64()), ("signature", pa.binary())])
 UNDATED = "undated"
 SHARD_NAME = re.compile(r"^\d{6,}-[0-9a-f]{10}$")  # run.plan_shards: index and digest
