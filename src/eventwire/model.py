@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 MODALITIES = ("asserted", "intended", "hypothetical", "negated", "past background")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from starlette.datastructures import QueryParams
 
 from eventwire.corpus import query as q
 from eventwire.corpus.store import Store
-from eventwire.serve.queries import Dashboard, FilterError, Filters, highlight, period_range
+from eventwire.serve.filters import FilterError, Filters, period_range
+from eventwire.serve.present import highlight
+from eventwire.serve.queries import Dashboard
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from .. import __version__
 from ..io.text import InputWarning
 from ..model import InputError
 from .options import progress_option, published_option
-from .output import FORMATS, Writer
+from .output import RECORD_FORMATS, Writer
 
 PREFIX = "eventwire: "
 
@@ -68,7 +68,7 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @published_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(RECORD_FORMATS), default="jsonl", show_default=True,
               help="jsonl/json: the records of SPEC.md; csv: one row per event; table: for reading.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Keep events whose calibrated confidence is at least this (0-1); by default the coder "

@@ -6,7 +6,10 @@ import sys
 
 import click
 
+from ..corpus.export import EXPORT_FORMATS
+from ..corpus.query import PERIODS
 from ..corpus.store import DEFAULT_DB, Store, StoreError
+from ..model import QUOTE_KINDS
 from .options import (db_option, limit_option, modality_option, parquet_option, progress_option, published_option,
                       since_until, table_format_option)
 from .render import print_rows
@@ -125,7 +128,7 @@ def query_events(distinct, limit, db, parquet, fmt, **kw):
 
 @query.command("quotes")
 @click.option("--speaker", help="Code, id, name, surname or country of the speaker.")
-@click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Kind of quote.")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Kind of quote.")
 @since_until("quotes of articles published")
 @limit_option
 @db_option()
@@ -159,7 +162,7 @@ def query_actors(since, until, limit, db, parquet, fmt):
 @query.command("dyad")
 @click.argument("a")
 @click.argument("b")
-@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+@click.option("--by", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Length of a period of the series.")
 @click.option("--code", help="CAMEO code or prefix (04, 042).")
 @click.option("--root", help="CAMEO root (01-20).")
@@ -183,7 +186,7 @@ def query_dyad(a, b, by, code, root, modality, since, until, db, parquet, fmt):
 @click.command()
 @db_option()
 @parquet_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt", "records"]),
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               default="csv", show_default=True,
               help="csv/jsonl: one row per event; records: the article records of SPEC.md; "
                    "parquet: a folder of tables (events, quotes, actors, mentions, copies, articles) "

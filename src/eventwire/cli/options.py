@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import click
 
-from ..corpus.query import DEFAULT_MODALITIES, MODALITIES
+from ..corpus.query import DEFAULT_MODALITIES
 from ..corpus.store import DEFAULT_DB
 from ..io.text import parse_date
+from ..model import MODALITIES
 
 TABLE_FORMATS = ("table", "csv", "json")
 

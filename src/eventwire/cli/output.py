@@ -8,7 +8,7 @@ from typing import TextIO
 
 from ..model import Event, Record
 
-FORMATS = ("json", "jsonl", "csv", "table")
+RECORD_FORMATS = ("json", "jsonl", "csv", "table")
 
 EVENT_COLUMNS = [
     "article_id", "event_id", "date", "date_precision", "source", "source_code", "source_country",
@@ -40,8 +40,8 @@ class Writer:
     """Streams records to `out` in one format; json is a list closed by `close`."""
 
     def __init__(self, out: TextIO, fmt: str):
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt not in RECORD_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(RECORD_FORMATS)}")
         self.out, self.fmt, self.n = out, fmt, 0
         self.csv = None
         if fmt == "csv":

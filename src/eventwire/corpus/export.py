@@ -21,7 +21,7 @@ from ..actors.knowledge import international_codes
 from .query import DEFAULT_MODALITIES
 from .store import Store
 
-FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -157,7 +157,7 @@ def export(store: Store, fmt: str, out: str | None = None, stdout: TextIO | None
                     else:
                         handle.write(json.dumps(dict(zip(cols, row)), default=str, ensure_ascii=False) + "\n")
         else:
-            raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+            raise ValueError(f"unknown format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
     finally:
         if out:
             handle.close()

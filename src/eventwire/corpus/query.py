@@ -24,7 +24,6 @@ EVENT_COLUMNS = [
 ]
 QUOTE_COLUMNS = ["published", "speaker_name", "speaker_code", "kind", "cue", "text", "article_id"]
 PERIODS = ("day", "week", "month", "year")
-MODALITIES = ("asserted", "intended", "hypothetical", "negated", "past background")
 # Series, counts and exports hold reported acts only, as GDELT's own events do:
 # "X never gave aid to Y" is not an act of aid. Other modalities are asked for.
 DEFAULT_MODALITIES = ("asserted",)

@@ -13,9 +13,13 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from ..model import Article, InputError
 from .tables import record_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict]:
@@ -54,7 +58,7 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
     return out
 
 
-def _rows(article: Article, doc, h: str, story: str, sim: float | None) -> dict:
+def _rows(article: Article, doc: Doc, h: str, story: str, sim: float | None) -> dict:
     from ..coder import code_doc
 
     record = code_doc(article, doc)
@@ -62,7 +66,7 @@ def _rows(article: Article, doc, h: str, story: str, sim: float | None) -> dict:
     return record_rows(record.to_dict(), article.text, h, story, sim, sentences)
 
 
-def _parse_one(text: str):
+def _parse_one(text: str) -> Doc | Exception:
     from ..nlp.parse import parse
 
     try:

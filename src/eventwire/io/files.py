@@ -229,7 +229,7 @@ def count_articles(inputs: Iterable[str]) -> int | None:
 def _articles_in(path: Path) -> int:
     suffix = path.suffix.lower()
     try:
-        if suffix in (".jsonl", ".ndjson", ".json"):
+        if suffix in JSON_SUFFIXES:
             with path.open("rb") as f:
                 lines = sum(1 for line in f if line.strip())
             if suffix != ".json" or lines <= 1:

@@ -11,7 +11,7 @@ Every route answers GET (and HEAD) only: nothing writes.
 """
 from __future__ import annotations
 
-import datetime as dt
+import functools
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -24,8 +24,10 @@ from starlette.responses import HTMLResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import charts
-from .queries import LEVELS, MODALITIES, PERIODS, QUADS, Dashboard, FilterError, Filters, cameo_names
+from .filters import DASHBOARD_PERIODS, LEVELS, MODALITIES, FilterError, Filters
+from .pages import PAGES
+from .present import cameo_names, quad_names
+from .queries import Dashboard
 
 HERE = Path(__file__).parent
 
@@ -87,7 +89,7 @@ class AllowedHosts:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html"], default_for_string=True, default=True))
-    env.globals.update(MODALITIES=MODALITIES, QUADS=QUADS, PERIODS=PERIODS, LEVELS=LEVELS,
+    env.globals.update(MODALITIES=MODALITIES, QUADS=quad_names(), PERIODS=DASHBOARD_PERIODS, LEVELS=LEVELS,
                        ROOTS=[(c, n) for c, n in cameo_names().items() if len(c) == 2])
     return env
 
@@ -123,70 +125,11 @@ def create_app(con: duckdb.DuckDBPyConnection, *, name: str = "store",
 
         return endpoint
 
-    def overview(q, f):
-        data = dash.overview(f)
-        return {"data": data, "spec": charts.timeline(data["timeline"], data["by"])}
-
-    def dyad(q, f):
-        a, b = (q.get("a") or "").strip(), (q.get("b") or "").strip()
-        if not a or not b:
-            return {"data": None, "a": a, "b": b}
-        at = _date_param(q, "at")
-        data = dash.dyad(a, b, f, at=at, page=_page(q))
-        return {"data": data, "a": a, "b": b, "spec": charts.dyad(data)}
-
-    def actor(q, f):
-        term = (q.get("a") or "").strip()
-        if not term:
-            return {"data": None, "term": term}
-        data = dash.actor(term, f)
-        return {"data": data, "term": term, "spec": charts.partners(data, term)}
-
-    def network(q, f):
-        level = q.get("level") or "country"
-        if level not in LEVELS:
-            raise FilterError(f"level={level!r} is not one of {', '.join(LEVELS)}")
-        data = dash.network(f, level=level)
-        return {"data": data, "level": level, "spec": charts.network(data)}
-
-    def events(q, f):
-        actor = (q.get("actor") or "").strip() or None
-        return {"data": dash.events(f, actor=actor, page=_page(q)), "actor": actor}
-
-    def event(q, f):
-        h, e = q.get("h"), q.get("e")
-        if not h or not e:
-            raise FilterError("an event needs h (article hash) and e (event id)")
-        data = dash.event(h, e, f)
-        return None if data is None else {"data": data}
-
-    routes = [
-        Route("/", page("overview.html", overview), methods=["GET"]),
-        Route("/dyad", page("dyad.html", dyad), methods=["GET"]),
-        Route("/actor", page("actor.html", actor), methods=["GET"]),
-        Route("/network", page("network.html", network), methods=["GET"]),
-        Route("/events", page("events.html", events), methods=["GET"]),
-        Route("/event", page("event.html", event), methods=["GET"]),
-        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
-    ]
+    routes = [Route(path, page(template, functools.partial(build, dash)), methods=["GET"])
+              for path, template, build in PAGES]
+    routes.append(Mount("/static", StaticFiles(directory=HERE / "static"), name="static"))
     middleware = [Middleware(SecurityHeaders)]
     if allowed_hosts:
         middleware.append(Middleware(AllowedHosts, names=allowed_hosts))
     return Starlette(routes=routes, middleware=middleware)
 
-
-def _date_param(q, name: str) -> dt.date | None:
-    v = q.get(name)
-    if not v:
-        return None
-    try:
-        return dt.date.fromisoformat(v)
-    except ValueError:
-        raise FilterError(f"{name}={v!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _page(q) -> int:
-    v = q.get("page") or "0"
-    if not v.isdigit():
-        raise FilterError(f"page={v!r} is not a page number")
-    return int(v)

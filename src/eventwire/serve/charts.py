@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .queries import QUADS, period_bounds
+from .filters import period_bounds
+from .present import quad_names
 
 VL = "https://vega.github.io/schema/vega-lite/v6.json"  # a name only: nothing is fetched
 VG = "https://vega.github.io/schema/vega/v6.json"
@@ -34,7 +35,7 @@ def _tip_period(by: str) -> dict:
 def timeline(rows: list[dict], by: str) -> dict:
     """Events per period, stacked by quad class; a bar links to its events."""
     rows = [{**r, "end": _next_day(_period_end(r["period"], by))} for r in rows]
-    labels = [f"{q} {n}" for q, n in QUADS.items()]
+    labels = [f"{q} {n}" for q, n in quad_names().items()]
     return {
         "$schema": VL, "width": WIDTH, "height": 220, "data": {"values": rows},
         # Bars span their period (x to x2), so Vega-Lite's own stacking does not

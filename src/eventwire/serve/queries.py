@@ -21,238 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
-from urllib.parse import urlencode, urlparse
 
 import duckdb
 
-from ..corpus.query import EventFilter, actor_condition
-from ..data import read_tsv
+from ..corpus.query import actor_condition
+from .filters import Filters, choose_period, period_bounds, period_range
+from .present import cameo_names, country_names, highlight, quad_names, safe_url, sparkline
+from .tables import build
 
-MODALITIES = ("asserted", "intended", "hypothetical", "negated", "past background")
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-PERIODS = ("day", "week", "month")
-LEVELS = ("country", "code")
 EVENTS_PER_PAGE = 50
-
-# Columns of the dashboard's event table (one row per distinct event).
-_EV_COLUMNS = [
-    "hash", "article_id", "event_id", "date", "source_id", "source_name", "source_code", "source_country",
-    "source_text", "source_start", "source_end", "target_id", "target_name", "target_code", "target_country",
-    "target_text", "target_start", "target_end", "cameo", "root", "quad_class", "goldstein", "plover",
-    "modality", "reported_by_name", "reported_by_code", "reported_by_id", "trigger", "span_start", "span_end",
-    "confidence", "sentence",
-]
-
-
-class FilterError(ValueError):
-    """A filter in the URL that cannot be read (the message names it)."""
+_PAIR = 1 << 24  # pair number = a * _PAIR + b for two key numbers a < b
 
 
 class NotAStore(Exception):
     """The database lacks the tables of an eventwire store."""
-
-
-@cache
-def cameo_names() -> dict[str, str]:
-    return {r["code"]: r["name"] for r in read_tsv("cameo.tsv")}
-
-
-@cache
-def country_names() -> dict[str, str]:
-    return {r["code"]: r["name"] for r in read_tsv("actors/countries.tsv")}
-
-
-def _date(name: str, value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise FilterError(f"{name}={value!r} is not a date (YYYY-MM-DD)") from None
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The filters every page takes, read from and written back to the URL.
-
-    `modality` None means every modality; by default only asserted events count
-    (an event series counts what happened, not what was denied or planned)."""
-    since: dt.date | None = None
-    until: dt.date | None = None
-    root: str | None = None
-    quad: int | None = None
-    modality: tuple[str, ...] | None = ("asserted",)
-    min_conf: float | None = None
-    by: str | None = None  # period of time series; None picks one from the date range
-
-    @classmethod
-    def from_params(cls, params: Mapping) -> "Filters":
-        get = params.get
-        root = (get("root") or "").strip() or None
-        if root is not None:
-            if not root.isdigit() or not 1 <= int(root) <= 20:
-                raise FilterError(f"root={root!r} is not a CAMEO root (01-20)")
-            root = f"{int(root):02d}"
-        quad = (get("quad") or "").strip() or None
-        if quad is not None:
-            if quad not in ("1", "2", "3", "4"):
-                raise FilterError(f"quad={quad!r} is not a quad class (1-4)")
-            quad = int(quad)
-        values = params.getlist("modality") if hasattr(params, "getlist") else [get("modality")]
-        values = [v for v in values if v]
-        if not values:
-            modality = ("asserted",)
-        elif "all" in values:
-            modality = None
-        else:
-            bad = [v for v in values if v not in MODALITIES]
-            if bad:
-                raise FilterError(f"modality={bad[0]!r} is not one of {', '.join(MODALITIES)} or all")
-            modality = tuple(m for m in MODALITIES if m in values)
-        conf = (get("min_conf") or "").strip() or None
-        if conf is not None:
-            try:
-                conf = float(conf)
-            except ValueError:
-                raise FilterError(f"min_conf={conf!r} is not a number between 0 and 1") from None
-            if not 0 <= conf <= 1:
-                raise FilterError(f"min_conf={conf!r} is not a number between 0 and 1")
-            conf = conf or None
-        by = (get("by") or "").strip() or None
-        if by is not None and by not in PERIODS:
-            raise FilterError(f"by={by!r} is not one of {', '.join(PERIODS)}")
-        since, until = _date("since", get("since")), _date("until", get("until"))
-        if since and until and since > until:
-            raise FilterError(f"since={since} is after until={until}")
-        return cls(since=since, until=until, root=root, quad=quad, modality=modality, min_conf=conf, by=by)
-
-    def params(self) -> list[tuple[str, str]]:
-        """URL parameters that rebuild these filters (defaults left out)."""
-        out = []
-        if self.since:
-            out.append(("since", self.since.isoformat()))
-        if self.until:
-            out.append(("until", self.until.isoformat()))
-        if self.root:
-            out.append(("root", self.root))
-        if self.quad:
-            out.append(("quad", str(self.quad)))
-        if self.modality is None:
-            out.append(("modality", "all"))
-        elif self.modality != ("asserted",):
-            out.extend(("modality", m) for m in self.modality)
-        if self.min_conf:
-            out.append(("min_conf", f"{self.min_conf:g}"))
-        if self.by:
-            out.append(("by", self.by))
-        return out
-
-    def link(self, path: str, **extra) -> str:
-        """A URL of `path` that keeps these filters, with `extra` parameters added (None dropped)."""
-        overrides = {k: v for k, v in extra.items()}
-        params = [(k, v) for k, v in self.params() if k not in overrides]
-        for k, v in overrides.items():
-            if v is None:
-                continue
-            params.extend((k, str(x)) for x in (v if isinstance(v, (list, tuple)) else [v]))
-        return path + ("?" + urlencode(params) if params else "")
-
-    def where(self) -> tuple[str, list]:
-        """SQL condition of these filters over the dashboard's event table, with its parameters.
-        (Actors are matched by the Dashboard, which resolves them once.)"""
-        f = EventFilter(root=self.root, quad_class=self.quad, since=self.since, until=self.until, modality=None)
-        sql, params = f.where()
-        if self.modality:  # placeholders, not a list parameter: DuckDB compares constants faster
-            sql += f" AND modality IN ({', '.join('?' * len(self.modality))})"
-            params.extend(self.modality)
-        if self.min_conf:
-            sql += " AND confidence >= ?"
-            params.append(self.min_conf)
-        return sql, params
-
-
-def period_bounds(start: dt.date, by: str) -> tuple[dt.date, dt.date]:
-    """First and last day of the period that starts on `start`."""
-    if by == "day":
-        return start, start
-    if by == "week":
-        return start, start + dt.timedelta(days=6)
-    nxt = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return start, nxt - dt.timedelta(days=1)
-
-
-def period_range(first: dt.date, last: dt.date, by: str) -> list[dt.date]:
-    """Every period start from `first` to `last` (a sparkline shows the empty ones as zero)."""
-    out, p = [], first
-    while p <= last:
-        out.append(p)
-        p = period_bounds(p, by)[1] + dt.timedelta(days=1)
-    return out
-
-
-def choose_period(first: dt.date | None, last: dt.date | None) -> str:
-    if not first or not last:
-        return "month"
-    days = (last - first).days
-    return "day" if days <= 45 else "week" if days <= 400 else "month"
-
-
-def safe_url(url: str | None) -> str | None:
-    """An article's URL if it is http(s); anything else (javascript:, data:) is not linked."""
-    if not url:
-        return None
-    try:
-        scheme = urlparse(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
-
-
-def highlight(text: str, base: int, spans: list[tuple]) -> list[tuple[str, str | None]]:
-    """`text` cut into (piece, kind) runs, kind naming a highlighted span or None.
-
-    `spans` are (start, end, kind, expected) in article offsets, `base` the
-    article offset of text[0]. A span whose offsets do not reproduce `expected`
-    (a store written by an older coder) is looked up by its words instead; a
-    span that overlaps one already placed is left out. A span with no offsets
-    (the trigger) is found by its words, as a whole word, outside the others."""
-    placed: list[tuple[int, int, str]] = []
-
-    def free(s, e):
-        return all(e <= ps or s >= pe for ps, pe, _ in placed)
-
-    def place_by_words(words, kind):
-        if not words:
-            return
-        for m in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, flags=re.IGNORECASE):
-            if free(m.start(), m.end()):
-                placed.append((m.start(), m.end(), kind))
-                return
-
-    for start, end, kind, expected in spans:
-        if start is None or end is None:
-            place_by_words(expected, kind)
-            continue
-        s, e = start - base, end - base
-        if 0 <= s < e <= len(text) and (not expected or text[s:e] == expected):
-            if free(s, e):
-                placed.append((s, e, kind))
-        else:
-            place_by_words(expected, kind)
-    placed.sort()
-    out, pos = [], 0
-    for s, e, kind in placed:
-        if s > pos:
-            out.append((text[pos:s], None))
-        out.append((text[s:e], kind))
-        pos = e
-    if pos < len(text):
-        out.append((text[pos:], None))
-    return out
 
 
 def _round(v, n=2):
@@ -290,7 +72,7 @@ class Dashboard:
         if kinds["events"] != "BASE TABLE":  # a view (a Parquet folder): rows get ids in a copy
             con.execute("CREATE OR REPLACE TABLE dash.events AS SELECT * FROM events")
             events = "dash.events"
-        for sql in _build(events):
+        for sql in build(events):
             con.execute(sql)
         con.execute("DROP TABLE IF EXISTS dash.events")
         countries = country_names()
@@ -368,7 +150,7 @@ class Dashboard:
                                          params).fetchall()[0]
         by = f.by or choose_period(first, last)
         timeline = [
-            {"period": p.isoformat(), "quad": q, "quad_label": f"{q} {QUADS.get(q, '?')}", "events": n,
+            {"period": p.isoformat(), "quad": q, "quad_label": f"{q} {quad_names().get(q, '?')}", "events": n,
              "href": f.link("/events", since=p.isoformat(), until=period_bounds(p, by)[1].isoformat(), quad=q)}
             for p, q, n in cur.execute(f"""
                 SELECT CAST(date_trunc('{by}', date) AS DATE) AS p, quad_class, count(*)
@@ -555,7 +337,7 @@ class Dashboard:
                  (None, None, "trigger", r["trigger"])]
         r["segments"] = highlight(r["sentence"] or "", r["span_start"] or 0, spans)
         r["cameo_name"] = cameo_names().get(r["cameo"], "")
-        r["quad_label"] = QUADS.get(r["quad_class"], "")
+        r["quad_label"] = quad_names().get(r["quad_class"], "")
         r["url"] = safe_url(r["url"])
         r["goldstein"] = _round(r["goldstein"], 1)
         r["confidence"] = _round(r["confidence"])
@@ -592,79 +374,10 @@ class Dashboard:
             "SELECT event_id, source_name, cameo, target_name, modality FROM events WHERE hash = ? "
             "ORDER BY span_start, event_id", [content_hash]).fetchall()
         e["cameo_name"] = cameo_names().get(e["cameo"], "")
-        e["quad_label"] = QUADS.get(e["quad_class"], "")
+        e["quad_label"] = quad_names().get(e["quad_class"], "")
         e["goldstein"] = _round(e["goldstein"], 1)
         e["confidence"] = _round(e["confidence"])
         return {"event": e, "article": article, "segments": segments,
                 "others": [{"event_id": i, "source": s, "cameo": c, "cameo_name": cameo_names().get(c, ""),
                             "target": t, "modality": m, "href": f.link("/event", h=content_hash, e=i)}
                            for i, s, c, t, m in others]}
-
-
-_PAIR = 1 << 24  # pair number = a * _PAIR + b for two key numbers a < b
-
-_SIG = "concat_ws(chr(31), coalesce({p}_id, chr(0)), coalesce({p}_name, chr(0)), coalesce({p}_code, chr(0)), " \
-       "coalesce({p}_country, chr(0)))"
-
-# Built once at start (see Dashboard); the store itself is only read. The
-# representative of each distinct event is picked by a hash aggregate over
-# narrow columns (arg_max of the row id by confidence, ties to the first row),
-# and the wide columns are fetched afterwards by row id: sorting a million wide
-# rows in a window would cost several times more.
-def _build(events: str) -> list[str]:
-    return [sql.replace("{events}", events) for sql in _BUILD]
-
-
-_BUILD = [
-    """CREATE OR REPLACE TABLE dash.pick AS
-        SELECT rid, reports, CAST(row_number() OVER (ORDER BY date DESC NULLS LAST, rid) AS INTEGER) AS n
-        FROM (SELECT arg_max(rowid, coalesce(confidence, -1) * 1e12 - rowid) AS rid, count(*) AS reports, date
-              FROM {events} GROUP BY date, source_code, target_code, cameo, modality)""",
-    f"""CREATE OR REPLACE TABLE dash.actor AS
-        SELECT CAST(row_number() OVER (ORDER BY sig) AS INTEGER) AS k, *
-        FROM (SELECT DISTINCT {_SIG.format(p='source')} AS sig, source_id AS x_id, source_name AS x_name,
-                     source_code AS x_code, source_country AS x_country FROM {{events}}
-              UNION
-              SELECT DISTINCT {_SIG.format(p='target')}, target_id, target_name, target_code, target_country
-              FROM {{events}})""",
-    """CREATE OR REPLACE TABLE dash.keys AS
-        SELECT CAST(row_number() OVER (ORDER BY key) AS INTEGER) AS ki, key, name FROM (
-            SELECT key, mode(x_name) AS name FROM (
-                SELECT coalesce(x_country, x_code) AS key, x_name FROM dash.actor
-                UNION ALL SELECT x_code, x_name FROM dash.actor)
-            WHERE key IS NOT NULL GROUP BY key)""",
-    f"""CREATE OR REPLACE TABLE dash.ev AS
-        SELECT p.n, p.reports, {', '.join('e.' + c for c in _EV_COLUMNS)},
-               sa.k AS s, ta.k AS t, sk.ki AS sk, tk.ki AS tk, sc.ki AS sc, tc.ki AS tc
-        FROM dash.pick p
-        JOIN {{events}} e ON e.rowid = p.rid
-        JOIN dash.actor sa ON sa.sig = {_SIG.format(p='e.source')}
-        JOIN dash.actor ta ON ta.sig = {_SIG.format(p='e.target')}
-        LEFT JOIN dash.keys sk ON sk.key = coalesce(e.source_country, e.source_code)
-        LEFT JOIN dash.keys tk ON tk.key = coalesce(e.target_country, e.target_code)
-        LEFT JOIN dash.keys sc ON sc.key = e.source_code
-        LEFT JOIN dash.keys tc ON tc.key = e.target_code""",
-    "DROP TABLE dash.pick",
-    """CREATE OR REPLACE TABLE dash.actor_forms AS
-        SELECT actor_id AS x_id, name AS x_name, code AS x_code, country AS x_country, sector, kind,
-               count(DISTINCT hash) AS articles, sum(n_mentions) AS mentions
-        FROM actors GROUP BY ALL""",
-    """CREATE OR REPLACE TABLE dash.mention_forms AS
-        SELECT actor_id, text, count(*) AS n, count(DISTINCT hash) AS articles FROM mentions GROUP BY ALL""",
-    """CREATE OR REPLACE TABLE dash.quotes AS
-        SELECT q.hash, q.article_id, q.quote_index, q.speaker_id, q.speaker_name, q.speaker_code,
-               q.speaker_country, q.text, q.cue, q.kind, a.published, a.title, a.url
-        FROM quotes q JOIN articles a USING (hash)""",
-]
-
-
-def sparkline(values: list[int], width: int = 120, height: int = 24) -> str:
-    """SVG polyline points (numbers only) of a series scaled into width x height."""
-    if not values:
-        return ""
-    top = max(values) or 1
-    step = width / max(1, len(values) - 1)
-    pts = [(i * step, height - 1 - (v / top) * (height - 2)) for i, v in enumerate(values)]
-    if len(pts) == 1:
-        pts = [(0, pts[0][1]), (width, pts[0][1])]
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
