@@ -261,3 +261,21 @@ def test_a_worker_killed_mid_run_costs_only_its_shard(reference, tmp_path):
     assert proc.returncode == 1, err
     assert tables(out) == reference["tables"]
     assert files(out) == files(reference["out"])
+
+
+def test_the_dashboard_reads_a_batch_output(reference):
+    import warnings
+
+    from eventwire.serve.server import app_for
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note on its test client's HTTP library
+        from starlette.testclient import TestClient
+
+        store = open_store(parquet=str(reference["out"]))
+        try:
+            client = TestClient(app_for(store, name="batch", host="127.0.0.1"), base_url="http://127.0.0.1:8000")
+            page = client.get("/")
+            assert page.status_code == 200 and "Mexico" in page.text
+        finally:
+            store.close()
