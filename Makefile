@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
 
-.PHONY: demo test venv bench clean eval
+.PHONY: demo test venv bench clean eval dictionaries
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+
+# The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
+# data/events/petrarch; PETRARCH points at the directory of the original files.
+PETRARCH ?= ../shared/dictionaries/petrarch2
+dictionaries: venv
+	$(BIN)/python scripts/convert_petrarch.py --source $(PETRARCH)
 
 bench: venv
 	$(BIN)/python benchmarks/bench_code.py

@@ -17,7 +17,7 @@ import random
 from pathlib import Path
 
 from eventwire.nlp.parse import parse
-from eventwire.coder import sentence_dates
+from eventwire.time.anchor import sentence_dates
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear_dev.jsonl"
 

@@ -37,6 +37,8 @@ def _spans(record: dict):
     for a in record["actors"]:
         for s in a["mentions"]:
             yield s, None
+    for x in record["places"] + record["times"]:
+        yield x["span"], x["text"]
 
 
 @pytest.mark.parametrize("which", ["demo", "sample"])

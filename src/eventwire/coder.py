@@ -12,17 +12,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from .time import expressions as dates
 from .actors import ArticleActors
 from .events import code_events
-from .model import Article, Event, InputError, Quote, Record
-from .nlp.parse import doc_text, parse_many
-from .place.resolve import place_of
+from .model import Article, InputError, Record
+from .nlp.parse import parse_many
+from .place.events import place_events
+from .place.geoparse import article_places
 from .quotes import attach_quote_speakers, quotes_with_speakers, with_speakers
-from .quotes.find import cues as quote_cues
+from .time.anchor import article_times, date_events
 from .io.files import read_inputs
 
-HISTORY_PRECISIONS = {"decade", "century"}
 MIN_WORDS_FOR_LANGUAGE_CHECK = 20
 
 
@@ -86,160 +85,6 @@ def check_language(article: Article) -> None:
                                      f"({share:.0%} English function words); eventwire codes English news")
 
 
-def _date_events(events: list[Event], doc, published: dt.date | None, quotes: list[Quote] = ()) -> None:
-    """Give each event the time expression of its own clause (else the nearest in
-    its sentence), or else the publication date marked as inferred. Deadlines
-    and spans ("by 2025", "since 2012", "until March") do not date an event.
-    Inside a quotation, "today", "yesterday" or "on Monday" count from the day
-    the words were spoken when the cue gives it ("said on Tuesday: “Tonight
-    ...”"), not from the publication date."""
-    sents = list(doc.sents)
-    cache: dict[tuple[int, dt.date | None], list[dates.DateMention]] = {}
-    spoken = _spoken_dates(doc, sents, published, quotes)
-    for e in events:
-        sent = sents[e.sentence_index]
-        anchor = next((day for (qs, qe), day in spoken if qs <= e.span[0] and e.span[1] <= qe), published)
-        key = (e.sentence_index, anchor)
-        if key not in cache:
-            now = sentence_dates(doc, sent, anchor)
-            if anchor != published:  # only relative days count from when the words were said
-                then = {d.span: d for d in sentence_dates(doc, sent, published)}
-                now = [d if d.relative and d.precision == "day" else then[d.span] for d in now]
-            cache[key] = [d for d in now if (d.date is not None or d.precision in HISTORY_PRECISIONS)
-                          and not _is_span_bound(sent.text, d)]
-        trigger = doc[e.trigger_token] if e.trigger_token is not None else None
-        found = [(_clause_distance(doc, sent, d, trigger), d) for d in cache[key]]
-        found = [(n, d) for n, d in found if n != BELOW]
-        if found:
-            trigger_at = e.span[0] - sent.start_char
-            _, d = min(found, key=lambda nd: (nd[0], abs(nd[1].span[0] - trigger_at)))
-            e.date, e.date_precision = d.date, d.precision
-            if _historical(d, published) and e.modality in ("asserted",):
-                e.modality = "past background"
-        elif published is not None:
-            e.date, e.date_precision, e.date_inferred = published, "day", True
-
-
-def _spoken_dates(doc, sents, published: dt.date | None, quotes) -> list[tuple[tuple[int, int], dt.date]]:
-    """(quote span, day the words were spoken) for quotations whose cue's own
-    clause has a day-precision date other than the publication day."""
-    out = []
-    for q in quotes:
-        if q.kind not in ("direct", "mixed") or q.cue_span is None or published is None:
-            continue
-        cue = doc.char_span(*q.cue_span, alignment_mode="expand")
-        if cue is None or len(cue) == 0 or q.span[0] <= q.cue_span[0] < q.span[1]:
-            continue
-        cue, text = cue[0], doc_text(doc)
-        marks = [i for i in (text.find(m, q.span[0] - 1, q.span[1]) for m in "“\"") if i >= 0]
-        words_start = min(marks) if marks and q.kind == "mixed" else q.span[0]  # a mixed span opens with the writer's words
-        sent = cue.sent
-        for d in sentence_dates(doc, sent, published):
-            start = sent.start_char + d.span[0]
-            if d.precision == "day" and d.date not in (None, published) and not (words_start <= start < q.span[1]) \
-                    and _clause_distance(doc, sent, d, cue) != 2:
-                out.append((q.span, d.date))
-                break
-    return out
-
-
-def sentence_dates(doc, sent, published: dt.date | None) -> list[dates.DateMention]:
-    """The sentence's time expressions, each read forward when its own clause
-    is future: "said on Friday it will meet Ukraine in June" is last Friday and
-    next June."""
-    found = dates.find_dates(sent.text, published)
-    future = [_future_clause(doc, sent, d) for d in found]
-    if not any(future):
-        return found
-    ahead = {d.span: d for d in dates.find_dates(sent.text, published, future=True)}
-    return [ahead.get(d.span, d) if f else d for d, f in zip(found, future)]
-
-
-_SPAN_BOUNDS = ("by", "since", "until", "till", "through")
-
-
-def _is_span_bound(text: str, d: "dates.DateMention") -> bool:
-    before = text[:d.span[0]].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _SPAN_BOUNDS
-
-
-def _clause_distance(doc, sent, d: "dates.DateMention", trigger) -> int:
-    """0 when the date modifies the trigger's own clause, 1 a clause above it,
-    2 another clause."""
-    if trigger is None:
-        return 0
-    span = doc.char_span(sent.start_char + d.span[0], sent.start_char + d.span[1], alignment_mode="expand")
-    if span is None:
-        return 2
-    anchor = span.root
-    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
-        anchor = anchor.head
-    clause = trigger
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    if anchor == clause or anchor == trigger:
-        return 0
-    if anchor.is_ancestor(clause):
-        return 1
-    if clause.is_ancestor(anchor):
-        return BELOW  # "said the talks will resume in June": June is the talks'
-    return 2
-
-
-BELOW = 3
-
-
-def _future_clause(doc, sent, d: "dates.DateMention") -> bool:
-    """The clause a date phrase modifies is about the future: "will resume in
-    June", "is scheduled to vote on Friday", "plans to visit in May", or a
-    present-tense schedule ("leaves office on Jan. 20"). Measured on PolNeAR
-    train, the present-tense rule changes 60 of 5,317 phrases, about 50 of them
-    rightly (election days, primaries ahead, "takes office in January")."""
-    span = doc.char_span(sent.start_char + d.span[0], sent.start_char + d.span[1], alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
-        return True
-    root = span.root
-    direct = root.head.i == verb.i or (root.head.dep_ == "prep" and root.head.head.i == verb.i
-                                       and root.head.lower_ not in ("after", "since", "from"))
-    if direct and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in quote_cues() \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        # A present tense with a date is a schedule: "after Obama leaves office on
-        # Jan. 20", "the summit opens on Monday" (not "says on Monday": a report).
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS
-
-
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-FUTURE_GOVERNORS = {"plan", "schedule", "expect", "intend", "due", "set", "aim", "hope", "vow", "promise", "pledge",
-                    "likely", "want", "need", "urge", "persuade", "convince", "poise", "slate", "eligible", "ready",
-                    "go",  # "going to"
-                    "hop", "slat"}  # the lemmatizer's "hoping", "slated"
-
-
-def _historical(d: "dates.DateMention", published: dt.date | None) -> bool:
-    if d.precision in HISTORY_PRECISIONS:
-        return True
-    return d.date is not None and published is not None and (published - d.date).days > 300
-
-
-def _place_events(events: list[Event], doc) -> None:
-    for e in events:
-        if e.trigger_token is None:
-            continue
-        exclude = set()
-        for m in (e.source, e.target):
-            if m is not None:
-                exclude.update(t.i for t in doc.char_span(*m.span, alignment_mode="expand") or [])
-        e.place = place_of(doc[e.trigger_token], exclude)
-
-
 def code_doc(article: Article, doc, min_confidence: float | None = None) -> Record:
     """Code one parsed article."""
     actors = ArticleActors(doc, article.published)
@@ -248,9 +93,11 @@ def code_doc(article: Article, doc, min_confidence: float | None = None) -> Reco
                                  if q.kind in ("direct", "mixed") and q.speaker is not None])
     events = code_events(doc, actors, article.id, min_confidence)
     attach_quote_speakers(events, quotes)
-    _date_events(events, doc, article.published, quotes)
-    _place_events(events, doc)
-    return Record(article, events, quotes, with_speakers(actors.entries(), quotes))
+    date_events(events, doc, article.published, quotes)
+    places = article_places(doc)
+    place_events(events, doc, places)
+    return Record(article, events, quotes, with_speakers(actors.entries(), quotes),
+                  places=places, times=article_times(doc, article.published, quotes))
 
 
 def code_articles(articles: Iterable[Article], batch_size: int = 16,

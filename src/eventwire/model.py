@@ -66,6 +66,44 @@ class Place:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text, resolved to one GeoNames entry."""
+
+    text: str
+    span: Span
+    name: str
+    geonameid: int | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None  # first-level division's name
+    lat: float | None
+    lon: float | None
+    feature: str | None  # GeoNames feature code (PCLI, ADM1, PPL, ...)
+
+    def place(self) -> Place:
+        return Place(self.name, self.country, self.lat, self.lon)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": list(self.span), "name": self.name, "geonameid": self.geonameid,
+                "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+                "feature": self.feature}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression normalised as a TimeML TIMEX3 value."""
+
+    text: str
+    span: Span
+    type: str  # date | time | duration | set
+    value: str  # 2024-10-21, 2024-W42, 2024-10, PRESENT_REF, P5Y, ...
+    precision: str | None = None  # for dates: day, week, month, season, quarter, year, decade, century
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "span": list(self.span), "type": self.type, "value": self.value,
+                "precision": self.precision}
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -152,6 +190,8 @@ class Record:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     actors: list[ActorEntry] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         a = self.article
@@ -164,6 +204,8 @@ class Record:
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
             "actors": [x.to_dict() for x in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
         }
 
 

@@ -140,3 +140,17 @@ def test_ingest_killed_midway_resumes_to_the_same_store(tmp_path, shared):
     cw, ck = duckdb.connect(whole, read_only=True), duckdb.connect(killed, read_only=True)
     assert cw.execute(q).fetchall() == ck.execute(q).fetchall()
     cw.close(), ck.close()
+
+
+def test_ingest_stores_every_place_and_time(tmp_path):
+    db = str(tmp_path / "c.duckdb")
+    src = write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": STORY, "published": "2024-03-05"}])
+    ingest([src], db=db, workers=1, progress=False)
+    con = duckdb.connect(db, read_only=True)
+    try:
+        places = con.execute("SELECT text, country, feature FROM places WHERE article_id = 'a1'").fetchall()
+        times = con.execute("SELECT text, type, value FROM times WHERE article_id = 'a1'").fetchall()
+    finally:
+        con.close()
+    assert ("Cairo", "EGY", "PPLC") in places and ("Omdurman", "SDN", "PPL") in places
+    assert ("Tuesday", "date", "2024-03-05") in times and ("2012", "date", "2012") in times

@@ -68,7 +68,7 @@ def test_a_date_in_a_future_clause_reads_forward_and_dates_only_that_clause():
 
 def _read_dates(text, published):
     from eventwire.nlp.parse import parse
-    from eventwire.coder import sentence_dates
+    from eventwire.time.anchor import sentence_dates
     doc = parse(text)
     return {d.text: d.date for sent in doc.sents for d in sentence_dates(doc, sent, dt.date.fromisoformat(published))}
 

@@ -24,7 +24,7 @@ class ArticleActors:
     """Every actor mention of one parsed article, resolved."""
 
     def __init__(self, doc: Doc, published: dt.date | None = None):
-        self.mentions = Mentions(doc, knowledge_base(), published.year if published else None)
+        self.mentions = Mentions(doc, knowledge_base(), published.year if published else None, published)
         find_named(self.mentions)
         find_roles(self.mentions)
         pronouns.find_pronouns(self.mentions)

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 def role_at(m: Mentions, i: int) -> tuple[Role, int] | None:
     """The longest role phrase ending at token i (lowercased lemmas or texts)."""
     doc, kb = m.doc, m.kb
+    last = doc[i]
+    if last.lower_ not in kb.role_ends and last.lemma_.lower() not in kb.role_ends:
+        return None  # most words end no role phrase
     for length in range(min(kb.max_role_tokens, i + 1), 0, -1):
         span = doc[i - length + 1:i + 1]
         for key in (tuple(t.lower_ for t in span), tuple(t.lemma_.lower() for t in span)):
@@ -161,7 +164,7 @@ def resolve_role(m: Mentions, role: Role, country: str | None, before: int, org:
                 return f.actor
         if country:
             for e in m.kb.people_by_role.get((country, role.role), []):
-                if valid_at(e, m.year):
+                if valid_at(e, m.year, m.published):
                     return e.actor
     name = f"{m.kb.countries[country].name} {role.role}" if country in m.kb.countries else role.role
     kind = "person" if role.kind == "person" else "group"

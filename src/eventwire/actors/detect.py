@@ -16,7 +16,7 @@ from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
 from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
-from .knowledge import MAX_ALIAS_TOKENS, actor_code, first_name_genders, kind_rank, slug, valid_at
+from .knowledge import actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -45,16 +45,12 @@ def _find_known_names(m: Mentions) -> set[int]:
     """The knowledge base's surface forms, longest first, and misspelled
     country names. Returns the tokens of names that are no actor here."""
     doc, kb = m.doc, m.kb
-    i, n = 0, len(doc)
-    words = [t.text for t in doc]
+    n = len(doc)
     skipped: set[int] = set()
+    longest = _known_names(m)
+    i = 0
     while i < n:
-        match = None
-        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
-            entries = kb.surface.get(tuple(words[i:i + length]))
-            if entries:
-                match = (length, entries)
-                break
+        match = longest.get(i)
         if match and _stance_prefix(m, i) and all(e.actor.kind == "country" for e in match[1]):
             skipped.update(range(i, i + match[0]))
             i += match[0]  # "an anti-Syria journalist", "pro-American protesters": a stance, not an actor
@@ -66,9 +62,9 @@ def _find_known_names(m: Mentions) -> set[int]:
             continue
         if match:
             length, entries = match
-            valid = [e for e in entries if valid_at(e, m.year)] or entries
+            valid = [e for e in entries if valid_at(e, m.year, m.published)] or entries
             # the person's latest office held that year (Rutte in late 2024: NATO, not the Netherlands)
-            e = max(valid, key=lambda e: (-kind_rank(e.actor), e.valid[0] or 0))
+            e = max(valid, key=lambda e: (-kind_rank(e.actor), start_key(e)))
             m.add(Found(e.actor, i, i + length, e.form))
             i += length
         else:
@@ -77,6 +73,46 @@ def _find_known_names(m: Mentions) -> set[int]:
                 m.add(Found(actor, i, i + 1, "misspelling"))
             i += 1
     return skipped
+
+
+def _known_names(m: Mentions) -> dict[int, tuple[int, list]]:
+    """Start token -> (length, entries) of the longest known form there: one
+    pass of the knowledge base's automaton. A curated form must match the
+    text exactly; an imported one in the text's own casing of a name."""
+    doc, kb = m.doc, m.kb
+    longest: dict[int, tuple[int, list]] = {}
+    for start, end in names_in(kb, [t.lower_ for t in doc]):
+        if start in longest and longest[start][0] >= end - start:
+            continue
+        span = doc[start:end]
+        entries = kb.surface.get(tuple(t.text for t in span))
+        if not entries:
+            entries = kb.imported.get(tuple(t.lower_ for t in span))
+            if not entries or not cased_as_name(span):
+                continue
+        longest[start] = (end - start, entries)
+    return longest
+
+
+def cased_as_name(span) -> bool:
+    """The words are written as a name: each capitalised or all capitals, or a
+    connector inside ("Front for the Liberation of ..."), the first one
+    capitalised unless it is an Arabic article ("al-Qaeda"). One word alone must
+    be a proper noun or an entity to the tagger, and a function word must be in
+    capitals: "US" in "the US said" is a name, "us" in "let us" and "Us" are not."""
+    words = [t for t in span if any(ch.isalpha() for ch in t.text)]
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    if not words[0].text[:1].isupper() and words[0].lower_ not in actor_words("name_article"):
+        return False  # "the United States": the name starts after "the" ("al-Qaeda" keeps its "al")
+    if not all(t.text[:1].isupper() or t.lower_ in actor_words("name_connector") for t in words):
+        return False
+    if len(span) == 1:
+        t = span[0]
+        if t.is_stop:
+            return t.is_upper and len(t.text) > 1
+        return t.is_upper or t.pos_ == "PROPN" or bool(t.ent_type_)
+    return True
 
 
 def _find_bare_surnames(m: Mentions) -> None:

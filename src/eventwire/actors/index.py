@@ -5,6 +5,7 @@ it holds no rules of its own.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ class Mentions:
     doc: Doc
     kb: KnowledgeBase
     year: int | None = None
+    published: dt.date | None = None
     by_token: dict[int, Found] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     extra: dict[int, list[Found]] = field(default_factory=dict)  # head token -> further coordinated actors

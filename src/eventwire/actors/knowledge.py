@@ -1,10 +1,20 @@
 """The knowledge base: countries, organizations, armed groups, ethnic groups,
 people and role words, loaded once from data/actors/*.tsv (see its README).
 
-It does no matching in text; `detect` looks its surface forms up token by token.
+Beside the curated tables it loads the actors, country names and roles
+converted from the PETRARCH2 dictionaries (data/actors/petrarch/, MIT; see
+scripts/convert_petrarch.py). Curated surface forms match the text exactly;
+imported ones match case-insensitively, on capitalised words only (see
+`cased_as_name`). Where a form is both curated and imported, the curated entry
+is the only one used; an imported person the curated tables also have (same
+id) is the curated person, reachable by the imported aliases too.
+
+`names_in` finds every surface form in a text in one pass of an Aho-Corasick
+automaton over lowercased tokens (pyahocorasick), not by looping over names.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +24,11 @@ from ..data import read_tsv
 from ..model import Actor
 
 MAX_ALIAS_TOKENS = 8
+# Sectors of the PETRARCH2 agents that are taken as roles, when they name
+# people (not "prison"): the state, armed and political actors events are
+# about (business, farming, health, education and other social agents are too
+# often just words in a news sentence).
+IMPORTED_ROLE_SECTORS = {"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "SPY", "UAF", "IGO", "NGO", "PTY", "ELI"}
 _KIND_RANK = {"person": 0, "group": 1, "organization": 1, "country": 2}
 
 
@@ -42,15 +57,38 @@ class Entry:
 
     actor: Actor
     form: str  # name | demonym | capital | alias
-    valid: tuple[int | None, int | None] = (None, None)
+    # curated rows hold years in office, imported rows exact dates (PETRARCH's dated codes)
+    valid: tuple[int | dt.date | None, int | dt.date | None] = (None, None)
 
 
-def valid_at(entry: Entry, year: int | None) -> bool:
-    """The entry holds in `year` (with no year: it still holds today)."""
+def valid_at(entry: Entry, year: int | None, published: dt.date | None = None) -> bool:
+    """The entry holds in `year`, or on the `published` date for an entry with
+    exact dates (with neither: it still holds today)."""
     lo, hi = entry.valid
-    if year is None:
+    if year is None and published is None:
         return hi is None
-    return (lo is None or lo <= year) and (hi is None or year <= hi)
+
+    def after(bound) -> bool:  # the article is on or after `bound`
+        if isinstance(bound, dt.date):
+            return published >= bound if published else year >= bound.year
+        return (published.year if published else year) >= bound
+
+    def before(bound) -> bool:
+        if isinstance(bound, dt.date):
+            return published <= bound if published else year <= bound.year
+        return (published.year if published else year) <= bound
+
+    return (lo is None or after(lo)) and (hi is None or before(hi))
+
+
+def start_key(entry: Entry) -> int:
+    """When the entry's validity starts, as a sortable number (0: always)."""
+    lo = entry.valid[0]
+    if lo is None:
+        return 0
+    if isinstance(lo, dt.date):
+        return lo.year * 10000 + lo.month * 100 + lo.day
+    return lo * 10000 + 101
 
 
 def kind_rank(actor: Actor) -> int:
@@ -67,6 +105,10 @@ class KnowledgeBase:
     spellings: dict[str, Actor] = field(default_factory=dict)  # one-word country names and demonyms
     ambiguous: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # place -> countries, default first
     max_role_tokens: int = 1
+    role_ends: set[str] = field(default_factory=set)  # the last word of every role phrase
+    # imported (PETRARCH2) entries by lowercased tokens; they match only capitalised text
+    imported: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    matcher: object | None = None  # Aho-Corasick automaton over every surface form, lowercased
     _near: dict[str, set[str]] | None = None
 
     def misspelled_country(self, word: str) -> Actor | None:
@@ -121,10 +163,104 @@ def knowledge_base() -> KnowledgeBase:
         phrase = toks(r["phrase"].lower())  # "peace-keeping force" -> peace - keeping force
         kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["role"] or r["phrase"])
         kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
+    _load_imported(kb)
+    for r in read_tsv("actors/petrarch/roles.tsv"):  # PETRARCH2 agents the curated roles lack
+        phrase = tuple(r["tokens"].split(" "))
+        if phrase not in kb.roles and r["sector"] in IMPORTED_ROLE_SECTORS and r["human"] == "yes":
+            kb.roles[phrase] = Role(r["phrase"], r["sector"], r["kind"] or "person", r["phrase"])
+            kb.max_role_tokens = max(kb.max_role_tokens, len(phrase))
     # Organizations and people outrank a country that shares a surface form.
-    for entries in kb.surface.values():
+    for entries in [*kb.surface.values(), *kb.imported.values()]:
         entries.sort(key=lambda e: kind_rank(e.actor))
+    kb.role_ends = {phrase[-1] for phrase in kb.roles}
+    _build_matcher(kb)
     return kb
+
+
+def _code_parts(code: str, countries: dict[str, Actor]) -> tuple[str | None, str | None]:
+    """(country, sector) of a CAMEO actor code: USAGOV -> (USA, GOV), IGOUNOKID -> (None, IGO)."""
+    if code[:3] in countries:
+        return code[:3], code[3:6] or None
+    return None, code[:3] or None
+
+
+def _imported_date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _load_imported(kb: KnowledgeBase) -> None:
+    """The PETRARCH2 tables: country names, cities and regions; people and
+    organizations with dated codes. A lowercased form the curated tables
+    already have stays curated. Forms come tokenized (the `tokens` column)."""
+    curated = {tuple(w.lower() for w in key) for key in kb.surface}
+    curated_ids: dict[str, list[Entry]] = {}
+    for entries in kb.surface.values():
+        for e in entries:
+            if e.actor.kind in ("person", "organization", "group") and e not in curated_ids.get(e.actor.id, ()):
+                curated_ids.setdefault(e.actor.id, []).append(e)
+
+    def add(tokens: str, entry: Entry) -> None:
+        key = tuple(tokens.split(" "))
+        if tokens and key not in curated and len(key) <= MAX_ALIAS_TOKENS:
+            entries = kb.imported.setdefault(key, [])
+            if entry not in entries:
+                entries.append(entry)
+
+    for r in read_tsv("actors/petrarch/country_names.tsv"):
+        country = kb.countries.get(r["country"])
+        if country is not None:
+            add(r["tokens"], Entry(country, "name" if r["phrase"] == country.name else "place"))
+    made: dict[tuple[str, str], Actor] = {}
+    for r in read_tsv("actors/petrarch/actors.tsv"):
+        forms = split_aliases(r["tokens"])
+        if r["id"] in curated_ids:  # the curated person or organization, reachable by these forms too
+            for f in forms:
+                for e in curated_ids[r["id"]]:
+                    add(f, e)
+            continue
+        actor = made.get((r["id"], r["code"]))
+        if actor is None:
+            country, sector = _code_parts(r["code"], kb.countries)
+            actor = made[(r["id"], r["code"])] = Actor(r["id"], r["name"], r["code"], country, sector, r["kind"])
+        entry = Entry(actor, "alias", (_imported_date(r["from"]), _imported_date(r["to"])))
+        for f in forms:
+            if r["kind"] == "person" and " " not in f:
+                continue  # a lone given name or surname ("Abdullah", "Hussein") names too many people
+            add(f, entry)
+
+
+SEP = "\x1f"  # joins lowercased tokens for the automaton; no token contains it
+
+
+def _build_matcher(kb: KnowledgeBase) -> None:
+    """An Aho-Corasick automaton over every surface form (curated and
+    imported), as lowercased tokens joined by SEP: `names_in` finds all of
+    them in one pass over an article."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    keys = {tuple(w.lower() for w in key) for key in kb.surface} | kb.imported.keys()
+    for key in keys:
+        automaton.add_word(SEP + SEP.join(key) + SEP, len(key))
+    automaton.make_automaton()
+    kb.matcher = automaton
+
+
+def names_in(kb: KnowledgeBase, words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) token ranges of every known surface form in the lowercased
+    `words` of a text, overlapping ones included."""
+    text = SEP + SEP.join(words) + SEP
+    token_at_sep: dict[int, int] = {}
+    pos = 0
+    for j, w in enumerate(words):
+        pos += 1 + len(w)
+        token_at_sep[pos] = j  # the separator after token j
+    out = []
+    for end_char, n in kb.matcher.iter(text):
+        j = token_at_sep.get(end_char)
+        if j is not None:
+            out.append((j - n + 1, j + 1))
+    return out
 
 
 def _load_countries(kb: KnowledgeBase, toks) -> None:

@@ -69,7 +69,7 @@ FROM keyed JOIN counts USING (event_key)
 
 
 def _create_sql(name: str, schema: pa.Schema) -> str:
-    types = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int8(): "TINYINT", pa.float32(): "FLOAT",
+    types = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.int8(): "TINYINT", pa.float32(): "FLOAT",
              pa.float64(): "DOUBLE", pa.date32(): "DATE", pa.bool_(): "BOOLEAN", pa.timestamp("s"): "TIMESTAMP"}
     cols = ", ".join(f'"{f.name}" {types[f.type]}' for f in schema)
     key = ", PRIMARY KEY (hash)" if name == "articles" else ""

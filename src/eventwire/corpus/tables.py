@@ -1,8 +1,8 @@
 """Records as flat tables: one schema for the DuckDB store, CSV and Parquet.
 
 A record (the JSON of SPEC.md) nests actors inside events; analysts want flat
-rows. `record_rows` turns one coded article into rows of five tables (articles,
-events, quotes, actors, mentions), all keyed by the article's content hash. The
+rows. `record_rows` turns one coded article into rows of seven tables (articles,
+events, quotes, actors, mentions, places, times), all keyed by the article's content hash. The
 schemas are Arrow schemas so the same rows go to DuckDB, to Parquet from a Dask
 worker, or to CSV without a second definition.
 """
@@ -55,6 +55,17 @@ SCHEMAS: dict[str, pa.Schema] = {
     "mentions": pa.schema([
         ("hash", pa.string()), ("actor_id", pa.string()),
         ("span_start", pa.int32()), ("span_end", pa.int32()), ("text", pa.string()),
+    ]),
+    "places": pa.schema([
+        ("hash", pa.string()), ("article_id", pa.string()),
+        ("span_start", pa.int32()), ("span_end", pa.int32()), ("text", pa.string()),
+        ("name", pa.string()), ("geonameid", pa.int64()), ("country", pa.string()), ("admin1", pa.string()),
+        ("lat", pa.float64()), ("lon", pa.float64()), ("feature", pa.string()),
+    ]),
+    "times": pa.schema([
+        ("hash", pa.string()), ("article_id", pa.string()),
+        ("span_start", pa.int32()), ("span_end", pa.int32()), ("text", pa.string()),
+        ("type", pa.string()), ("value", pa.string()), ("precision", pa.string()),
     ]),
 }
 
@@ -129,7 +140,15 @@ def record_rows(record: dict, text: str, content_hash: str, story: str | None = 
         "record": json.dumps(record, ensure_ascii=False),
         "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
     }
-    return {"articles": [article], "events": events, "quotes": quotes, "actors": actors, "mentions": mentions}
+    places = [{"hash": content_hash, "article_id": aid, "span_start": p["span"][0], "span_end": p["span"][1],
+               "text": p["text"], "name": p["name"], "geonameid": p["geonameid"], "country": p["country"],
+               "admin1": p["admin1"], "lat": p["lat"], "lon": p["lon"], "feature": p["feature"]}
+              for p in record.get("places", [])]
+    times = [{"hash": content_hash, "article_id": aid, "span_start": t["span"][0], "span_end": t["span"][1],
+              "text": t["text"], "type": t["type"], "value": t["value"], "precision": t["precision"]}
+             for t in record.get("times", [])]
+    return {"articles": [article], "events": events, "quotes": quotes, "actors": actors, "mentions": mentions,
+            "places": places, "times": times}
 
 
 def _round(value, digits: int):

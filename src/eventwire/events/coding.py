@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from ..model import Event
+from ..nlp.parse import doc_text
 from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates
 from .confidence import probability
+from .discards import discarded_story
 from .lexicon import lexicon
 from .refine import with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
@@ -89,6 +91,8 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
     those the coder ranks at least MIN_SCORE."""
     events: list[Event] = []
     lex = lexicon()
+    if discarded_story(doc_text(doc)):
+        return events  # a sports or entertainment story
     for si, sent in enumerate(doc.sents):
         candidates = code_sentence(sent, actors)
         by_trigger = {c.trigger.i: c for c in candidates}

@@ -1,0 +1,310 @@
+"""Geoparsing: every place named in an article, resolved to one GeoNames entry.
+
+Mentions come from the recognizer (GPE, LOC and FAC names found in the
+gazetteer) and from the parse where the recognizer missed a name: a proper
+noun that is the object of a place preposition ("a rally in Lanexa") and that
+the gazetteer knows.
+
+Resolution, one sense per name per article (the field's usual assumption):
+1. every name's entries are ranked by priors: population (log10) and feature
+   class (a country before a state of its name, a state before a county);
+2. then again with the article as context: an entry gains when the other
+   names of the article resolved into its country, and more when into its
+   first-level division ("Gainesville" near "Georgia" and "Atlanta"); the
+   dateline (the article's first place) counts twice.
+
+A name used for its government ("Ankara said", "Russia warned") is an actor,
+not a place: the subject of a speech verb is left out. Does not resolve
+places the gazetteer lacks (rivers, mountains, regions, buildings) and does
+not read "Gainesville, Fla." abbreviations of states.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from ..model import PlaceMention
+from ..nlp.parse import doc_text
+from ..quotes.find import cues as quote_cues
+from .gazetteer import Entry, distance_km, fold, gazetteer, population_prior
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_PREPS = {"in", "at", "near", "outside", "from", "to", "across", "throughout", "around", "into"}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.5, "PPLC": 2.5, "PPL": 0.0, "ADM2": -1.0}
+COUNTRY_CONTEXT = 2.0
+ADMIN1_CONTEXT = 4.0
+MIN_PARSE_POPULATION = 5000  # a name only the parse found must be a town of some size
+MAX_CANDIDATES = 60
+CITY_SHARE_OF_PROVINCE = 0.2
+
+
+_boost: dict[Entry, float] = {}  # cities that carry the weight of the province of their name
+
+
+def _prior(e: Entry) -> float:
+    boosted = _boost.get(e)
+    return boosted if boosted is not None else population_prior(e) + FEATURE_PRIOR.get(e.feature, 0.0)
+
+
+def _mentions(doc) -> list[tuple[int, int, str]]:
+    """(start char, end char, name) of every candidate place mention: the
+    recognizer's and the parse's places, demonyms of countries ("Russian"),
+    names of countries and states whatever the recognizer called them
+    ("University of Texas"), and every other use of a name the article has
+    shown to be a place ("Gainesville Police")."""
+    text = doc_text(doc)
+    out = []
+    covered = set()
+    g = gazetteer()
+    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            # "Russian", "Americans", and each half of "Russian-American"
+            start = ent.start_char
+            for part in ent.text.split("-"):
+                key = fold(part)
+                if key in g.demonyms or key.endswith("s") and key[:-1] in g.demonyms:
+                    covered.update(range(ent.start, ent.end))
+                    out.append((start, start + len(part), part))
+                start += len(part) + 1
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        covered.update(range(ent.start, ent.end))
+        toks = list(ent)
+        while toks and toks[0].lower_ == "the":
+            toks = toks[1:]
+        while toks and toks[-1].tag_ == "POS":
+            toks = toks[:-1]
+        if not toks or _speaks(ent.root):
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append((start, end, text[start:end]))
+    for tok in doc:
+        # the parse's own places: a capitalized proper noun under a place preposition,
+        # not the first word of a longer name ("at the University of Hartford")
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ == "PERSON":
+            continue
+        first = tok
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
+                and doc[first.i - 1].head.i == tok.i:
+            first = doc[first.i - 1]
+        ent = ent_of.get(tok.i)
+        if ent is not None and (ent.start < first.i or ent.end > tok.i + 1):
+            continue
+        start, end = first.idx, tok.idx + len(tok.text)
+        name = text[start:end]
+        if any(e.population >= MIN_PARSE_POPULATION or e.feature in ("PCLI", "ADM1")
+               for e in g.lookup(name)):
+            out.append((start, end, name))
+            covered.update(range(first.i, tok.i + 1))
+    out += _other_uses(doc, text, out, covered, ent_of)
+    return sorted(out)
+
+
+MAX_NAME_TOKENS = 3
+
+
+def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[int, int, str]]:
+    """Each further use of a place name already found, and each name of a
+    country or first-level division, whatever the recognizer called it;
+    not a person's name ("Paris Hilton", "Georgia Smith") nor a government
+    that speaks."""
+    g = gazetteer()
+    names = {fold(name) for _, _, name in found if name[:1].isupper() and len(name) > 2 and g.lookup(name)}
+    tops = [c[0] for c in map(_candidates, {name for _, _, name in found}) if c]
+    countries = {e.country for e in tops}
+    admins = {(e.country, e.admin1) for e in tops if e.feature != "PCLI"}
+    people = _people_words(doc)
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper() or _calendar_words().__contains__(tok.lower_):
+            i += 1
+            continue
+        hit = None
+        head = fold(tok.text)
+        for n in range(MAX_NAME_TOKENS, 0, -1):
+            if i + n > len(doc) or any(j in covered for j in range(i, i + n)) \
+                    or n > 1 and head not in g.first_words:
+                continue
+            span = doc[i:i + n]
+            key = fold(span.text) if n > 1 else head
+            if key in names or _is_country_or_state(key, countries) or \
+                    key not in people and _is_town_in_a_name(span, admins, ent_of):
+                hit = span
+                break
+        if hit is None or _person(hit, ent_of) or _speaks(hit.root):
+            i += 1
+            continue
+        out.append((hit.start_char, hit.end_char, hit.text))
+        covered.update(range(hit.start, hit.end))
+        i = hit.end
+    return out
+
+
+def _is_country_or_state(key: str, countries: set[str]) -> bool:
+    """A country's name, or the own name of a first-level division of a
+    country the article's places are in ("Illinois" in a US story, not
+    "Central" or the abbreviation "Miss.")."""
+    g = gazetteer()
+    found = g.names.get(key)
+    if found is None:
+        return False
+    for j in found if isinstance(found, tuple) else (found,):
+        if g.feature[j] == 0 or g.feature[j] == 1 and g._iso3[g.country[j]] in countries \
+                and fold(g.name[j]) == key:
+            return True
+    return False
+
+
+MIN_TOWN_IN_NAME = 10000  # "Gainesville Police", "the Alexandria Zoo": a town of some size
+
+
+def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
+    """A town's name that opens an organization's name ("Gainesville Police",
+    "the Alexandria Zoo") or is all of what the recognizer took for a person or
+    organization, when the town lies in a state or province of the article's
+    other places."""
+    ent = ent_of.get(span.start)
+    if ent is None or ent.label_ not in ("ORG", "PERSON", "FAC") or span.root.pos_ != "PROPN":
+        return False
+    first = ent.start + (ent[0].lower_ == "the")
+    if span.start != first or span.end < ent.end and ent.label_ == "PERSON" \
+            or span.end >= ent.end and ent.end - first > 1:  # all of a longer name is the organization
+        return False
+    cands = _candidates(span.text)
+    return bool(cands) and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_IN_NAME \
+        and (cands[0].country, cands[0].admin1) in admins
+
+
+def _people_words(doc) -> set[str]:
+    """Folded first and last words of the article's people of two words or
+    more: a single "Underwood" or "Hamilton" is then a surname, not a town."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            out.add(fold(e[0].text))
+            out.add(fold(e[-1].text))
+    return out
+
+
+def _person(span, ent_of) -> bool:
+    """The words are (part of) a person's name of more than these words."""
+    ent = ent_of.get(span.start)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    from ..time.expressions import MONTHS, WEEKDAYS
+
+    return frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _speaks(tok) -> bool:
+    """"Ankara said", "Moscow warned": the place is the subject of a speech verb."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in quote_cues()
+
+
+def _candidates(name: str) -> list[Entry]:
+    g = gazetteer()
+    key = fold(name)
+    if key in _calendar_words():  # "in March", "on Monday"
+        return []
+    demonym = g.demonyms.get(key, g.demonyms.get(key[:-1]) if key.endswith("s") else None)
+    if demonym is not None:
+        return [g.entry(demonym)]
+    found = g.lookup(name)
+    if not found and name.lower().startswith("the "):
+        found = g.lookup(name[4:])
+    # "Istanbul", "Gaza": the city, not the province named after it and
+    # mostly made of it, with the province's weight ("Quebec" stays the province)
+    shadow = {}
+    for e in found:
+        if e.feature == "ADM1":
+            city = max((c for c in found if c.feature.startswith("PPL") and (c.country, c.admin1) == (e.country, e.name)),
+                       key=lambda c: c.population, default=None)
+            if city is not None and city.population >= CITY_SHARE_OF_PROVINCE * e.population:
+                shadow[e] = city
+    for adm, city in shadow.items():
+        _boost[city] = max(_prior(city), _prior(adm))
+    found = [e for e in found if e not in shadow]
+    found.sort(key=_prior, reverse=True)
+    return found[:MAX_CANDIDATES]
+
+
+def resolve_names(names: list[str]) -> dict[str, Entry]:
+    """One entry per distinct name (folded), in the article's context; the
+    first name is the dateline's. Two rounds: the priors' choice of every name
+    gives the countries and divisions of the article; then each name is chosen
+    again with them, and with the nearness of the other names' places."""
+    keys = list(dict.fromkeys(fold(n) for n in names))
+    cands = {k: _candidates(n) for k, n in {fold(n): n for n in reversed(names)}.items()}
+    cands = {k: v for k, v in cands.items() if v}
+    chosen = {k: v[0] for k, v in cands.items()}
+    for _ in range(ROUNDS):
+        chosen = {k: max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None))
+                  for k, entries in cands.items()}
+    return chosen
+
+
+HAMLET = 1000
+
+
+def _contenders(entries: list[Entry]) -> list[Entry]:
+    """A hamlet never takes the name of a country or first-level division from
+    it, whatever the context ("Queensland" in a story from Alberta)."""
+    if any(e.feature in ("PCLI", "ADM1") for e in entries):
+        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)]
+    return entries
+
+
+ROUNDS = 2
+NEAR_KM = 200.0
+NEAR_CONTEXT = 2.0
+
+
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
+    """Score of an entry for name `key` given the other names' current choices."""
+    countries, admins, points = Counter(), Counter(), []
+    for k, e in chosen.items():
+        if k == key:
+            continue
+        weight = 2 if k == dateline else 1
+        if e.country:
+            countries[e.country] += weight
+        if e.admin1 and e.feature != "PCLI":
+            admins[e.admin1] += weight
+        if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
+            points.append((e.lat, e.lon))
+
+    def score(e: Entry) -> float:
+        s = _prior(e)
+        if e.country and countries[e.country]:
+            s += COUNTRY_CONTEXT
+        if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
+            s += ADMIN1_CONTEXT
+        if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
+                distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
+            s += NEAR_CONTEXT
+        return s
+
+    return score
+
+
+def article_places(doc) -> list[PlaceMention]:
+    """Every place mention of a parsed article, resolved."""
+    mentions = _mentions(doc)
+    resolved = resolve_names([name for _, _, name in mentions])
+    out = []
+    for start, end, name in mentions:
+        e = resolved.get(fold(name))
+        if e is None:
+            continue
+        out.append(PlaceMention(name, (start, end), e.name, e.geonameid, e.country, e.admin1,
+                                None if e.lat is None else round(e.lat, 4),
+                                None if e.lon is None else round(e.lon, 4), e.feature))
+    return out

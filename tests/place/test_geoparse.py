@@ -1,0 +1,90 @@
+"""Every place named in an article, resolved to one GeoNames entry."""
+import pytest
+
+import eventwire
+from eventwire.place.gazetteer import fold, gazetteer
+
+
+def places(text):
+    return eventwire.code_text(text, published="2024-10-21").places
+
+
+def by_text(text):
+    out = {}
+    for p in places(text):
+        out.setdefault(p.text, p)
+    return out
+
+
+def test_every_span_reproduces_the_place_name():
+    text = "Officials in Ottawa and Toronto said the storm hit Canada hard."
+    found = places(text)
+    assert found
+    for p in found:
+        assert text[p.span[0]:p.span[1]] == p.text
+
+
+def test_a_record_carries_geonames_fields():
+    p = by_text("Floods cut roads in Ottawa on Monday.")["Ottawa"]
+    assert (p.country, p.admin1, p.feature) == ("CAN", "Ontario", "PPLC")
+    assert p.geonameid and abs(p.lat - 45.4) < 0.3 and abs(p.lon + 75.7) < 0.3
+
+
+def test_the_article_chooses_between_places_of_one_name():
+    texas = by_text("The county fair in Paris drew crowds from across Texas and Oklahoma. "
+                    "Paris police closed two streets.")["Paris"]
+    assert (texas.country, texas.admin1) == ("USA", "Texas")
+    france = by_text("Tourists crowded Paris as France hosted the summit.")["Paris"]
+    assert france.country == "FRA"
+
+
+def test_one_sense_per_name_even_where_the_recognizer_saw_an_organization():
+    found = [p for p in places("Flooding hit Gainesville on Monday, and Gainesville Police closed roads "
+                               "across Florida.") if p.text == "Gainesville"]
+    assert len(found) == 2
+    assert {(p.country, p.admin1) for p in found} == {("USA", "Florida")}
+
+
+def test_demonyms_and_abbreviations_name_their_places():
+    found = by_text("Russian troops crossed the border, a reporter in Lexington, Ky., wrote.")
+    assert found["Russian"].country == "RUS" and found["Russian"].feature == "PCLI"
+    assert found["Ky."].name == "Kentucky"
+
+
+def test_a_place_used_for_its_government_is_not_a_place():
+    found = places("Ankara said it would reopen the crossing.")
+    assert not [p for p in found if p.text == "Ankara"]
+
+
+def test_month_names_are_not_places():
+    assert not [p for p in places("The law took effect in March.") if p.text == "March"]
+
+
+def test_an_event_place_is_one_of_the_record_places():
+    rec = eventwire.code_text("Turkey's foreign minister met Iran's foreign minister in Istanbul on Saturday.",
+                              published="2024-10-21")
+    placed = [e.place for e in rec.events if e.place is not None]
+    assert placed and all(any(p.name == x.name and p.lat == x.lat for x in rec.places) for p in placed)
+    assert placed[0].name in ("Istanbul", "İstanbul")
+
+
+@pytest.mark.parametrize("name, key", [("Türkiye", "turkiye"), ("U.S.", "us"), ("New  York", "new york")])
+def test_names_fold_for_lookup(name, key):
+    assert fold(name) == key
+
+
+def test_gazetteer_is_built_once_and_knows_small_places():
+    assert gazetteer() is gazetteer()
+    small = gazetteer().lookup("Tbilisi") + gazetteer().lookup("Kirkland Lake")  # a capital, a town of 8,000
+    assert {e.country for e in small} >= {"GEO", "CAN"}
+
+
+def test_a_state_named_inside_an_organization_is_a_place_in_a_story_of_its_country():
+    found = by_text("Students from Dallas rallied at the University of Texas in Austin.")
+    assert found["Texas"].feature == "ADM1" and found["Texas"].country == "USA"
+    assert "University" not in found  # the first word of a longer name is no place
+
+
+def test_a_nearby_place_decides_between_towns_of_one_name():
+    found = by_text("The plant in Athens employs 300 people, and workers commute from Marietta and Atlanta.")
+    assert (found["Athens"].country, found["Athens"].admin1) == ("USA", "Georgia")
