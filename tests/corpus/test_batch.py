@@ -110,7 +110,11 @@ def test_local_cluster_codes_the_same_events_as_code(reference):
     assert run.returncode == 1, run.stderr  # the French article fails, the rest is coded
     assert "eventwire: error: french: not English" in run.stderr
     assert "missing.jsonl: no such file" in run.stderr
-    assert "Traceback" not in run.stderr
+    # No traceback of ours reaches the user. Dask itself may log a worker's shutdown
+    # (a closed comm) with a traceback when the machine is saturated: that is not
+    # eventwire's and is left out of this check (seen about once in eight runs at load 12).
+    tracebacks = run.stderr.split("Traceback")[1:]
+    assert not [tb for tb in tracebacks if "eventwire" in tb], run.stderr
     coded = cli("code", str(reference["src"]), "--format", "jsonl")
     records = [json.loads(line) for line in coded.stdout.splitlines()]
     expected = {(r["id"], e["id"], e["source"]["code"] if e["source"] else None,
