@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-11-22
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,batch]'
 	touch $(BIN)/eventwire
 
 venv: $(BIN)/eventwire

@@ -10,14 +10,21 @@ from ..corpus.export import EXPORT_FORMATS
 from ..corpus.query import PERIODS
 from ..corpus.store import DEFAULT_DB, Store, StoreError
 from ..model import QUOTE_KINDS
-from .options import (db_option, limit_option, modality_option, progress_option, published_option, since_until,
-                      table_format_option)
+from .options import (db_option, limit_option, modality_option, parquet_option, progress_option, published_option,
+                      since_until, table_format_option)
 from .render import print_rows
 
 
-def _open(db: str) -> Store:
+def _open(db: str | None, parquet: str | None = None) -> Store:
+    """The store to read: the DuckDB file `db`, or the Parquet folder of `eventwire batch`."""
+    from click.core import ParameterSource
+
+    from ..corpus.batch.store import open_store
+
+    if parquet and click.get_current_context().get_parameter_source("db") == ParameterSource.COMMANDLINE:
+        raise click.UsageError("give --db or --parquet, not both")
     try:
-        return Store(db, read_only=True)
+        return open_store(None if parquet else db, parquet)
     except StoreError as e:
         raise click.ClickException(str(e)) from None
 
@@ -107,12 +114,13 @@ def _ambiguous(store: Store, *terms: str | None) -> None:
 @click.option("--distinct", is_flag=True, help="One row per event however many articles report it.")
 @limit_option
 @db_option()
+@parquet_option
 @table_format_option
-def query_events(distinct, limit, db, fmt, **kw):
+def query_events(distinct, limit, db, parquet, fmt, **kw):
     """Events, newest first, with the sentence they come from (asserted ones unless --modality)."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         _ambiguous(store, kw["actor"], kw["source"], kw["target"], *(kw["dyad"] or ()))
         cols, rows = q.events(store, _filter(kw), limit=limit or None, distinct=distinct)
     print_rows(cols, rows, fmt)
@@ -124,12 +132,13 @@ def query_events(distinct, limit, db, fmt, **kw):
 @since_until("quotes of articles published")
 @limit_option
 @db_option()
+@parquet_option
 @table_format_option
-def query_quotes(speaker, kind, since, until, limit, db, fmt):
+def query_quotes(speaker, kind, since, until, limit, db, parquet, fmt):
     """Quotes, by speaker, newest article first."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         _ambiguous(store, speaker)
         cols, rows = q.quotes(store, speaker, kind, limit=limit or None, since=since, until=until)
     print_rows(cols, rows, fmt)
@@ -139,12 +148,13 @@ def query_quotes(speaker, kind, since, until, limit, db, fmt):
 @since_until("articles published")
 @limit_option
 @db_option()
+@parquet_option
 @table_format_option
-def query_actors(since, until, limit, db, fmt):
+def query_actors(since, until, limit, db, parquet, fmt):
     """Actors by the number of articles that mention them."""
     from ..corpus import query as q
 
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         cols, rows = q.actors(store, limit=limit or None, since=since, until=until)
     print_rows(cols, rows, fmt)
 
@@ -159,14 +169,15 @@ def query_actors(since, until, limit, db, fmt):
 @modality_option
 @since_until("events dated")
 @db_option()
+@parquet_option
 @table_format_option
-def query_dyad(a, b, by, code, root, modality, since, until, db, fmt):
+def query_dyad(a, b, by, code, root, modality, since, until, db, parquet, fmt):
     """Time series of events between A and B (both directions): counts and Goldstein
     sums, one row per period and modality."""
     from ..corpus import query as q
 
     f = q.EventFilter(code=code, root=root, modality=modality, since=since, until=until)
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         _ambiguous(store, a, b)
         cols, rows = q.dyad_series(store, a, b, by=by, f=f)
     print_rows(cols, rows, fmt)
@@ -174,6 +185,7 @@ def query_dyad(a, b, by, code, root, modality, since, until, db, fmt):
 
 @click.command()
 @db_option()
+@parquet_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               default="csv", show_default=True,
               help="csv/jsonl: one row per event; records: the article records of SPEC.md; "
@@ -182,7 +194,7 @@ def query_dyad(a, b, by, code, root, modality, since, until, db, fmt):
 @modality_option
 @click.option("--output", "-o", metavar="PATH",
               help="File to write (a folder for parquet); default stdout, or ./eventwire-parquet.")
-def export(db, fmt, modality, output):
+def export(db, parquet, fmt, modality, output):
     """Write a store out. Events are asserted ones unless --modality says otherwise."""
     from ..corpus.export import ExportError, check_target, export as run
 
@@ -190,7 +202,7 @@ def export(db, fmt, modality, output):
         check_target(fmt, output or ("eventwire-parquet" if fmt == "parquet" else None))
     except ExportError as e:
         raise click.BadParameter(str(e), param_hint="'--output'") from None
-    with _open(db) as store:
+    with _open(db, parquet) as store:
         where = run(store, fmt, output, modality=modality)
     if fmt != "records":
         note("asserted events only (--modality all for every event)" if modality == ("asserted",)
@@ -202,7 +214,7 @@ def export(db, fmt, modality, output):
 @click.command()
 @click.option("--db", default=None, help=f"DuckDB store to show (default {DEFAULT_DB}).")
 @click.option("--parquet", type=click.Path(file_okay=False),
-              help="Folder written by `eventwire batch` to show instead (not supported yet).")
+              help="Folder written by `eventwire batch` to show instead.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback lets other machines read the store.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -213,11 +225,8 @@ def serve(db, parquet, host, port):
 
     if db and parquet:
         raise click.UsageError("give --db or --parquet, not both")
-    if parquet:
-        raise click.UsageError("--parquet is not supported yet (it needs `eventwire batch`'s reader); "
-                               "use --db with a store from `eventwire ingest`")
-    db = db or DEFAULT_DB
-    store = _open(db)
+    store = _open(None if parquet else db or DEFAULT_DB, parquet)
+    db = parquet or db or DEFAULT_DB  # the name shown
     click.echo(f"eventwire: preparing the dashboard over {db} (a few seconds per million events)", err=True)
     try:
         app = app_for(store, name=db, host=host)
@@ -241,4 +250,6 @@ def serve(db, parquet, host, port):
         store.close()
 
 
-COMMANDS = [ingest, query, export, serve]
+from .batch import batch  # noqa: E402
+
+COMMANDS = [ingest, query, export, serve, batch]

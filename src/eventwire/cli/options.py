@@ -39,6 +39,11 @@ def db_option(writing: bool = False):
     return click.option("--db", default=DEFAULT_DB, show_default=True, metavar="PATH", help=what + ".")
 
 
+def parquet_option(f):
+    return click.option("--parquet", metavar="DIR",
+                        help="Read the Parquet folder written by `eventwire batch` instead of --db.")(f)
+
+
 def since_until(what: str):
     def deco(f):
         f = click.option("--until", type=DATE, help=f"Only {what} on or before this date (YYYY-MM-DD).")(f)
