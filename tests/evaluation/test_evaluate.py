@@ -109,3 +109,14 @@ def test_either_direction_event_matches_the_reverse_dyad():
     assert not _event_matches(gold, ["TCD"], e)
     assert _event_matches({**gold, "either_direction": True}, ["TCD"], e)
     assert not _event_matches({**gold, "either_direction": True, "roots": ["12"]}, ["TCD"], e)
+
+
+def test_a_gold_speaker_with_its_acronym_in_brackets_matches_either_name():
+    import eventwire
+    from eventwire.evaluation.score import _speaker_right
+    text = "The disaster agency said the river was falling. \"We remain vigilant,\" the NDMA said."
+    rec = eventwire.code_text(text, published="2024-10-21")
+    [q] = [q for q in rec.quotes if q.kind == "direct"]
+    mentions = {x.actor.id: x.mentions for x in rec.actors}
+    assert _speaker_right({"speaker": "National Disaster Management Authority (NDMA)"}, q, rec, mentions)
+    assert not _speaker_right({"speaker": "National Disaster Management Authority"}, q, rec, mentions)

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ActorEntry
-from . import context, phrase, pronouns
+from . import context, definitions, phrase, pronouns
 from .detect import find_named, find_roles
 from .index import Found, Mentions
 from .knowledge import KnowledgeBase, knowledge_base
@@ -26,6 +26,7 @@ class ArticleActors:
     def __init__(self, doc: Doc, published: dt.date | None = None):
         self.mentions = Mentions(doc, knowledge_base(), published.year if published else None, published)
         find_named(self.mentions)
+        definitions.read_definitions(self.mentions)
         find_roles(self.mentions)
         pronouns.find_pronouns(self.mentions)
 
@@ -68,6 +69,17 @@ class ArticleActors:
         """A role-only or unknown actor takes the one country of its sentence."""
         return context.sentence_country(self.mentions, found, sent)
 
+    def settled(self, found: Found) -> Found:
+        """A mention with the country its sentence (or article) gives it; a
+        pronoun takes what its antecedent, the actor's last named mention
+        before it, was given, so "farmers ... they" stay one actor."""
+        if found.form == "pronoun":
+            named = self.named_last_before(found.start, lambda g: g.actor.id == found.actor.id and g.form != "pronoun")
+            if named is not None:
+                actor = self.sentence_country(named, self.doc[named.start].sent).actor
+                return Found(actor, found.start, found.end, found.form, found.role)
+        return self.sentence_country(found, self.doc[found.start].sent)
+
     def unidentified_attackers(self, verb: Token) -> Found | None:
         """Unidentified attackers of the country an unattributed attack happened in."""
         return context.unidentified_attackers(self.mentions, verb)
@@ -81,7 +93,7 @@ class ArticleActors:
         grouped: dict[str, ActorEntry] = {}
         coordinated = [f for fs in self.extra.values() for f in fs]  # "Iranian and Turkish officials": both
         for f in sorted(self.found + coordinated, key=lambda f: f.start):
-            f = self.sentence_country(f, self.doc[f.start].sent)  # "the opposition" as Syria's
+            f = self.settled(f)  # "the opposition" as Syria's
             span = self.doc[f.start:f.end]
             e = grouped.setdefault(f.actor.id, ActorEntry(f.actor))
             e.mentions.append((span.start_char, span.end_char))

@@ -187,13 +187,29 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
     c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
-        opposed_government(m, a, sent)
+        opposed_government(m, a, sent) or (article_country(m) if not countries else None)
     if c is None:
         return found
     name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries else a.name
     actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
                   actor_code(c, a.sector), c, a.sector, a.kind, a.role)
     return Found(actor, found.start, found.end, found.form, found.role)
+
+
+def article_country(m: Mentions) -> str | None:
+    """The country an article is about, when its mentions say so: the
+    country of at least half the mentions that have one, and of at least two
+    (a report from Lima names Peru, Peruvian police, the Peruvian ministry).
+    Actors a sentence leaves without a country ("the security forces",
+    "protesters") are that country's."""
+    counts: dict[str, int] = {}
+    for f in m.found:
+        if f.actor.country and f.form != "pronoun":
+            counts[f.actor.country] = counts.get(f.actor.country, 0) + 1
+    if not counts:
+        return None
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    return top if n >= 2 and 2 * n >= sum(counts.values()) else None
 
 
 def opposed_government(m: Mentions, a: Actor, sent: Span) -> str | None:

@@ -234,6 +234,11 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         return
     # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
     namesakes = {a.id for a in known_people.values() if a.name.split() and a.name.split()[-1] == text}
+    if not namesakes and len(words := text.split()) == 1:
+        # "Rahman" after "Rahman Tahir", "Sukarno" after "Sukarno Putra": many names are used by
+        # their first word; only when one person named before has it and no one has it as surname
+        firsts = {a.id for a in known_people.values() if len(a.name.split()) >= 2 and a.name.split()[0] == text}
+        namesakes = firsts if len(firsts) == 1 else set()
     if namesakes:
         # "Clinton" after Bill and Hillary Clinton: the one named last
         last = m.named_last_before(ent.start, lambda f: f.actor.id in namesakes)
@@ -294,8 +299,12 @@ def find_roles(m: Mentions) -> None:
             if named.actor.kind == "person":
                 end = named.end
                 actor = with_role(named.actor, role, country)
+                for f in m.found:  # the name's other mentions are the same person, now with an office
+                    if f.actor.id == actor.id:
+                        f.actor = actor
                 m.add(Found(actor, left, end, "role", role))
                 continue
+        end = _portfolio_end(m, tok, role) or end
         actor = resolve_role(m, role, country, tok.i, org)
         more = country_modifier_conjuncts(m, tok)[1:] + placed
         m.add(Found(actor, left, end, "role", role))
@@ -303,3 +312,33 @@ def find_roles(m: Mentions) -> None:
         for c in more:
             m.extra.setdefault(tok.i, []).append(
                 Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))
+
+
+PORTFOLIO_LINKS = {"of", "the", "and", "for", "&"}
+
+
+def _portfolio_end(m: Mentions, tok, role) -> int | None:
+    """The end of a body's name that goes on past its title word: "the Chilean
+    Ministry of Mines", "the Department of Fisheries", "the Office of the
+    Chief Inspector of Prisons". Capitalised words after "of", over
+    entities the recognizer found there and no table knows ("Commerce")."""
+    doc = m.doc
+    if role.kind != "group" or not tok.text[:1].isupper() or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return None
+    last = None
+    for k in range(tok.i + 2, min(len(doc), tok.i + 10)):
+        t, f = doc[k], m.by_token.get(k)
+        if f is not None and not (f.form == "entity" and f.actor.code == "UNK"):
+            break
+        if t.is_alpha and t.text[:1].isupper():
+            last = k
+        elif t.lower_ not in PORTFOLIO_LINKS:
+            break
+    if last is None:
+        return None
+    for f in [f for f in m.found if tok.i < f.start <= last]:
+        m.found.remove(f)
+        for i in range(f.start, f.end):
+            if m.by_token.get(i) is f:
+                del m.by_token[i]
+    return last + 1

@@ -43,6 +43,7 @@ class Mentions:
     by_token: dict[int, Found] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
     extra: dict[int, list[Found]] = field(default_factory=dict)  # head token -> further coordinated actors
+    datelines: set[int] = field(default_factory=set)  # tokens of wire datelines ("OSLO (AP) —"): no actor
 
     def add(self, f: Found) -> None:
         self.found.append(f)

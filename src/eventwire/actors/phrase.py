@@ -37,6 +37,11 @@ def for_phrase(m: Mentions, head: Token) -> list[Found]:
     """The actors a noun phrase headed by `head` denotes: coordinated members
     each ("Iran and Türkiye"), a name before a role word, the role before a
     bare country."""
+    if head.i in m.datelines:
+        # "OSLO (AP) — Chile and Peru agreed": the parser makes the dateline the
+        # subject and the real one its apposition
+        real = [c for c in head.children if c.dep_ == "appos" and c.i not in m.datelines]
+        return for_phrase(m, real[0]) if real else []
     members = [head] + [c for c in head.conjuncts if c.i > head.i and not is_absolute_subject(c)]
     out: list[Found] = []
     for member in members:

@@ -242,8 +242,9 @@ def _speaker_right(g: dict, q, rec: Record, mentions: dict) -> bool:
     text = rec.article.text
     names = {q.speaker.text, q.speaker.actor.name} | \
         {text[s[0]:s[1]] for s in mentions.get(q.speaker.actor.id, [])}
-    last = _last_word(name)
-    return bool(last) and any(_last_word(n) == last for n in names)
+    # "National Disaster Management Authority (NDMA)" names the speaker twice
+    lasts = {_last_word(x) for x in [name, *re.findall(r"\((.*?)\)", name)]} - {""}
+    return any(_last_word(n) in lasts for n in names)
 
 
 def _score_quotes(c: Counts, gold_quotes: list[dict], rec: Record) -> None:

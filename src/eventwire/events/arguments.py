@@ -100,6 +100,22 @@ def light_verb_subject(noun: Token) -> Token | None:
     return None
 
 
+def decided_by(noun):
+    """"The ministers reached an agreement on a fresh round of tariffs":
+    an act a decision noun is about (data/event_words.tsv decision_noun), up
+    a chain of on/of/over phrases, is done by the subject of the verb the
+    decision noun is the object of."""
+    n, seen_decision = noun, False
+    for _ in range(4):
+        if n.dep_ != "pobj" or n.head.lower_ not in ("on", "of", "over", "for"):
+            break
+        n = n.head.head
+        seen_decision = seen_decision or n.lemma_.lower() in words("decision_noun")
+        if n.dep_ == "dobj" and seen_decision and n.head.pos_ == "VERB":
+            return subject_head(n.head) if not is_passive(n.head) else None
+    return None
+
+
 def governing_subject(verb: Token, actors: ArticleActors) -> list[Found]:
     """"Tuareg leaders declared that they would meet the mediators": an
     unresolved pronoun subject of a clause is the subject of the verb that

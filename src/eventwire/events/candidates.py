@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -64,8 +64,10 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         elif passive:
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             sources = actors.for_phrase(agent) if agent is not None else []
-            targets = named_actors([c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS], actors) or \
-                named_actors(target_heads(tok, p), actors, sources)
+            # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
+            patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
+                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+            targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "were arrested in Cairo": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
@@ -119,7 +121,7 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                 sources = actors.for_phrase(c)
                 break
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
-                            or announcer(tok)) is not None:
+                            or announcer(tok) or decided_by(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
         objects = []

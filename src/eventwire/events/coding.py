@@ -32,7 +32,7 @@ from .lexicon import lexicon
 from .refine import with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
-from .syntax import is_complement, is_noun_clause
+from .syntax import is_complement, is_noun_clause, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -48,6 +48,11 @@ SUBSUMING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 DOMESTIC_CODES = ("081", "082", "14", "17", "132", "133", "137")
 # Acts both parties do to each other: consult, phone, negotiate, sign.
 SYMMETRIC_CODES = {"040", "041", "046", "057"}
+JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with each other
+# Acts a state does to others (summoning, expelling, sanctioning, arresting,
+# sentencing), which an agentless passive leaves to the state body reporting it.
+REPORTED_STATE_ACTS = ("114", "16", "17")
+STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
 
 
 def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
@@ -79,6 +84,12 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
     elif c.sources:
         for s in c.sources:
             yield s, None
+    elif len(c.targets) > 1 and any(p.dep_ == "prep" and p.lower_ == "between" for p in c.trigger.children):
+        # "talks between Chile and Peru": each with the other
+        for s in c.targets:
+            for t in c.targets:
+                if s is not t:
+                    yield s, t
     elif c.targets:
         for t in c.targets:
             yield None, t
@@ -107,6 +118,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
                 continue
             reporter = reporter_of(c.trigger, candidates)
+            c = _reporter_as_agent(c, reporter)
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
@@ -114,6 +126,11 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "Chinese and Indian diplomats return to Vienna": each other
+            elif c.cameo.startswith(JOINT_ROOTS) and len({s.actor.id for s in c.sources}) > 1 and c.targets \
+                    and all(_where(doc, t) for t in c.targets):
+                # "the Chilean and Peruvian envoys held talks in Quito", "the government and the rebels agreed
+                # in Oslo": a joint act of the sources with each other, where it happens is no party
+                c = replace(c, targets=[])
             code = lookup(c.cameo)
             for source, target in _pairs(c):
                 source, target = actors.sentence_country(source, sent), actors.sentence_country(target, sent)
@@ -144,6 +161,26 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
     for n, e in enumerate(kept, 1):
         e.id = f"{article_id}-e{n}"
     return kept
+
+
+def _where(doc, f: Found) -> bool:
+    """The mention names where something happens: the object of "in"/"at"."""
+    last = doc[f.end - 1]
+    return last.dep_ == "pobj" and last.head.lower_ in ("in", "at", "inside")
+
+
+def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
+    """"Two envoys have been declared persona non grata, the foreign
+    ministry said", "three firms have been added to the sanctions list, the
+    ministry said": an agentless passive act only a state does, reported
+    by a state body, is that body's act."""
+    if c.sources or reporter is None or not is_passive(c.trigger) or not c.cameo.startswith(REPORTED_STATE_ACTS):
+        return c
+    a = reporter.actor
+    if not a.country or not (a.kind == "country" or a.sector in STATE_SECTORS) or \
+            any(t.actor.country == a.country and t.actor.sector == a.sector for t in c.targets):
+        return c
+    return replace(c, sources=[reporter])
 
 
 def _home_country(source: Found | None, sent: Span, actors: ArticleActors) -> Found | None:

@@ -45,6 +45,11 @@ def as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> C
             is_conditioned(c.trigger, lex)
             or (reporter is not None and any(s.actor.id == reporter.actor.id for s in c.sources))):
         return replace(c, cameo=intent_code(c.cameo, lex))
+    if c.modality == "hypothetical" and c.cameo.startswith(THREAT_ROOTS) and reporter is not None \
+            and reporter.actor.country and reporter.actor.sector in ("GOV", "MIL") \
+            and any(s.actor.country == reporter.actor.country and s.actor.kind == "country" for s in c.sources):
+        # "Russia could strike the bridges, the Russian defence minister warned": his state's threat, made by him
+        return replace(c, cameo=intent_code(c.cameo, lex), sources=[reporter], modality="asserted")
     return c
 
 

@@ -82,6 +82,8 @@ def _continue_previous(s: Search, q: Quotation) -> None:
     # A short sentence of its own counts too: “...,” she said. “Never again.”
     sentence = opens(text, start) and q.content.rstrip()[-1:] in (".", "!", "?", "…")
     if not ((q.full or sentence) and previous is not None and (same_para or text[para_start:start - 1].strip() == "")):
+        if q.full and not text[para_start:start - 1].strip():
+            s.pending.append(q)  # a paragraph of quotation whose speaker may come after it
         return
     span = (start, end)
     # Also after a mixed quote whose cue follows it: Teachers are “...,” she said. “...”
@@ -142,5 +144,27 @@ def _add_attributed(s: Search, q: Quotation) -> None:
         start = previous.span[0]
     found = QuoteFinding((start, end), text[start:end], kind, cue.text, (cue.idx, cue.idx + len(cue)),
                          token_span(speaker), speaker.i, q.first_si, relative_refs(speaker, cue))
+    if kind == "direct":
+        _speaker_named_after(s, found)
     out.append(found)
     s.previous = found
+
+
+def _speaker_named_after(s: Search, found: QuoteFinding) -> None:
+    """Paragraphs of quotation with no cue, right before the paragraph of a
+    quotation whose speaker is named (“...\\n\\n“...,” the statement said),
+    are that speaker's: a quotation of several paragraphs opens each with a
+    mark, and wire copy names the speaker at the end of its last."""
+    text, start = s.text, found.span[0]
+    if text[text.rfind("\n", 0, start - 1) + 1:start - 1].strip():
+        s.pending.clear()
+        return  # the quotation does not open its paragraph
+    run = []
+    for q in reversed(s.pending):
+        if not next_paragraph(text, q.end, (run[0].start if run else start)):
+            break
+        run.insert(0, q)
+    s.pending.clear()
+    for q in run:
+        s.out.append(QuoteFinding((q.start, q.end), text[q.start:q.end], "direct", found.cue, found.cue_span,
+                                  found.speaker_span, found.speaker_token, q.first_si, found.speaker_refs))

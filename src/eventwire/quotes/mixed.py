@@ -113,9 +113,16 @@ def clause_quote(doc: Doc, start: int, end: int, si: int) -> QuoteFinding | None
         return None
     tok = span.root
     verbs = 0
-    while tok.head.i != tok.i and verbs < 2:
-        tok = tok.head
-        if start <= tok.idx < end:
+    subject_before = tok.pos_ == "VERB" and tok.dep_ == "ROOT" and tok.lemma_.lower() not in clause_words("not") and any(
+        c.dep_ in SUBJECT_DEPS and c.idx < start and c.right_edge.i < span.start
+        and all(t.is_punct for t in doc[c.right_edge.i + 1:span.start]) for c in tok.children)
+    while (tok.head.i != tok.i or subject_before) and verbs < 2:
+        if subject_before:
+            # "The ministry “condemned the raid”": the quotation is the predicate of the subject before it.
+            subject_before = False
+        else:
+            tok = tok.head
+        if start <= tok.idx < end and tok.i != span.root.i:
             continue
         if "\n" in text[min(tok.idx, end):max(tok.idx, start)]:
             return None

@@ -11,6 +11,7 @@ from ..model import ActorEntry, Actor, Event, Mention, Quote
 from ..nlp.parse import doc_text
 from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
+from .issuer import document_issuer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,7 +30,8 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
         if q.speaker_token is not None:
             tok = doc[q.speaker_token]
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
-            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person)
+            speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes,
+                                       _token_range(doc, q.span) if q.kind != "indirect" else (0, 0))
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -40,28 +42,72 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,
-                     last_person: Actor | None) -> Mention | None:
+                     last_person: Actor | None, earlier: list[Quote] = (),
+                     quote: tuple[int, int] = (0, 0)) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
     found = actors.for_phrase(tok)
+    if found and tok.lower_ in quote_words("person_pronoun") and _named_in(tok.doc, actors, found[0].actor, quote):
+        # “... Ruiz was arrested at night,” he said: "he" is not someone his own quotation names.
+        found_actor, found = found[0].actor, []
+        if last_person is not None and last_person.id == found_actor.id:
+            last_person = None
+    if (subject := _main_clause_subject(tok, actors)) is not None:
+        found = [subject]
+    if found and (named := _named_body(tok, actors)) is not None:
+        found = [named]  # "the ministry said": the ministry the article named
     if found:
-        # Keep the speaker's own words in the record ("the spokesperson"), resolved.
-        speaker = Mention(found[0].actor, words, span)
+        # Keep the speaker's own words in the record ("the spokesperson"), resolved, with the
+        # country its sentence or article gives it, as the actor's other mentions have it.
+        speaker = Mention(actors.settled(found[0]).actor, words, span)
     elif tok.lower_ in quote_words("person_pronoun"):
         person = last_person if last_person is not None and not contradicts(tok.lower_, last_person) \
-            else actors.last_person_before(tok.i, tok.lower_)
+            else actors.last_person_before(min(tok.i, quote[0]), tok.lower_)
         if person is not None:
             speaker = Mention(person, words, span)
     elif tok.lower_ in quote_words("group_pronoun"):
         group = _last_group_before(actors, tok.i)
         if group is not None:
             speaker = Mention(group, words, span)
+    if speaker is None and (issuer := document_issuer(tok, actors, list(earlier))) is not None:
+        speaker = Mention(issuer, words, span)  # "the statement said": its issuer's words
     if speaker is None and tok.lower_ in ("i", "me"):
         # The writer speaking in the first person.
         speaker = Mention(unknown_actor(words, tok), words, span)
     if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
         speaker = Mention(unknown_actor(words, tok), words, span)
     return speaker
+
+
+BODY_WINDOW = 400  # tokens back to the body a bare "the ministry" points to
+
+
+def _named_body(tok: Token, actors: ArticleActors):
+    """"The ministry said", "the agency added": a bare definite noun is the body
+    named last with that word in its name ("China's Ministry of Commerce"),
+    not one its sentence's country would make of it."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            any(c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in tok.children):
+        return None
+    word = tok.lemma_.lower()
+    doc = tok.doc
+    best = actors.named_last_before(tok.left_edge.i, lambda f: f.actor.kind in ("organization", "group")
+                                    and f.actor.code != "UNK" and tok.left_edge.i - f.start <= BODY_WINDOW
+                                    and any(t.lemma_.lower() == word for t in doc[f.start:f.end])
+                                    and any(t.pos_ == "PROPN" for t in doc[f.start:f.end]))
+    return best
+
+
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The tokens [start, end) of a character span."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (found.start, found.end) if found is not None else (0, 0)
+
+
+def _named_in(doc: Doc, actors: ArticleActors, actor: Actor, tokens: tuple[int, int]) -> bool:
+    """The actor is named (not a pronoun) inside the token range."""
+    return actors.named_last_before(tokens[1], lambda f: f.actor.id == actor.id and f.start >= tokens[0] and any(
+        t.pos_ == "PROPN" for t in doc[f.start:f.end])) is not None
 
 
 def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:
@@ -74,13 +120,36 @@ def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:
     return bool(actors.for_phrase(tok)) or tok.lower_ in pronouns
 
 
+def _main_clause_subject(tok: Token, actors: ArticleActors):
+    """"Protesters marched on the palace as they say the vote was stolen":
+    "they" in a clause under another verb is that verb's plural subject."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or tok.head.dep_ not in ("advcl", "conj"):
+        return None
+    verb, subj = tok.head, None
+    for _ in range(4):  # up through the clauses it hangs from, to one with a subject
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is not None:
+            break
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    heads = [subj] + [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for c in c.children if c.dep_ == "pobj"]  # "thousands of protesters"
+    for h in reversed(heads):
+        if h.tag_ in ("NNS", "NNPS") and (found := actors.for_phrase(h)):
+            return found[0]
+    return None
+
+
 def _last_group_before(actors: ArticleActors, i: int) -> Actor | None:
     """"they", "it", "we": the organization, group or country named last before
     token i, within the same stretch of text."""
     best = actors.named_last_before(i, lambda f: f.actor.kind != "person")
     if best is None or i - best.start > 400:
         return None
-    return best.actor
+    return actors.settled(best).actor
 
 
 def attach_quote_speakers(events: list[Event], quotes: list[Quote]) -> None:

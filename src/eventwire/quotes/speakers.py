@@ -47,6 +47,8 @@ class Search:
     sent_of: dict[int, int]
     out: list[QuoteFinding] = field(default_factory=list)
     previous: QuoteFinding | None = None
+    # Paragraphs of quotation whose speaker is named only after them, in a later paragraph.
+    pending: list[Quotation] = field(default_factory=list)
 
     def sent_at(self, char: int) -> int:
         """The index of the sentence holding character `char`."""

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 def speaker_of(verb: Token) -> Token | None:
     """The speaker token of a cue verb: its subject, or the inverted subject
     ("..., said the spokesperson"), or the pobj of "according to"."""
+    if (quoted := quoted_as(verb)) is not None:
+        return quoted
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         # "Reyes was asked by host Dana Cole, “...”": the agent speaks.
         for c in agent.children:
@@ -89,12 +91,23 @@ def name_before(verb: Token) -> Token | None:
     return None
 
 
+def quoted_as(verb: Token) -> Token | None:
+    """"The agency quoted a judicial official as saying ...": the one quoted
+    speaks, not the one quoting."""
+    if verb.lemma_.lower() != "quote" or not any(c.lower_ == "as" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in NOT_SPEAKERS), None)
+    return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def clause_subject(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         if tok.dep_ not in UP_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
+        if (quoted := quoted_as(tok)) is not None:
+            return quoted  # "quoted the minister as saying"
         if tok.pos_ not in ("VERB", "AUX"):
             if tok.dep_ == "prep" or tok.pos_ == "ADP":
                 continue
@@ -117,6 +130,13 @@ def token_span(tok: Token) -> tuple[int, int]:
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("compound", "appos", "flat") :
             right = max(right, c.right_edge, key=lambda t: t.i)
+        elif c.i == tok.i + 1 and c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN") \
+                and tok.ent_type_ != "PERSON":
+            # "the director of public prosecutions", "the Office of the Director of ...", not a clause after it
+            end = next((t for t in tok.doc[c.i:c.right_edge.i + 1] if t.text == "," or t.dep_ in ("relcl", "acl")),
+                       tok.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(tok.doc) else None)
+            last = tok.doc[end.i - 1] if end is not None else c.right_edge
+            right = max(right, last, key=lambda t: t.i)
     if tok.head.i > tok.i:
         right = min(right, tok.doc[max(tok.i, tok.head.i - 1)], key=lambda t: t.i)  # not past its verb
     for t in tok.doc[tok.i + 1:right.i + 1]:
