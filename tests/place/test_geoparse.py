@@ -88,3 +88,11 @@ def test_a_state_named_inside_an_organization_is_a_place_in_a_story_of_its_count
 def test_a_nearby_place_decides_between_towns_of_one_name():
     found = by_text("The plant in Athens employs 300 people, and workers commute from Marietta and Atlanta.")
     assert (found["Athens"].country, found["Athens"].admin1) == ("USA", "Georgia")
+
+
+def test_a_story_whose_places_lie_in_one_country_reads_a_shared_name_there():
+    # no state named and the towns far apart: the country's share of the story decides
+    us = by_text("Fans flew from Seattle, Boston and Denver to Athens for the final game.")["Athens"]
+    assert us.country == "USA"
+    greece = by_text("Ministers from Rome, Madrid and Berlin met in Athens on Monday.")["Athens"]
+    assert greece.country == "GRC"

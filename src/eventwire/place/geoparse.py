@@ -32,6 +32,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "outside", "from", "to", "across", "throughout", "around", "into"}
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.5, "PPLC": 2.5, "PPL": 0.0, "ADM2": -1.0}
 COUNTRY_CONTEXT = 2.0
+LOCAL_CONTEXT = 3.0  # more, in the share of the article's other places that lie in the country
 ADMIN1_CONTEXT = 4.0
 MIN_PARSE_POPULATION = 5000  # a name only the parse found must be a town of some size
 MAX_CANDIDATES = 60
@@ -281,10 +282,12 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
         if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
             points.append((e.lat, e.lon))
 
+    total = sum(countries.values()) or 1
+
     def score(e: Entry) -> float:
         s = _prior(e)
         if e.country and countries[e.country]:
-            s += COUNTRY_CONTEXT
+            s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
             s += ADMIN1_CONTEXT
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
