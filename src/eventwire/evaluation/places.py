@@ -13,13 +13,10 @@ its district) are the same answer to a map.
 from __future__ import annotations
 
 from ..model import Record
+from .measures import figure, overlap, ratio
 from ..place.gazetteer import distance_km
 
 WITHIN_KM = 161.0
-
-
-def _overlap(a, b) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def score_places(pairs: list[tuple[dict, Record | None]]) -> dict:
@@ -31,7 +28,7 @@ def score_places(pairs: list[tuple[dict, Record | None]]) -> dict:
         gold += len(toponyms)
         pred += len(places)
         for t in toponyms:
-            hits = [p for p in places if _overlap(p.span, t["span"])]
+            hits = [p for p in places if overlap(p.span, t["span"]) > 0]
             if not hits:
                 continue
             found += 1
@@ -39,15 +36,12 @@ def score_places(pairs: list[tuple[dict, Record | None]]) -> dict:
                    and distance_km(p.lat, p.lon, t["lat"], t["lon"]) <= WITHIN_KM for p in hits):
                 within += 1
         for p in places:
-            hits = [t for t in toponyms if _overlap(p.span, t["span"])]
+            hits = [t for t in toponyms if overlap(p.span, t["span"]) > 0]
             if hits:
                 pred_hit += 1
                 if p.lat is not None and any(t.get("lat") is not None and distance_km(
                         p.lat, p.lon, t["lat"], t["lon"]) <= WITHIN_KM for t in hits):
                     pred_within += 1
-
-    def ratio(a, b):
-        return round(a / b, 3) if b else None
 
     return {"kind": "places", "gold": gold, "predicted": pred, "found": ratio(found, gold),
             "within_161km": ratio(within, gold), "precision": ratio(pred_hit, pred),
@@ -55,9 +49,7 @@ def score_places(pairs: list[tuple[dict, Record | None]]) -> dict:
 
 
 def format_places(m: dict) -> str:
-    def f(x):
-        return "n/a" if x is None else f"{x:.3f}"
-
+    f = figure
     return "\n".join([
         f"file            {m['file']} ({m['items']} items, {m['failed']} failed)",
         f"places          found {f(m['found'])}  within 161 km {f(m['within_161km'])}"

@@ -39,6 +39,7 @@ from ..coder import code_articles
 from ..data import data_path, read_tsv
 from ..actors.knowledge import international_codes
 from ..io.files import parse_date
+from .measures import figure, overlap, ratio
 
 NAMED_ORG_PREFIXES = ("IGO", "NGO")  # IGOAU, NGOMSF: an organisation of that name
 
@@ -212,10 +213,6 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
         c.cameo_right += top is not None and top.cameo == first["cameo"]
 
 
-def _overlap(a, b) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 UNATTRIBUTED = {"unattributed", "unknown", "none", ""}
 
 
@@ -233,7 +230,7 @@ def _speaker_right(g: dict, q, rec: Record, mentions: dict) -> bool:
         if q.speaker is None:
             return False
         spans = [q.speaker.span] + [tuple(m) for m in mentions.get(q.speaker.actor.id, [])]
-        return any(_overlap(s, sp) > 0 for s in spans)
+        return any(overlap(s, sp) > 0 for s in spans)
     name = g.get("speaker")
     if name is None or _norm_name(name) in UNATTRIBUTED:
         return q.speaker is None
@@ -255,9 +252,9 @@ def _score_quotes(c: Counts, gold_quotes: list[dict], rec: Record) -> None:
         length = max(1, span[1] - span[0])
         best = None
         for i, q in enumerate(rec.quotes):
-            if _overlap(q.span, span) * 2 >= length:
+            if overlap(q.span, span) * 2 >= length:
                 hit_preds.add(i)
-                if best is None or _overlap(q.span, span) > _overlap(best.span, span):
+                if best is None or overlap(q.span, span) > overlap(best.span, span):
                     best = q
         if g.get("optional"):  # finding it is not required, predicting it is no error
             continue
@@ -271,12 +268,8 @@ def _score_quotes(c: Counts, gold_quotes: list[dict], rec: Record) -> None:
     c.quote_pred += len(rec.quotes)
     c.quote_pred_hit += sum(
         1 for i, q in enumerate(rec.quotes)
-        if i in hit_preds or any(_overlap(q.span, g["span"]) > 0 for g in gold_quotes)
+        if i in hit_preds or any(overlap(q.span, g["span"]) > 0 for g in gold_quotes)
     )
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return round(a / b, 3) if b else None
 
 
 def _selects(sel: dict, x: dict) -> bool:
@@ -335,23 +328,23 @@ def evaluate(path: str | Path) -> dict:
             _score_events(c, item["events"], rec)
         if item.get("quotes"):
             _score_quotes(c, item["quotes"], rec)
-    p, r = _ratio(c.tp, c.pred), _ratio(c.tp, c.gold)
+    p, r = ratio(c.tp, c.pred), ratio(c.tp, c.gold)
     f1 = round(2 * p * r / (p + r), 3) if p and r else (0.0 if c.gold else None)
     quotes = {
-        k: {"gold": v["gold"], "found": _ratio(v["found"], v["gold"]), "right_speaker": _ratio(v["speaker"], v["gold"])}
+        k: {"gold": v["gold"], "found": ratio(v["found"], v["gold"]), "right_speaker": ratio(v["speaker"], v["gold"])}
         for k, v in c.quotes.items() if v["gold"]
     }
     return {
         "file": str(path), "items": c.items, "failed": c.failed,
         "events": {"precision": p, "recall": r, "f1": f1, "gold": c.gold, "predicted": c.pred},
-        "required_events": {"recall": _ratio(c.required_found, c.gold), "gold": c.gold},
-        "dyadic_precision": {"precision": _ratio(c.dyadic_right, c.dyadic_pred), "predicted": c.dyadic_pred},
-        "actor_accuracy": _ratio(c.actor_right, c.actor_gold),
-        "root_accuracy": _ratio(c.root_right, c.root_items),
-        "cameo_exact": _ratio(c.cameo_right, c.cameo_items),
-        "coverage": _ratio(c.covered, c.items - c.failed) if any(it.get("events") for it in items) else None,
+        "required_events": {"recall": ratio(c.required_found, c.gold), "gold": c.gold},
+        "dyadic_precision": {"precision": ratio(c.dyadic_right, c.dyadic_pred), "predicted": c.dyadic_pred},
+        "actor_accuracy": ratio(c.actor_right, c.actor_gold),
+        "root_accuracy": ratio(c.root_right, c.root_items),
+        "cameo_exact": ratio(c.cameo_right, c.cameo_items),
+        "coverage": ratio(c.covered, c.items - c.failed) if any(it.get("events") for it in items) else None,
         "quotes": quotes,
-        "quote_precision": _ratio(c.quote_pred_hit, c.quote_pred),
+        "quote_precision": ratio(c.quote_pred_hit, c.quote_pred),
         "calibration": calibration(c.calibration),
     }
 
@@ -389,8 +382,7 @@ def calibration(pairs: list[tuple[float, bool]]) -> dict | None:
 
 
 def format_report(m: dict) -> str:
-    def f(x):
-        return "n/a" if x is None else f"{x:.3f}"
+    f = figure
 
     if m.get("kind") in ("places", "times"):
         from .places import format_places

@@ -12,12 +12,9 @@ expressions (durations and sets are listed but not scored here):
 from __future__ import annotations
 
 from ..model import Record
+from .measures import figure, overlap, ratio
 
 SCORED_TYPES = ("date", "time")
-
-
-def _overlap(a, b) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def score_times(pairs: list[tuple[dict, Record | None]]) -> dict:
@@ -30,18 +27,15 @@ def score_times(pairs: list[tuple[dict, Record | None]]) -> dict:
         gold += len(scored)
         pred += len(times)
         for g in scored:
-            hits = [t for t in times if _overlap(t.span, g["span"])]
+            hits = [t for t in times if overlap(t.span, g["span"]) > 0]
             if hits:
                 found += 1
                 right += any(t.value == g.get("value") for t in hits)
         for t in times:
-            hits = [g for g in timexes if _overlap(t.span, g["span"])]
+            hits = [g for g in timexes if overlap(t.span, g["span"]) > 0]
             if hits:
                 pred_hit += 1
                 pred_right += any(t.value == g.get("value") for g in hits)
-
-    def ratio(a, b):
-        return round(a / b, 3) if b else None
 
     return {"kind": "times", "gold": gold, "predicted": pred, "found": ratio(found, gold),
             "value_right": ratio(right, gold), "precision": ratio(pred_hit, pred),
@@ -49,9 +43,7 @@ def score_times(pairs: list[tuple[dict, Record | None]]) -> dict:
 
 
 def format_times(m: dict) -> str:
-    def f(x):
-        return "n/a" if x is None else f"{x:.3f}"
-
+    f = figure
     return "\n".join([
         f"file            {m['file']} ({m['items']} items, {m['failed']} failed)",
         f"times           found {f(m['found'])}  value right {f(m['value_right'])}"
