@@ -22,18 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
-CORPUS = [EVAL / "polnear_train.jsonl", EVAL / "polnear_dev.jsonl"]
-
-
-def _corpus(limit: int | None, folder: Path) -> Path:
-    lines = [ln for p in CORPUS for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    if limit:
-        lines = lines[:limit]
-    out = folder / "corpus.jsonl"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return out
+from bench_ingest import write_corpus  # the same 924-article corpus (benchmarks/ is on the path)
 
 
 class LoadSampler:
@@ -127,7 +116,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus = _corpus(args.limit, folder)
+        corpus = write_corpus(args.limit, folder)
         results = {"cpus": os.cpu_count(), "load_before": round(os.getloadavg()[0], 1),
                    "driver": _child(["--_mode", "driver", "--_corpus", str(corpus)])}
         for n in args.workers:

@@ -24,7 +24,8 @@ EVAL = ROOT.parent / "shared" / "eval"
 CORPUS = [EVAL / "polnear_train.jsonl", EVAL / "polnear_dev.jsonl"]
 
 
-def _corpus(limit: int | None, folder: Path) -> Path:
+def write_corpus(limit: int | None, folder: Path) -> Path:
+    """The benchmark corpus (PolNeAR train and dev, or its first `limit` lines) as one JSONL file."""
     lines = [ln for p in CORPUS for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
     if limit:
         lines = lines[:limit]
@@ -87,7 +88,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus = _corpus(args.limit, folder)
+        corpus = write_corpus(args.limit, folder)
         results = {"cpus": os.cpu_count(), "parse_only": _child(["--_mode", "parse", "--_corpus", str(corpus)])}
         for n in args.workers:
             results[f"ingest_{n}"] = _child(["--_mode", "ingest", "--_corpus", str(corpus),
