@@ -121,7 +121,7 @@ def test_no_article_country_when_no_country_dominates():
 
 def test_both_sides_are_the_pair_the_article_has_just_coordinated():
     rec = eventwire.code_text("The Chilean and Peruvian envoys met in Quito hosted by its foreign minister, "
-                              "where both sides agreed to halt hostilities.", published="2024-10-21")
+                              "where both sides agreed to stop the fighting.", published="2024-10-21")
     pairs = {(e.source.actor.country, e.target.actor.country) for e in rec.events
              if e.trigger == "agreed" and e.source and e.target}
     assert pairs == {("CHL", "PER"), ("PER", "CHL")}

@@ -36,7 +36,7 @@ def test_bad_inputs_are_named_others_still_coded_exit_1(tmp_path):
 
 
 def test_stdin_and_formats(tmp_path):
-    text = "Iran and Türkiye will continue working together, the spokesperson said."
+    text = "Chile and Peru will keep working together, the spokesperson said."
     for fmt in ("json", "csv", "table"):
         res = CliRunner().invoke(main, ["code", "-", "--published", "2024-10-21", "--format", fmt], input=text)
         assert res.exit_code == 0, res.output

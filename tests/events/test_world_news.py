@@ -9,7 +9,7 @@ def _events(text):
 
 
 def test_an_agentless_passive_state_act_is_the_reporting_state_bodys():
-    ev = _events("Two staff of the Chilean embassy have been declared personae non gratae, "
+    ev = _events("Two staff of the Chilean embassy were declared personae non gratae, "
                  "the Peruvian Foreign Ministry said on Monday.")
     assert ("PERGOV", "CHLGOV", "161") in ev or ("PERGOV", "CHL", "161") in ev
 
@@ -30,7 +30,7 @@ def test_adding_companies_to_a_sanctions_list_is_a_sanction():
 
 
 def test_the_patient_of_a_passive_the_parser_hangs_on_the_auxiliary():
-    ev = _events("Ghana's former president John Smith was on Thursday sentenced to a year in prison, "
+    ev = _events("Ghana's former president John Smith was on Thursday sentenced to two years in jail, "
                  "the country's prosecutors said.")
     assert any(c == "173" and t is not None and t.startswith("GHA") for _, t, c in ev)
 

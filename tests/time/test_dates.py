@@ -24,7 +24,7 @@ def one(text, published=MON, future=False):
     ("Iran launched missiles on Oct. 1.", "2024-10-01", "day"),
     ("Hamas attacked on 7 October 2023.", "2023-10-07", "day"),
     ("The war began in October 2023.", "2023-10-01", "month"),
-    ("They put aside their hostilities in the 17th century.", "1601-01-01", "century"),
+    ("The two kingdoms ended their feud in the 17th century.", "1601-01-01", "century"),
     ("The Nov. 5 election could change everything.", "2024-11-05", "day"),  # upcoming, not last year's
     ("The court ruled on Feb. 9.", "2024-02-09", "day"),
     ("We began on June 16th of last year.", "2023-06-16", "day"),

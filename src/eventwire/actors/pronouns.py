@@ -70,8 +70,8 @@ def last_person_before(m: Mentions, i: int, pronoun: str | None = None) -> Actor
 def add_speaker_pronouns(m: Mentions, quoted: list[tuple[tuple[int, int], Actor]]) -> None:
     """"Our talks with Hamas have shown...", said Iran's spokesperson: a
     first-person plural inside a direct quote is the speaker's side, unless
-    the quote names countries before it in its sentence ("Türkiye and Iran
-    agree we must help"). Each (char span, speaker) is a quotation and who
+    the quote names countries before it in its sentence ("Chile and Peru
+    agree we must act"). Each (char span, speaker) is a quotation and who
     said it."""
     for (start, end), speaker in quoted:
         if not speaker.country and speaker.kind not in ("organization", "group"):

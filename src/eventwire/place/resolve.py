@@ -1,7 +1,7 @@
 """Where an event happened: the location phrases attached to its clause.
 
-A place is a location phrase attached to the event's clause ("told a press
-conference with Fidan in Istanbul"): the object of in/at/near/from under the
+A place is a location phrase attached to the event's clause ("spoke to reporters
+after the talks in Lima"): the object of in/at/near/from under the
 trigger or its noun phrases. A place name that is the event's source or target
 ("Ankara and Tehran are among supporters") is an actor, not a place; the
 actor stage owns it and events.py never looks at it. Which GeoNames entry a

@@ -92,7 +92,7 @@ def name_before(verb: Token) -> Token | None:
 
 
 def quoted_as(verb: Token) -> Token | None:
-    """"The agency quoted a judicial official as saying ...": the one quoted
+    """"The radio quoted a court clerk as saying ...": the one quoted
     speaks, not the one quoting."""
     if verb.lemma_.lower() != "quote" or not any(c.lower_ == "as" for c in verb.children):
         return None

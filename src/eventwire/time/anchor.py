@@ -203,7 +203,7 @@ def _time_mention(doc, text: str, base: int, d: "dates.DateMention") -> TimeMent
 
 def _generic_present(doc, span) -> bool:
     """The clause of "today" is in the present tense or under a modal and is not
-    a report ("faster than can be done today", "Today the country faces")."""
+    a report ("cheaper than is possible today", "Today the region faces")."""
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
         return False
