@@ -12,7 +12,8 @@ import argparse
 import json
 
 from eventwire.coder import code_articles
-from eventwire.evaluation.score import (_event_matches, _overlap, _speaker_right, apply_corrections)
+from eventwire.evaluation.measures import overlap as _overlap
+from eventwire.evaluation.score import _event_matches, _speaker_right, apply_corrections
 from eventwire.io.files import parse_date
 from eventwire.model import Article
 
