@@ -181,7 +181,9 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     sentence when exactly one is named there ("Rebels in Mali
     attacked...", "Police in Bamako arrested...")."""
     a = found.actor if found else None
-    if a is None or a.country or a.kind not in ("group", "person") or \
+    # an organization typed by its name ("United Airlines", a business) is of its sentence's country too
+    typed_org = a is not None and a.kind == "organization" and a.sector is not None
+    if a is None or a.country or a.kind not in ("group", "person") and not typed_org or \
             a.sector in international_codes() and not (a.kind == "person" and a.sector == "NGO"):
         return found  # an activist is of his country; the UN and "a rights group" are of none
     countries = {f.actor.country for f in m.found
@@ -190,8 +192,8 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
         opposed_government(m, a, sent) or (article_country(m) if not countries else None)
     if c is None:
         return found
-    name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries else a.name
-    actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
+    name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries and a.kind == "group" else a.name
+    actor = Actor(a.id if a.kind != "group" else f"group/{slug(name)}", name,
                   actor_code(c, a.sector), c, a.sector, a.kind, a.role)
     return Found(actor, found.start, found.end, found.form, found.role)
 

@@ -17,6 +17,7 @@ from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_c
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
 from .knowledge import actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
+from .organizations import absorb_places, name_sector
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -33,7 +34,11 @@ def find_named(m: Mentions) -> None:
             f.role = np_context(m, doc[f.end - 1])[0]
     known_people = {f.actor.id: f.actor for f in m.found if f.actor.kind == "person"}
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS or any(i in m.by_token or i in skipped for i in range(ent.start, ent.end)):
+        if ent.label_ not in NAME_LABELS or any(i in skipped for i in range(ent.start, ent.end)):
+            continue
+        if any(i in m.by_token for i in range(ent.start, ent.end)):
+            if ent.label_ in ("ORG", "FAC") and not role_at(m, ent.end - 1):
+                absorb_places(m, ent)  # "Tehran University", "Bank of Canada": the body, not the place
             continue
         if _inside_title(m, ent):
             continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
@@ -251,7 +256,8 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     looks_person = label == "PERSON" or (role is not None and role.kind == "person") or (
         # "Carly Fiorina" tagged an organization: a common first name and a surname
         len(words) in (2, 3) and words[0] in first_name_genders() and all(w[:1].isupper() for w in words))
-    if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person:
+    typed = None if looks_person or role is not None else name_sector(words)
+    if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person and typed is None:
         return  # places are the place stage's business; unknown demonyms give no country
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
@@ -259,7 +265,7 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
                       "person", role.role if role else None)
         known_people[actor.id] = actor
     else:
-        sector = role.sector if role else None
+        sector = role.sector if role else typed  # "United Airlines", "Cityville University"
         if sector is None and country is None and org is None and label == "ORG" and \
                 any(w in actor_words("ngo_name_word") for w in text.split()):
             sector = "NGO"  # "the Association of Coastal Fishermen", "the Global Seed Forum"
