@@ -46,3 +46,11 @@ def test_generic_people_take_their_sector_and_the_sentence_country():
     assert arrests and arrests[0].source.actor.code == "PHLCOP" and arrests[0].target.actor.code == "PHLCRM"
     a = _actors("Police in Manila arrested two suspects after four teenagers were attacked.")
     assert a["four teenagers"].code == "PHLCVL"
+
+
+def test_it_is_not_a_plural_generic_group_named_after_the_body():
+    text = ("The Lakeshire Children's Trust confirmed that children were hurt in the attack. "
+            "\"This attack is a terrible reminder,\" it said.")
+    rec = eventwire.code_text(text, published="2024-10-21")
+    it = next(a.actor for a in rec.actors for s, e in a.mentions if text[s:e] == "it")
+    assert it.name.endswith("Trust")

@@ -42,7 +42,7 @@ def find_pronouns(m: Mentions) -> None:
             else:
                 continue
             before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds
-                      and not contradicts(low, f.actor)]
+                      and not contradicts(low, f.actor) and not _plural_for_singular(m, low, f)]
             subjects = [f for f in before if _is_subject(m, f)]
             if subjects_only and not subjects:
                 continue
@@ -53,6 +53,11 @@ def find_pronouns(m: Mentions) -> None:
             m.add(f)
             found.append(f)
             found.sort(key=lambda f: f.start)
+
+
+def _plural_for_singular(m: Mentions, pronoun: str, f: Found) -> bool:
+    """"it" is no plural noun: "UNICEF confirmed that children were killed ... it said" is UNICEF."""
+    return pronoun in ("it", "its") and f.form == "role" and m.doc[f.end - 1].tag_ in ("NNS", "NNPS")
 
 
 def _is_subject(m: Mentions, f: Found) -> bool:
