@@ -172,9 +172,31 @@ def join(judged: list[dict], coded: dict[str, list]) -> tuple[list[tuple[dict, o
     return joined, dict(how), dict(missing)
 
 
+REQUIRED = ("article_id", "sentence_index", "trigger_token", "trigger", "source_code", "target_code", "cameo",
+            "judged_right", "wrong_part")
+PARTS = {"event", "source", "target", "code"}
+
+
 def read_judged(path: Path) -> list[dict]:
+    """The judgements, checked: a bad row stops the fit with a one-line error
+    naming it; a right code that contradicts its own verdict is reported."""
     with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    missing = [c for c in REQUIRED if rows and c not in rows[0]]
+    if missing:
+        sys.exit(f"error: {path} lacks the column(s) {', '.join(missing)}")
+    for n, j in enumerate(rows, 2):
+        parts = _parts(j)
+        if j["judged_right"] not in ("0", "1") or not j["sentence_index"].isdigit() or \
+                not j["trigger_token"].isdigit() or not parts <= PARTS or (j["judged_right"] == "1") != (not parts):
+            sys.exit(f"error: {path} line {n}: judged_right must be 1 with no wrong_part, or 0 with parts of "
+                     f"{sorted(PARTS)}; sentence_index and trigger_token numbers")
+        for side in ("source", "target"):
+            right = (j.get(f"right_{side}") or "").strip()
+            if right and "event" not in parts and _side_right(j[f"{side}_code"] or "", right) == (side in parts):
+                print(f"warning: {path} line {n}: right_{side} {right} contradicts the verdict on "
+                      f"{side} {j[f'{side}_code'] or '-'}", file=sys.stderr)
+    return rows
 
 
 def coded_events(judged: list[dict], articles) -> dict[str, list]:

@@ -97,3 +97,16 @@ def test_a_moved_token_joins_by_trigger_word_in_its_sentence(fit, strike):
     moved = replace(strike, trigger_token=strike.trigger_token + 2)
     pairs, _, _ = fit.join([judgement(strike)], {"a1": [moved]})
     assert [label for _, _, label in pairs] == [1]
+
+
+def test_a_bad_judgement_row_stops_with_a_line_naming_it(fit, tmp_path, capsys):
+    cols = "article_id\tsentence_index\ttrigger_token\ttrigger\tsource_code\ttarget_code\tcameo\tjudged_right\twrong_part" \
+           "\tright_source\tright_target"
+    good = tmp_path / "good.tsv"
+    good.write_text(cols + "\na1\t0\t1\tlaunched\tISR\tLBN\t190\t0\ttarget\t\tLBN\n", encoding="utf-8")
+    assert len(fit.read_judged(good)) == 1
+    assert "right_target LBN contradicts" in capsys.readouterr().err
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(cols + "\na1\t0\t1\tlaunched\tISR\tLBN\t190\t1\ttarget\t\t\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="line 2: judged_right must be 1 with no wrong_part"):
+        fit.read_judged(bad)
