@@ -127,25 +127,39 @@ def judged_label(j: dict, e) -> tuple[int | None, str]:
     return 1, "exact" if same else "sides re-judged"
 
 
+def _at_trigger(j: dict, events: list) -> list:
+    """The events at the judged trigger token, or, where tokens moved, at the
+    same trigger word in the same sentence."""
+    at = [e for e in events if e.trigger_token == int(j["trigger_token"])
+          and e.trigger.lower() == (j.get("trigger") or e.trigger).lower()]
+    return at or [e for e in events if e.sentence_index == int(j["sentence_index"])
+                  and e.trigger.lower() == (j.get("trigger") or "").lower()]
+
+
+def _same_codes(j: dict, e) -> bool:
+    return _code(e.source) == (j["source_code"] or "") and _code(e.target) == (j["target_code"] or "")
+
+
 def join(judged: list[dict], coded: dict[str, list]) -> tuple[list[tuple[dict, object, int]], dict[str, int], dict[str, int]]:
     """Match each judgement to an event the current coder emits: same article,
     same trigger token (or, where tokens moved, the same trigger word in the
-    same sentence) and same CAMEO root; among several, the one with the judged
-    codes first. `coded` maps an article id to its events (min_confidence=0).
-    Returns (judgement, event, label) triples, how many joined each way and
-    how many did not join for each reason of UNJOINED."""
-    joined, how, missing = [], defaultdict(int), defaultdict(int)
+    same sentence) and same CAMEO root. Judgements whose event is still coded
+    with the judged actor codes are matched first, so that one whose codes
+    changed cannot take their event, and where one event was judged twice the
+    newer `sample` wins. `coded` maps an article id to its events
+    (min_confidence=0). Returns (judgement, event, label) triples, how many
+    joined each way and how many did not join for each reason of UNJOINED."""
+    how, missing = defaultdict(int), defaultdict(int)
+    matched: dict[int, tuple] = {}
+    failed: dict[int, str] = {}  # why the judgement cannot apply to the free events at its trigger
     taken: set[int] = set()
-    for j in judged:
+    candidates: dict[int, list] = {}
+    for n, j in enumerate(judged):
         events = coded.get(j["article_id"])
         if events is None:
             missing["article"] += 1
             continue
-        at = [e for e in events if e.trigger_token == int(j["trigger_token"])
-              and e.trigger.lower() == (j.get("trigger") or e.trigger).lower()]
-        if not at:
-            at = [e for e in events if e.sentence_index == int(j["sentence_index"])
-                  and e.trigger.lower() == (j.get("trigger") or "").lower()]
+        at = _at_trigger(j, events)
         if not at:
             missing["trigger"] += 1
             continue
@@ -153,23 +167,32 @@ def join(judged: list[dict], coded: dict[str, list]) -> tuple[list[tuple[dict, o
         if not same_root:
             missing["root"] += 1
             continue
-        free = [e for e in same_root if id(e) not in taken]
-        if not free:
-            missing["used"] += 1
-            continue
-        free.sort(key=lambda e: (_code(e.source) != (j["source_code"] or ""),
-                                 _code(e.target) != (j["target_code"] or ""), e.cameo != j["cameo"]))
-        for e in free:
-            label, why = judged_label(j, e)
-            if label is not None:
-                break
-        if label is None:
-            missing[why] += 1
-            continue
-        taken.add(id(e))
-        joined.append((j, e, label))
-        how[why] += 1
-    return joined, dict(how), dict(missing)
+        candidates[n] = sorted(same_root, key=lambda e: (not _same_codes(j, e), e.cameo != j["cameo"]))
+    # the newest judgement of an event first: the coder it judged is closest to today's
+    order = sorted(candidates, key=lambda n: judged[n].get("sample") or "", reverse=True)
+    for exact in (True, False):
+        for n in order:
+            j, events = judged[n], candidates[n]
+            if n in matched:
+                continue
+            free = [e for e in events if id(e) not in taken and _same_codes(j, e) == exact]
+            if not free:
+                continue
+            for e in free:
+                label, why = judged_label(j, e)
+                if label is not None:
+                    break
+            if label is None:
+                failed[n] = why
+                continue
+            taken.add(id(e))
+            matched[n] = (j, e, label)
+            how[why] += 1
+    for n in candidates:
+        if n not in matched:
+            missing[failed.get(n, "used")] += 1
+    joined = [matched[n] for n in sorted(matched)]
+    return joined, dict(how), {k: v for k, v in missing.items() if v}
 
 
 REQUIRED = ("article_id", "sentence_index", "trigger_token", "trigger", "source_code", "target_code", "cameo",
