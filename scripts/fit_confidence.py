@@ -2,7 +2,8 @@
 
 One command refits after the coder changed:
 
-    python scripts/fit_confidence.py [--dry-run] [--folds 5] [--seed 7] [--l2 1.0] [--min-joined 0.6] [FILE]
+    python scripts/fit_confidence.py [--dry-run] [--folds 5] [--seed 7] [--l2 1.0] [--min-joined 0.6]
+        [--targetless-statements-right] [FILE]
 
 It re-codes the PolNeAR train articles (FILE, default
 ../shared/eval/polnear_train.jsonl) named in
@@ -15,8 +16,10 @@ unreal or of the wrong root stays wrong; a side judged wrong that kept its
 code keeps the event wrong) or when each changed side can be re-judged (by the
 judge's `right_source`/`right_target` code, or, for older rows without one,
 a side judged right that kept its country). It prints how many joined, each
-way, and why the others did not, then fits a logistic regression (L2, Newton
-steps) over eventwire.events.confidence.FEATURES and writes the weights to
+way, and why the others did not. A plain statement (root 01) with no target
+counts as wrong whatever its judgement (`targetless_statement`). It then
+fits a logistic regression (L2, Newton steps) over
+eventwire.events.confidence.FEATURES and writes the weights to
 src/eventwire/data/calibration/confidence_model.tsv. It refuses to write when
 fewer than --min-joined of the judgements join: then judge a fresh sample
 (scripts/sample_calibration_events.py, data/calibration/README.md).
@@ -195,6 +198,15 @@ def join(judged: list[dict], coded: dict[str, list]) -> tuple[list[tuple[dict, o
     return joined, dict(how), {k: v for k, v in missing.items() if v}
 
 
+def targetless_statement(e) -> bool:
+    """A plain statement (CAMEO root 01) with no one it is addressed to or
+    about. The judges accepted these as right, but an event data set does not
+    record them: PLOVER has no category for a statement, and the world-news
+    gold codes statements only with a target. The fit counts them wrong
+    (unless --targetless-statements-right), whatever the judgement said."""
+    return e.root == "01" and e.target is None
+
+
 REQUIRED = ("article_id", "sentence_index", "trigger_token", "trigger", "source_code", "target_code", "cameo",
             "judged_right", "wrong_part")
 PARTS = {"event", "source", "target", "code"}
@@ -285,11 +297,17 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the model")
+    ap.add_argument("--targetless-statements-right", action="store_true",
+                    help="keep the judges' verdict on plain statements (root 01) with no target")
     ap.add_argument("--min-joined", type=float, default=0.6,
                     help="refuse to fit when fewer than this share of the judgements join (default 0.6)")
     args = ap.parse_args()
     judged = read_judged(JUDGED)
     pairs, how, missing = join(judged, coded_events(judged, read_articles(args.file)))
+    if not args.targetless_statements_right:
+        turned = sum(label == 1 and targetless_statement(e) for _, e, label in pairs)
+        pairs = [(j, e, 0 if targetless_statement(e) else label) for j, e, label in pairs]
+        print(f"{turned} joined judgements of plain statements with no target counted wrong (not event data)")
     X = np.array([features(e) for _, e, _ in pairs])
     y = np.array([label for _, _, label in pairs], dtype=float)
     raw = np.array([e.score for _, e, _ in pairs])

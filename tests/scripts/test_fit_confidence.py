@@ -110,3 +110,10 @@ def test_a_bad_judgement_row_stops_with_a_line_naming_it(fit, tmp_path, capsys):
     bad.write_text(cols + "\na1\t0\t1\tlaunched\tISR\tLBN\t190\t1\ttarget\t\t\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="line 2: judged_right must be 1 with no wrong_part"):
         fit.read_judged(bad)
+
+
+def test_a_plain_statement_with_no_target_is_not_event_data(fit, strike):
+    said = [e for e in eventwire.code_text("Iran said on Monday it would expand enrichment.",
+                                           published="2024-10-21", min_confidence=0).events if e.root == "01"]
+    assert said and said[0].target is None and fit.targetless_statement(said[0])
+    assert not fit.targetless_statement(strike)
