@@ -304,14 +304,7 @@ def main() -> None:
     args = ap.parse_args()
     judged = read_judged(JUDGED)
     pairs, how, missing = join(judged, coded_events(judged, read_articles(args.file)))
-    if not args.targetless_statements_right:
-        turned = sum(label == 1 and targetless_statement(e) for _, e, label in pairs)
-        pairs = [(j, e, 0 if targetless_statement(e) else label) for j, e, label in pairs]
-        print(f"{turned} joined judgements of plain statements with no target counted wrong (not event data)")
-    X = np.array([features(e) for _, e, _ in pairs])
-    y = np.array([label for _, _, label in pairs], dtype=float)
-    raw = np.array([e.score for _, e, _ in pairs])
-    print(f"{len(y)} of {len(judged)} judgements joined; share right {y.mean():.3f}")
+    print(f"{len(pairs)} of {len(judged)} judgements joined")
     for why, n in sorted(how.items(), key=lambda kv: -kv[1]):
         print(f"  joined {n:4}: {JOINED[why]}")
     for why, n in sorted(missing.items(), key=lambda kv: -kv[1]):
@@ -320,6 +313,14 @@ def main() -> None:
         of = [label for j, _, label in pairs if (j.get("sample") or "") == sample]
         total = sum((j.get("sample") or "") == sample for j in judged)
         print(f"  sample {sample or '-'}: {len(of)} of {total} joined, share right {np.mean(of) if of else 0:.3f}")
+    if not args.targetless_statements_right:
+        turned = sum(label == 1 and targetless_statement(e) for _, e, label in pairs)
+        pairs = [(j, e, 0 if targetless_statement(e) else label) for j, e, label in pairs]
+        print(f"{turned} judged right but plain statements with no target: counted wrong (not event data)")
+    X = np.array([features(e) for _, e, _ in pairs])
+    y = np.array([label for _, _, label in pairs], dtype=float)
+    raw = np.array([e.score for _, e, _ in pairs])
+    print(f"share right {y.mean():.3f} of {len(y)}")
     if len(y) < args.min_joined * len(judged):
         sys.exit(f"error: only {len(y)} of {len(judged)} judgements join (under {args.min_joined:.0%}); "
                  "the coder changed too much for these judgements: judge a fresh sample "
