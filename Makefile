@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
 
-.PHONY: demo test venv bench clean eval dictionaries
+.PHONY: demo test venv bench clean eval dictionaries calibrate
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+
+# Refit the confidence model on the hand-judged PolNeAR train events with the
+# current coder (src/eventwire/data/calibration/README.md). The golden record's
+# confidences move with it: regenerate tests/golden/demo.json with
+# EVENTWIRE_REGENERATE=1 and check that only confidences changed.
+calibrate: venv
+	$(BIN)/python scripts/fit_confidence.py
 
 # The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
 # data/events/petrarch; PETRARCH points at the directory of the original files.
