@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
+# our blind event/quote labels of TR-News (labels/), joined with their texts at eval time
+TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
 
 .PHONY: demo test venv bench clean eval dictionaries calibrate
 
@@ -26,6 +28,8 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_GOLD)
 
 # Refit the confidence model on the hand-judged PolNeAR train events with the
 # current coder (src/eventwire/data/calibration/README.md). The golden record's
