@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 
 from . import dedup
-from .tables import SCHEMAS
+from .tables import COPIES, SCHEMAS
 
 DEFAULT_DB = "eventwire.duckdb"
 # Raise it with any change of a table or view that an older eventwire could not read.
@@ -183,7 +183,7 @@ class Store:
     def add_copies(self, copies: list[dict]) -> None:
         """Record that these inputs carried an already-stored text (idempotent)."""
         if copies:
-            self.con.register("_copies", pa.Table.from_pylist(copies, schema=_COPIES))
+            self.con.register("_copies", pa.Table.from_pylist(copies, schema=COPIES))
             self.con.execute("INSERT OR IGNORE INTO copies SELECT * FROM _copies")
             self.con.unregister("_copies")
 
@@ -220,7 +220,7 @@ class Store:
                 con.executemany("INSERT INTO bands VALUES (?, ?)",
                                 [(b, h) for h, s in signatures for b in dedup.bands(s)])
             if copies:
-                con.register("_copies", pa.Table.from_pylist(copies, schema=_COPIES))
+                con.register("_copies", pa.Table.from_pylist(copies, schema=COPIES))
                 con.execute("INSERT OR IGNORE INTO copies SELECT * FROM _copies")
                 con.unregister("_copies")
             con.execute("COMMIT")
@@ -231,10 +231,6 @@ class Store:
     def counts(self) -> dict[str, int]:
         names = ["articles", "copies", "events", "quotes", "actors", "mentions"]
         return {n: self.con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
-
-
-_COPIES = pa.schema([("hash", pa.string()), ("id", pa.string()), ("source", pa.string()),
-                     ("url", pa.string()), ("published", pa.date32()), ("input", pa.string())])
 
 
 def copy_row(content_hash: str, article, input_key: str | None = None) -> dict:
