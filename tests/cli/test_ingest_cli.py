@@ -148,6 +148,33 @@ def test_a_stop_signal_ends_cleanly_and_keeps_finished_batches(tmp_path, workers
     assert count(db, "articles") == len(texts)
 
 
+def test_ctrl_c_while_the_workers_start_shows_no_worker_traceback(tmp_path):
+    """Ctrl-C reaches the whole process group: a worker still importing Python must
+    not print a KeyboardInterrupt traceback of its own, nor count as a failed batch."""
+    import psutil
+
+    folder = news_folder(tmp_path / "news")
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(folder), "--db",
+                             str(tmp_path / "c.duckdb"), "--published", "2024-05-02", "--workers", "2",
+                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=_env(), start_new_session=True)  # a group of its own, as a shell's job
+    deadline = time.monotonic() + 300
+    while not [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]:
+        assert time.monotonic() < deadline and proc.poll() is None, "no worker started"
+        time.sleep(0.005)
+    time.sleep(0.1)  # the worker is importing multiprocessing, long before it loads a model
+    children = psutil.Process(proc.pid).children(recursive=True)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGINT, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert "stopped early" in stderr and " 0 errors" in stderr
+    gone, alive = psutil.wait_procs(children, timeout=20)
+    for p in alive:
+        p.kill()
+    assert not alive
+
+
 def test_a_database_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path):
     import hashlib
 

@@ -25,7 +25,7 @@ from ..model import Article, InputError
 from ..io.files import count_articles, read_inputs_keyed
 from .store import DEFAULT_DB, Store, copy_row
 from .tables import merge
-from .workers import code_batch, error_record, start_worker, stop_pool
+from .workers import code_batch, error_record, sigint_held, start_worker, stop_pool
 
 
 @dataclass
@@ -175,7 +175,8 @@ class _Run:
         if self.pool is None:
             self.save(batch, code_batch(payload))
         else:
-            self.in_flight[self.pool.submit(code_batch, payload)] = batch
+            with sigint_held():  # a submit starts a worker process while the pool has fewer than `workers`
+                self.in_flight[self.pool.submit(code_batch, payload)] = batch
             self.drain(2 * self.workers)
 
     def drain(self, block_until: int) -> None:

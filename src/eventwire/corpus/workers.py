@@ -7,6 +7,7 @@ that started them.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -92,6 +93,23 @@ def start_worker(parent: int) -> None:
 
     nlp()
     knowledge_base()
+
+
+@contextlib.contextmanager
+def sigint_held():
+    """Hold SIGINT back (block it in this thread) while worker processes start. A
+    process started meanwhile inherits the block, so a Ctrl-C that reaches the whole
+    process group while a worker is still importing Python does not end it with a
+    KeyboardInterrupt traceback (start_worker then ignores SIGINT for good); this
+    process gets the held signal as soon as the block ends, and decides."""
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
