@@ -101,10 +101,17 @@ def sigint_held():
     process started meanwhile inherits the block, so a Ctrl-C that reaches the whole
     process group while a worker is still importing Python does not end it with a
     KeyboardInterrupt traceback (start_worker then ignores SIGINT for good); this
-    process gets the held signal as soon as the block ends, and decides."""
+    process gets the held signal as soon as the block ends, and decides.
+
+    multiprocessing's resource tracker is started first: starting it ends with an
+    unblock of SIGINT in the thread that starts it (CPython's ensure_running), which
+    would undo the hold in a thread that starts processes under it (Dask's loop)."""
     if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
         yield
         return
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
