@@ -62,13 +62,9 @@ class _RunIndex:
             self.buckets.setdefault(b, []).append((h, sig, story))
 
     def similar(self, sig) -> tuple[str, float] | None:
-        best = None
-        for b in dedup.bands(sig):
-            for h, other, story in self.buckets.get(b, ()):
-                s = dedup.similarity(sig, other)
-                if s >= dedup.NEAR_DUPLICATE and (best is None or s > best[1]):
-                    best = (story, s)
-        return best
+        """(story, similarity) of the most similar article seen, if a near-duplicate."""
+        return dedup.most_similar(sig, ((story, other) for b in dedup.bands(sig)
+                                        for _, other, story in self.buckets.get(b, ())))
 
 
 def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | None = None,

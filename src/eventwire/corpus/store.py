@@ -193,12 +193,7 @@ class Store:
         rows = self.con.execute(
             "SELECT DISTINCT s.hash, s.signature FROM bands b JOIN signatures s USING (hash) "
             "WHERE b.bucket IN (SELECT unnest(?))", [buckets]).fetchall()
-        best = None
-        for h, blob in rows:
-            sim = dedup.similarity(sig, np.frombuffer(blob, dtype=np.uint32))
-            if sim >= dedup.NEAR_DUPLICATE and (best is None or sim > best[1]):
-                best = (h, sim)
-        return best
+        return dedup.most_similar(sig, ((h, np.frombuffer(blob, dtype=np.uint32)) for h, blob in rows))
 
     def story_of(self, content_hash: str) -> str:
         row = self.con.execute("SELECT story FROM articles WHERE hash = ?", [content_hash]).fetchone()
