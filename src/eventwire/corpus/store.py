@@ -14,6 +14,7 @@ and opened read-only to find that out, so its bytes stay as they were.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -142,10 +143,19 @@ class Store:
             raise StoreError(f"{self.path}: an eventwire store of schema version {row[0]}, and this eventwire "
                              f"reads version {SCHEMA_VERSION}; ingest into a new file")
 
-    def _create(self) -> None:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
+    @contextlib.contextmanager
+    def _transaction(self):
+        """All of the block's writes or none (rolled back on any exception, Ctrl-C too)."""
+        self.con.execute("BEGIN TRANSACTION")
         try:
+            yield self.con
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _create(self) -> None:
+        with self._transaction() as con:
             con.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL, "
                         "created_at TIMESTAMP DEFAULT current_timestamp)")
             if con.execute(f"SELECT count(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:
@@ -155,10 +165,6 @@ class Store:
             for ddl in EXTRA_DDL:
                 con.execute(ddl)
             con.execute(EVENT_REPORTS)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def __enter__(self) -> "Store":
         return self
@@ -201,9 +207,7 @@ class Store:
 
     def add(self, tables: dict[str, pa.Table], copies: list[dict], signatures: list[tuple[str, np.ndarray]]) -> None:
         """Write a batch of coded articles in one transaction: all of it or none."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             for name, table in tables.items():
                 if table.num_rows:
                     con.register("_batch", table)
@@ -214,14 +218,7 @@ class Store:
                                 [(h, s.tobytes()) for h, s in signatures])
                 con.executemany("INSERT INTO bands VALUES (?, ?)",
                                 [(b, h) for h, s in signatures for b in dedup.bands(s)])
-            if copies:
-                con.register("_copies", pa.Table.from_pylist(copies, schema=COPIES))
-                con.execute("INSERT OR IGNORE INTO copies SELECT * FROM _copies")
-                con.unregister("_copies")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            self.add_copies(copies)
 
     def counts(self) -> dict[str, int]:
         names = ["articles", "copies", "events", "quotes", "actors", "mentions"]
