@@ -38,8 +38,6 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
         try:
             check_language(article)
             todo.append(i)
-        except InputError as e:
-            out[i] = error_record(e.name, e.reason)
         except Exception as e:
             out[i] = _failed(article, e)
     try:
@@ -52,8 +50,6 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
             if isinstance(doc, Exception):
                 raise doc
             out[i] = _rows(article, doc, h, story, sim)
-        except InputError as e:
-            out[i] = error_record(e.name, e.reason)
         except Exception as e:
             out[i] = _failed(article, e)
     return out
@@ -77,6 +73,10 @@ def _parse_one(text: str) -> Doc | Exception:
 
 
 def _failed(article: Article, e: Exception) -> dict:
+    """The error record of an article: an InputError says what is wrong with the
+    input itself; anything else is a failure of coding it."""
+    if isinstance(e, InputError):
+        return error_record(e.name, e.reason)
     return error_record(article.id, f"could not be coded ({type(e).__name__}: {e})")
 
 
