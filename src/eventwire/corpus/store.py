@@ -23,10 +23,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from . import dedup
+from . import DEFAULT_DB, dedup
 from .tables import COPIES, SCHEMAS
 
-DEFAULT_DB = "eventwire.duckdb"
 # Raise it with any change of a table or view that an older eventwire could not read.
 # 1: the version table; copies keyed by content hash and input (resolved path or URL).
 SCHEMA_VERSION = 1
