@@ -15,10 +15,12 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .query import DEFAULT_MODALITIES
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
 
