@@ -15,8 +15,10 @@ from .arguments import (
 from .cameo import PROTEST_ROOT, YIELD_ROOT
 from .lexicon import event_adjectives, intent_code, Lexicon, VerbPattern, words
 from .modality import is_deontic, modality_of, noun_modality
-from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
-from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
+from .patterns import (
+    AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, is_infinitive_clause, match_verb, noun_pattern,
+)
+from .syntax import PASSIVE_SUBJECT_DEPS, is_complement, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,6 +46,7 @@ class Candidate:
 
 def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
     out = []
+    commanded: dict[int, str] = {}  # acts a state orders its own forces to do: the order's modality
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
@@ -107,13 +110,45 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
-        modality = modality_of(tok, lex)
+        if (forces := own_forces(tok, sources, actors)) is not None:
+            # "Serbia ordered its army to advance to the border": no demand on its own army
+            if any(match_verb(e, lex) is not None for e in ordered_acts(tok)):
+                # the ordered act is coded on its own, with the orderer as its source, as
+                # done if the order is ("ordered police to arrest him": an arrest)
+                commanded.update((e.i, modality_of(tok, lex)) for e in ordered_acts(tok))
+                continue
+            p = replace(p, cameo=DEPLOYMENT)
+            heads = [h for h in target_heads(tok, p) if h.i != forces.i] + \
+                [h for e in ordered_acts(tok) for h in target_heads(e, None)]
+            targets = named_actors(heads + location_countries(tok), actors, sources)
+        modality = commanded.get(tok.i) or modality_of(tok, lex)
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
 
 
 LEAVE_ORGANIZATION = "160"
+DEPLOYMENT = "154"
+
+
+def own_forces(verb: Token, sources: list[Found], actors: ArticleActors) -> Token | None:
+    """The object of an order (event_words.tsv command_verb) when it names the
+    orderer's own armed bodies: "ordered its army", "instructed the police";
+    not "ordered Rwandan troops out", which is a demand on another state."""
+    if verb.lemma_.lower() not in words("command_verb") or not sources:
+        return None
+    own = {s.actor.country for s in sources}
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = actors.for_phrase(obj)
+        if found and all((f.actor.sector or "").lower() in words("state_force_sector")
+                         and (not f.actor.country or f.actor.country in own) for f in found):
+            return obj
+    return None
+
+
+def ordered_acts(verb: Token) -> list[Token]:
+    """The infinitives an order governs: "ordered the army to advance"."""
+    return [c for c in verb.children if (is_complement(c) or is_infinitive_clause(c)) and c.pos_ in ("VERB", "AUX")]
 
 
 def leaves_an_organization(verb: Token, actors: ArticleActors) -> VerbPattern | None:

@@ -61,6 +61,7 @@ JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with
 # sentencing), which an agentless passive leaves to the state body reporting it.
 REPORTED_STATE_ACTS = ("114", "16", "17")
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
+TOPIC_HOLDING_ROOTS = ("01", "04")  # statements and consultations: what they are about is a topic
 
 
 def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
@@ -70,7 +71,16 @@ def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
     # the verb; one a bare statement announces ("announced the suspension of arms
     # exports to Israel") is the news itself.
     taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
-    return forewarnings(verbs + noun_candidates(sent, actors, lex, taken))
+    return forewarnings(_without_topics(verbs) + noun_candidates(sent, actors, lex, taken))
+
+
+def _without_topics(candidates: list[Candidate]) -> list[Candidate]:
+    """"The two leaders spoke about coordinating their aid effort": what a
+    statement or a consultation is about (a gerund after event_words.tsv
+    topic_prep) was talked of, not done; the talk is the event."""
+    talks = {c.trigger.i for c in candidates if c.cameo[:2] in TOPIC_HOLDING_ROOTS}
+    return [c for c in candidates if not (c.trigger.dep_ == "pcomp" and c.trigger.head.lower_ in words("topic_prep")
+                                          and c.trigger.head.head.i in talks)]
 
 
 def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:

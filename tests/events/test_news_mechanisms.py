@@ -1,0 +1,42 @@
+"""Mechanisms of world news (issue 15), each on sentences written for the project."""
+import eventwire
+
+
+def _events(text):
+    rec = eventwire.code_text(text, published="2024-10-21")
+    return [(e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.cameo)
+            for e in rec.events]
+
+
+def test_an_order_to_its_own_army_is_the_states_deployment_not_a_demand_on_the_army():
+    ev = _events("Chile ordered its army to advance to the border with Peru.")
+    assert ("CHL", "PER", "154") in ev
+    assert not any(c.startswith("10") for _, _, c in ev)
+
+
+def test_an_act_ordered_of_the_own_police_is_done_by_the_one_who_orders_it():
+    ev = _events("The Bolivian president ordered police to arrest the opposition leader Ana Rojas.")
+    assert any(s == "BOLGOV" and c == "173" for s, _, c in ev)
+    assert not any(c.startswith("10") for _, _, c in ev)
+
+
+def test_an_order_to_another_states_troops_stays_a_demand_or_expulsion():
+    ev = _events("Ghana ordered Togolese troops to leave its territory.")
+    assert any(s == "GHA" and t.startswith("TGO") for s, t, c in ev if t)
+
+
+def test_what_two_leaders_spoke_about_is_a_topic_not_an_act():
+    ev = _events("The Chilean president and his Peruvian counterpart spoke on Monday about "
+                 "coordinating the flood relief effort.")
+    assert {c for _, _, c in ev} == {"040"}
+
+
+def test_a_should_of_the_speakers_own_side_is_his_commitment_not_a_demand():
+    ev = _events("Chilean President Gabriel Boric said Chile and Peru should expand trade.")
+    assert not any(c.startswith("10") for _, _, c in ev)
+    assert any(s.startswith("CHL") and t == "PER" and c.startswith("03") for s, t, c in ev if s and t)
+
+
+def test_a_should_of_another_state_said_by_a_state_is_still_a_demand():
+    ev = _events("Chile said Peru must release the detained fishermen.")
+    assert ("CHL", "PER", "1053") in ev
