@@ -40,3 +40,24 @@ def test_a_should_of_the_speakers_own_side_is_his_commitment_not_a_demand():
 def test_a_should_of_another_state_said_by_a_state_is_still_a_demand():
     ev = _events("Chile said Peru must release the detained fishermen.")
     assert ("CHL", "PER", "1053") in ev
+
+
+def test_a_curfew_imposed_as_a_reduced_passive_is_the_places_state_act():
+    ev = _events("Riot police patrolled the streets and a curfew imposed in the Andean city of Cusco, Peru, "
+                 "was extended on Tuesday.")
+    assert any(s == "PER" and c == "1723" for s, _, c in ev)
+
+
+def test_a_participle_with_its_agent_is_the_agents_act():
+    ev = _events("New sanctions imposed by Canada on Iran took effect on Monday.")
+    assert ("CAN", "IRN", "163") in ev
+
+
+def test_forces_mobilised_by_no_one_named_are_the_actor_of_their_mobilisation():
+    ev = _events("Chilean troops have been deployed to the border with Bolivia.")
+    assert any(s == "CHLMIL" and t == "BOL" and c == "154" for s, t, c in ev)
+
+
+def test_a_place_named_as_the_region_of_a_country_is_in_that_country():
+    ev2 = _events("Dozens of students were arrested in the capital of Kenya on Friday.")
+    assert any(s == "KEN" and c == "173" for s, _, c in ev2)

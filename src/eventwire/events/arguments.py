@@ -242,7 +242,10 @@ def location_countries(verb: Token) -> list[Token]:
     for c in [verb] + objects:
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == "in":
-                heads.extend(g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", ""))
+                places = [g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "")]
+                # "in the Pacific territory of New Caledonia", "in the city of Goma"
+                heads += places + [o for g in places for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
+                                   for o in q.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")]
     return heads
 
 

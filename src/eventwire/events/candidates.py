@@ -18,7 +18,7 @@ from .modality import is_deontic, modality_of, noun_modality
 from .patterns import (
     AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, is_infinitive_clause, match_verb, noun_pattern,
 )
-from .syntax import PASSIVE_SUBJECT_DEPS, is_complement, is_passive
+from .syntax import PASSIVE_SUBJECT_DEPS, is_complement, is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -30,6 +30,8 @@ PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
 SUMMONS = "114"
+# Forces and peacekeepers mobilised or deployed by no one named act themselves.
+SELF_MOVED = ("15", "074")
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -61,7 +63,8 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
         if p is None:
             continue
-        passive = is_passive(tok)
+        reduced = is_reduced_passive(tok)
+        passive = is_passive(tok) or reduced
         subj = subject_head(tok)
         if passive and tok.lemma_.lower() in words("stative_participle"):
             # "Kenya is committed to the talks", "Egypt is opposed to the mediation"
@@ -72,8 +75,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             sources = actors.for_phrase(agent) if agent is not None else []
             # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
             patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
-                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")] or \
+                ([tok.head] if reduced else [])
             targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
+            if not sources and p.cameo.startswith(SELF_MOVED):
+                # "Security forces have been mobilised in the capital": the forces are the act's actor
+                sources = named_actors(patients, actors)
+                targets = named_actors([h for h in target_heads(tok, p) if h not in patients] + location_countries(tok),
+                                       actors, sources)
             if not sources and p.cameo == SUMMONS:
                 # "the envoy was called to the Bolivian Foreign Office": that office summons
                 sources = [f for f in named_actors([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
