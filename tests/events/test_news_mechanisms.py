@@ -61,3 +61,16 @@ def test_forces_mobilised_by_no_one_named_are_the_actor_of_their_mobilisation():
 def test_a_place_named_as_the_region_of_a_country_is_in_that_country():
     ev2 = _events("Dozens of students were arrested in the capital of Kenya on Friday.")
     assert any(s == "KEN" and c == "173" for s, _, c in ev2)
+
+
+def test_who_claims_responsibility_for_an_attack_carried_it_out():
+    ev = _events("The Shining Path claimed responsibility for the attack on a Peruvian army patrol.")
+    assert any(s == "PERREB" and c == "190" for s, _, c in ev)
+    assert any(s == "PERREB" and c == "015" for s, _, c in ev)
+
+
+def test_a_bombing_by_an_armed_group_is_unconventional_violence_not_an_air_raid():
+    ev = _events("The Shining Path claimed responsibility for the bombing in Lima.")
+    assert any(s == "PERREB" and c == "183" for s, _, c in ev)
+    ev = _events("Peru's air force said its bombing of rebel camps in the jungle would continue.")
+    assert not any(c == "183" for _, _, c in ev)

@@ -68,7 +68,7 @@ def subject_head(verb: Token) -> Token | None:
         governor = verb.head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else subject_head(governor)
-    return responsible_party(verb)
+    return responsible_party(verb) or claimant(verb)
 
 
 def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
@@ -127,6 +127,19 @@ def governing_subject(verb: Token, actors: ArticleActors) -> list[Found]:
         if subj is not None:
             return actors.for_phrase(subj)
     return []
+
+
+def claimant(tok: Token) -> Token | None:
+    """"Al-Shabaab claimed responsibility for the bombing", "took responsibility
+    for attacking the convoy": whoever claims an act (a claim_noun of
+    event_words.tsv, the object of a verb) did it."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() in words("claim_noun") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return subject_head(noun.head)
+    return None
 
 
 def responsible_party(tok: Token) -> Token | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, claimant, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -101,8 +101,10 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                     (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
                 # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
                 p = replace(p, cameo=weapon.cameo)
-                sources = [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
-                           if f is not None]
+                if (party := claimant(subj)) is not None:  # "claimed the bombing, which killed 12"
+                    sources = actors.for_phrase(party)
+                sources = sources or [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
+                                      if f is not None]
             targets = named_actors(target_heads(tok, p), actors, sources) or \
                 named_actors(embedded_target_heads(tok, p), actors, sources)
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
@@ -195,7 +197,7 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                 sources = actors.for_phrase(c)
                 break
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
-                            or announcer(tok) or decided_by(tok)) is not None:
+                            or announcer(tok) or decided_by(tok) or claimant(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
         objects = []

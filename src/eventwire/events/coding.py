@@ -29,7 +29,7 @@ from .candidates import adjective_candidates, Candidate, noun_candidates, verb_c
 from .confidence import probability
 from .discards import discarded_story
 from .lexicon import lexicon, words
-from .refine import with_aid_kind, with_diplomatic_target, with_political_goal, with_weapon
+from .refine import with_aid_kind, with_bomber, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
 from .syntax import is_complement, is_noun_clause, is_passive
@@ -178,7 +178,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
-            c = with_diplomatic_target(with_aid_kind(with_weapon(with_political_goal(c))), doc)
+            c = with_diplomatic_target(with_aid_kind(with_bomber(with_weapon(with_political_goal(c)))), doc)
             c = _as_conversation(_clash_by_sector(c))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
