@@ -74,3 +74,31 @@ def test_a_bombing_by_an_armed_group_is_unconventional_violence_not_an_air_raid(
     assert any(s == "PERREB" and c == "183" for s, _, c in ev)
     ev = _events("Peru's air force said its bombing of rebel camps in the jungle would continue.")
     assert not any(c == "183" for _, _, c in ev)
+
+
+def test_an_act_suspended_in_a_country_is_aimed_at_it():
+    ev = _events("Oxfam announced the suspension of its activities in Bolivia on Monday.")
+    assert any(t == "BOL" and c.startswith("16") for _, t, c in ev)
+
+
+def test_an_agreement_to_end_a_war_between_two_states_is_theirs():
+    ev = _events("Talks in Lima ended with an agreement to end the border war between Ecuador and Peru.")
+    assert {(s, t) for s, t, c in ev if c == "057"} == {("ECU", "PER"), ("PER", "ECU")}
+
+
+def test_hosting_talks_between_two_others_is_mediating_between_them():
+    ev = _events("Brazil hosted talks between Colombia and Venezuela on Saturday.")
+    assert ("BRA", "COL", "045") in ev and ("BRA", "VEN", "045") in ev
+    assert ("COL", "VEN", "046") in ev
+
+
+def test_hosting_a_visitor_stays_a_visit_received():
+    ev = _events("Brazil hosted the Colombian president in Brasilia on Saturday.")
+    assert any(s == "BRA" and c == "043" for s, _, c in ev)
+    assert not any(c == "045" for _, _, c in ev)
+
+
+def test_a_deal_brokered_by_a_third_party_is_its_mediation_and_the_parties_deal():
+    ev = _events("The deal to restore relations between Chile and Bolivia was brokered by Brazil.")
+    assert ("BRA", "CHL", "045") in ev and ("BRA", "BOL", "045") in ev
+    assert ("CHL", "BOL", "057") in ev

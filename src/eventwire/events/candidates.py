@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
+# Acts two parties do together: an agreement, talks, a truce, cooperation.
+JOINT_PARTY_ROOTS = ("03", "04", "05", "06", "08")
 SUMMONS = "114"
 # Forces and peacekeepers mobilised or deployed by no one named act themselves.
 SELF_MOVED = ("15", "074")
@@ -118,6 +120,13 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             # the state it takes place in.
             targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
                                     for g in c.children if g.dep_ == "pobj"], actors, sources)
+        if p.cameo.startswith(MEDIATION) or tok.lemma_.lower() in words("hosting_verb"):
+            # "Turkey hosted talks between Russia and Ukraine", "a deal ... between Saudi Arabia and
+            # Iran, brokered by China": a third party of talks between others mediates between them
+            objects = [c for c in tok.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)] + ([tok.head] if reduced else [])
+            parties = [f for f in actors_of(talk_parties(objects, lex), actors) if all(f.actor.id != s.actor.id for s in sources)]
+            if len(parties) > 1:
+                p, targets = replace(p, cameo=MEDIATION), parties
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
@@ -140,6 +149,7 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
 
 LEAVE_ORGANIZATION = "160"
 DEPLOYMENT = "154"
+MEDIATION = "045"
 
 
 def own_forces(verb: Token, sources: list[Found], actors: ArticleActors) -> Token | None:
@@ -214,12 +224,59 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                                    actors)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and light_verb_subject(tok) is not None:
             targets = named_actors(location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
+        elif not targets and sources and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
+            # "announced the suspension of its activities in Haiti": where the act is done
+            heads = location_countries(tok) + [h for o in tok.children if o.dep_ == "prep" and o.lower_ == "of"
+                                               for g in o.children if g.dep_ == "pobj" for h in location_countries(g)]
+            if tok.dep_ == "dobj":
+                heads += location_countries(tok.head)
+            targets = named_actors(heads, actors, sources)
+        if not sources and not targets and p.cameo.startswith(JOINT_PARTY_ROOTS):
+            # "an agreement to end the war between Chile and Peru": the parties the act's clause names
+            parties = actors_of(between_parties(tok), actors)
+            sources = parties if len(parties) > 1 else []
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if sources or targets:
             modality = noun_modality(tok, lex)
             cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
             out.append(Candidate(cameo, tok, sources, targets, modality, 1 if p.preps else 0, nominal=True))
     return out
+
+
+def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
+    """The parties named by "between" on event nouns of joint acts ("talks between
+    Russia and Ukraine", "a deal to restore ties between Iran and Saudi Arabia")."""
+    heads = []
+    for n in nouns:
+        p = noun_pattern(n, lex)
+        if p is None or not p.cameo.startswith(JOINT_PARTY_ROOTS):
+            continue
+        for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"):
+            heads += [h for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+        heads += between_parties(n)
+    return heads
+
+
+def actors_of(heads: list[Token], actors: ArticleActors) -> list[Found]:
+    """Every actor the heads name, once each."""
+    out: list[Found] = []
+    for f in (f for h in heads for f in actors.for_phrase(h)):
+        if all(f.actor.id != o.actor.id for o in out):
+            out.append(f)
+    return out
+
+
+def between_parties(noun: Token) -> list[Token]:
+    """The objects of a "between" inside the infinitive that completes an event
+    noun ("an agreement to end two years of fighting between Chile and Peru"),
+    with their conjuncts."""
+    heads = []
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                       for a in c.children)):
+        for p in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"):
+            for g in (g for g in p.children if g.dep_ == "pobj"):
+                heads += [g, *g.conjuncts]
+    return heads
 
 
 def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:

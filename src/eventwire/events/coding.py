@@ -61,6 +61,7 @@ JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with
 # sentencing), which an agentless passive leaves to the state body reporting it.
 REPORTED_STATE_ACTS = ("114", "16", "17")
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
+MEDIATION = "045"
 TOPIC_HOLDING_ROOTS = ("01", "04")  # statements and consultations: what they are about is a topic
 
 
@@ -70,7 +71,9 @@ def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
     # A noun that is a verb's complement ("launched attacks") is already coded by
     # the verb; one a bare statement announces ("announced the suspension of arms
     # exports to Israel") is the news itself.
-    taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
+    # Talks a third party hosts or brokers (045) are held by their parties all the same.
+    taken = {c.i for v in verbs if v.cameo not in ("01", "010") and not v.cameo.startswith(MEDIATION)
+             for c in v.trigger.children}
     return forewarnings(_without_topics(verbs) + noun_candidates(sent, actors, lex, taken))
 
 
