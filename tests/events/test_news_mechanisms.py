@@ -102,3 +102,18 @@ def test_a_deal_brokered_by_a_third_party_is_its_mediation_and_the_parties_deal(
     ev = _events("The deal to restore relations between Chile and Bolivia was brokered by Brazil.")
     assert ("BRA", "CHL", "045") in ev and ("BRA", "BOL", "045") in ev
     assert ("CHL", "BOL", "057") in ev
+
+
+def test_talks_with_another_party_spoken_of_by_one_side_are_that_sides():
+    ev = _events("A Bolivian official said talks with Chile had made progress.")
+    assert any(s.startswith("BOL") and t == "CHL" and c == "046" for s, t, c in ev if s and t)
+
+
+def test_talks_spoken_of_by_someone_with_no_country_have_no_source():
+    ev = _events("Analysts said talks with Chile had stalled.")
+    assert all(s is None for s, _, c in ev if c == "046")
+
+
+def test_talks_inside_another_act_are_not_given_to_the_speaker():
+    ev = _events("Bolivia has agreed to Brazilian mediation in the talks with Chile, a Bolivian official said.")
+    assert not any(c == "046" and s is not None for s, _, c in ev)

@@ -32,7 +32,7 @@ from .lexicon import lexicon, words
 from .refine import with_aid_kind, with_bomber, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
-from .syntax import is_complement, is_noun_clause, is_passive
+from .syntax import head_chain, is_complement, is_noun_clause, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -62,6 +62,7 @@ JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with
 REPORTED_STATE_ACTS = ("114", "16", "17")
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
 MEDIATION = "045"
+PARTY_ROOTS = ("04", "05", "06")  # talks and cooperation: one side of them may speak of them
 TOPIC_HOLDING_ROOTS = ("01", "04")  # statements and consultations: what they are about is a topic
 
 
@@ -177,7 +178,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
                 continue
             reporter = reporter_of(c.trigger, candidates)
-            c = _reporter_as_agent(c, reporter)
+            c = _reporter_as_party(_reporter_as_agent(c, reporter), reporter, by_trigger)
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
@@ -249,6 +250,22 @@ def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
     a = reporter.actor
     if not a.country or not (a.kind == "country" or a.sector in STATE_SECTORS) or \
             any(t.actor.country == a.country and t.actor.sector == a.sector for t in c.targets):
+        return c
+    return replace(c, sources=[reporter])
+
+
+def _reporter_as_party(c: Candidate, reporter: Found | None, by_trigger: dict[int, Candidate]) -> Candidate:
+    """"A Houthi official said peace talks with Saudi Arabia had made progress",
+    "the president noted the importance of cooperation with Iran": talks or
+    cooperation with another party, of no one named, are the speaker's side's;
+    not when another act governs them ("agreed to mediation in the talks with X")."""
+    if not c.nominal or c.sources or not c.targets or reporter is None or not c.cameo.startswith(PARTY_ROOTS) \
+            or not reporter.actor.country:
+        return c
+    if any(i in by_trigger and not by_trigger[i].cameo.startswith("01") for i in head_chain(c.trigger)):
+        return c
+    if any(t.actor.id == reporter.actor.id or (reporter.actor.country and t.actor.country == reporter.actor.country)
+           for t in c.targets):
         return c
     return replace(c, sources=[reporter])
 
