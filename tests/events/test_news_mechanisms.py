@@ -117,3 +117,19 @@ def test_talks_spoken_of_by_someone_with_no_country_have_no_source():
 def test_talks_inside_another_act_are_not_given_to_the_speaker():
     ev = _events("Bolivia has agreed to Brazilian mediation in the talks with Chile, a Bolivian official said.")
     assert not any(c == "046" and s is not None for s, _, c in ev)
+
+
+def test_missiles_fired_into_the_sea_or_in_a_test_are_a_show_of_force():
+    assert any(c == "150" for _, _, c in _events("Iran fired three ballistic missiles into the sea on Tuesday."))
+    assert any(c == "150" for _, _, c in _events("Iran test-fired a cruise missile on Tuesday."))
+    assert any(c == "194" for _, _, c in _events("Iran fired three ballistic missiles at Iraq on Tuesday."))
+
+
+def test_a_vow_to_respond_with_force_is_a_threat_of_force():
+    ev = _events("The Peruvian defence minister said the army will respond with force to any attack.")
+    assert any(c == "138" for _, _, c in ev)
+
+
+def test_all_thanks_to_is_no_thanks():
+    ev = _events("All thanks to the reckless conduct of the Peruvian government, the Bolivian minister said.")
+    assert not any(c == "051" for _, _, c in ev)

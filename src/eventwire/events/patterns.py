@@ -55,7 +55,7 @@ def _complements(verb: Token) -> set[str]:
                 # sanctions", "provided $5 million in humanitarian aid"
                 for n in _prepositional_objects(c, depth=2):
                     add_noun(n)
-        elif c.dep_ == "advmod":  # "work together", "step down"
+        elif c.dep_ in ("advmod", "npadvmod"):  # "work together", "step down", "test-fired"
             out.add(c.lemma_.lower())
         elif (is_complement(c) or is_infinitive_clause(c)) and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())
