@@ -39,6 +39,11 @@ def subject_head(verb: Token) -> Token | None:
         return absolute
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return subject_head(verb.head)
+    if verb.dep_ == "ccomp" and verb.head.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in verb.head.children):
+        # "Gunmen believed to be members of a cartel opened fire": the small parser makes
+        # the participle the main verb and the real verb its subjectless complement
+        return next((c for c in verb.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     # "Oman is ready to host talks", "Iran is willing to talk": through the adjective
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
             and verb.head.head.i != verb.head.i:
