@@ -133,3 +133,13 @@ def test_a_vow_to_respond_with_force_is_a_threat_of_force():
 def test_all_thanks_to_is_no_thanks():
     ev = _events("All thanks to the reckless conduct of the Peruvian government, the Bolivian minister said.")
     assert not any(c == "051" for _, _, c in ev)
+
+
+def test_a_purpose_of_an_intended_act_is_intended():
+    ev = _events("Chile will work with Argentina to help Bolivia recover from the floods.")
+    assert any(s == "CHL" and t == "BOL" and c.startswith("03") for s, t, c in ev)
+
+
+def test_gunmen_believed_to_be_cartel_members_are_the_ones_who_opened_fire():
+    ev = _events("Gunmen believed to be members of a drug gang opened fire on a police patrol in Lima, Peru.")
+    assert any(s is not None and s.startswith("PER") and c == "193" for s, _, c in ev)
