@@ -143,3 +143,9 @@ def test_a_purpose_of_an_intended_act_is_intended():
 def test_gunmen_believed_to_be_cartel_members_are_the_ones_who_opened_fire():
     ev = _events("Gunmen believed to be members of a drug gang opened fire on a police patrol in Lima, Peru.")
     assert any(s is not None and s.startswith("PER") and c == "193" for s, _, c in ev)
+
+
+def test_an_appeal_to_them_is_not_addressed_to_the_groups_of_its_infinitive():
+    ev = _events("Peru's defence minister met the delegation, urging them to stop armed groups from operating "
+                 "in border areas.")
+    assert not any(c.startswith("02") and t is not None and t.endswith("REB") for _, t, c in ev)

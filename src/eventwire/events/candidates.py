@@ -107,8 +107,11 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                     sources = actors.for_phrase(party)
                 sources = sources or [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
                                       if f is not None]
-            targets = named_actors(target_heads(tok, p), actors, sources) or \
-                named_actors(embedded_target_heads(tok, p), actors, sources)
+            targets = named_actors(target_heads(tok, p), actors, sources)
+            if not targets and not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in tok.children):
+                # "urged them to stop groups from operating": whom "them" names is unknown,
+                # not the groups of the infinitive
+                targets = named_actors(embedded_target_heads(tok, p), actors, sources)
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
