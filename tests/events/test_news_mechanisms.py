@@ -149,3 +149,14 @@ def test_an_appeal_to_them_is_not_addressed_to_the_groups_of_its_infinitive():
     ev = _events("Peru's defence minister met the delegation, urging them to stop armed groups from operating "
                  "in border areas.")
     assert not any(c.startswith("02") and t is not None and t.endswith("REB") for _, t, c in ev)
+
+
+def test_a_bloc_agreeing_to_sanctions_decides_them():
+    ev = _events("The European Union agreed to impose new sanctions on Belarus.")
+    assert any(t == "BLR" and c == "163" for _, t, c in ev)
+    assert not any(c == "030" for _, _, c in ev)
+
+
+def test_agreeing_to_talks_stays_a_promise():
+    ev = _events("Chile and Peru agreed to resume talks.")
+    assert any(c == "036" for _, _, c in ev)

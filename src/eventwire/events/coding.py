@@ -28,6 +28,7 @@ from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates
 from .confidence import probability
 from .discards import discarded_story
+from .patterns import match_verb
 from .lexicon import lexicon, words
 from .refine import with_aid_kind, with_bomber, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
@@ -62,6 +63,8 @@ JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with
 REPORTED_STATE_ACTS = ("114", "16", "17")
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
 MEDIATION = "045"
+GENERIC_INTENT = "030"
+DECIDED_ROOTS = ("16", "17")  # sanctions, cuts in relations, restrictions a bloc agrees on
 PARTY_ROOTS = ("04", "05", "06")  # talks and cooperation: one side of them may speak of them
 TOPIC_HOLDING_ROOTS = ("01", "04")  # statements and consultations: what they are about is a topic
 
@@ -167,12 +170,17 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
     for si, sent in enumerate(doc.sents):
         candidates = code_sentence(sent, actors)
         by_trigger = {c.trigger.i: c for c in candidates}
+        decided = _decided_sanctions(candidates, by_trigger)
         for c in candidates:
+            if c.trigger.i in decided.values():
+                continue  # "the EU agreed to impose sanctions": the sanction is the news
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
             governor = by_trigger.get(c.trigger.head.i) if is_complement(c.trigger) else \
                 by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" or is_noun_clause(c.trigger) else None
-            if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
+            if c.trigger.i in decided:
+                c = replace(c, cameo=match_verb(c.trigger, lex).cameo, modality="asserted")
+            elif governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
             # "Peskov said" is not news when a coded event sits inside what he said.
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
@@ -252,6 +260,21 @@ def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
             any(t.actor.country == a.country and t.actor.sector == a.sector for t in c.targets):
         return c
     return replace(c, sources=[reporter])
+
+
+def _decided_sanctions(candidates: list[Candidate], by_trigger: dict[int, Candidate]) -> dict[int, int]:
+    """"The EU agreed to impose new sanctions on Russia", "NATO members agreed to
+    expel the envoys": a generic agreement (030) of event_words.tsv
+    agreeing_verb to reduce relations, sanction or restrict (roots 16, 17) is
+    the decision to do it, coded as the act. Embedded trigger -> governor."""
+    out = {}
+    for c in candidates:
+        g = by_trigger.get(c.trigger.head.i) if is_complement(c.trigger) else None
+        p = match_verb(c.trigger, lexicon()) if g is not None else None
+        if p is not None and g.cameo == GENERIC_INTENT and p.cameo.startswith(DECIDED_ROOTS) \
+                and g.trigger.lemma_.lower() in words("agreeing_verb") and c.modality in ("asserted", "intended"):
+            out[c.trigger.i] = g.trigger.i
+    return out
 
 
 def _reporter_as_party(c: Candidate, reporter: Found | None, by_trigger: dict[int, Candidate]) -> Candidate:
