@@ -160,3 +160,8 @@ def test_a_bloc_agreeing_to_sanctions_decides_them():
 def test_agreeing_to_talks_stays_a_promise():
     ev = _events("Chile and Peru agreed to resume talks.")
     assert any(c == "036" for _, _, c in ev)
+
+
+def test_information_shared_on_a_third_state_is_not_shared_with_it():
+    ev = _events("Chile and Peru are sharing intelligence on Bolivian drug networks.")
+    assert not any(t is not None and t.startswith("BOL") for _, t, _ in ev)

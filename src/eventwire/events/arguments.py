@@ -190,7 +190,9 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     owners, places = [], []
     for c in objects:  # "launched missiles into Ukraine": object's own prepositional objects
         for p in c.children:
-            if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep"):
+            if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep") and not (
+                    c.lemma_.lower() in words("topic_noun") and p.lower_ in words("topic_prep")):
+                # but "shared information on North Korea" is about it, not with it
                 places.extend(g for g in p.children if g.dep_ == "pobj")
     for c in objects:  # "demanded the withdrawal of Rwandan troops", "rejected the minister's statement"
         for p in c.children:
@@ -212,6 +214,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     # last, one level deeper: "froze part of a development aid package for Rwanda"
     for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in words("target_prep") | words("owner_prep")
+                  and not (c.lemma_.lower() in words("topic_noun") and p.lower_ in words("topic_prep"))
                   for g in p.children if g.dep_ == "pobj"]
     # and the target of an event noun the object is counted in: "provided $5 million
     # in humanitarian aid to Sudan", "a grant of $2 million as relief for Chad"
