@@ -26,6 +26,7 @@ def find_named(m: Mentions) -> None:
     """Every name: known ones, peoples, then the entity recognizer's unknown ones and bare surnames."""
     doc = m.doc
     skipped = _find_known_names(m)
+    _place_state_bodies(m)
     _find_peoples(m)
     _disambiguate_places(m)
     for f in m.found:
@@ -113,6 +114,27 @@ def cased_as_name(span) -> bool:
             return t.is_upper and len(t.text) > 1
         return t.is_upper or t.pos_ == "PROPN" or bool(t.ent_type_)
     return True
+
+
+def _place_state_bodies(m: Mentions) -> None:
+    """A known body of one state named with another country right before it
+    ("South Korea's Joint Chiefs of Staff", "the Kenyan Defence Ministry")
+    is that country's body of the same sector: the tables give generic
+    names ("Joint Chiefs of Staff", "Defense Department") to one state."""
+    doc = m.doc
+    for f in list(m.found):
+        a = f.actor
+        if a.kind not in ("organization", "group") or not a.country or a.sector not in actor_words("state_sector"):
+            continue
+        before = f.start - 1 if f.start > 0 and doc[f.start - 1].text in ("’s", "'s") else f.start
+        g = m.by_token.get(before - 1)
+        if g is None or g.end != before or g.actor.kind != "country" or g.actor.country == a.country:
+            continue
+        c = g.actor.country
+        name = f"{m.kb.countries[c].name} {doc[f.start:f.end].text}"
+        body = Actor(f"organization/{slug(name)}", name, actor_code(c, a.sector), c, a.sector, "organization")
+        m.found.remove(f)
+        m.add(Found(body, f.start, f.end, f.form))
 
 
 def _find_bare_surnames(m: Mentions) -> None:
