@@ -56,3 +56,23 @@ def test_a_generic_state_body_name_alone_keeps_the_tables_country(resolve):
 def test_country_abbreviations_name_their_country(resolve, abbreviation, code):
     doc, actors = resolve(f"{abbreviation} signed a fisheries pact with Fiji on Tuesday.")
     assert _found(doc, actors, abbreviation).actor.country == code
+
+
+def test_an_unknown_office_holder_is_not_of_the_country_whose_holder_is_known(resolve):
+    doc, actors = resolve("Australia and Vanuatu signed a policing pact on Tuesday. "
+                          "Prime Minister Kalo Timaru said the pact served Vanuatu, and Prime Minister "
+                          "Anthony Albanese said Australia would pay for the training.", dt.date(2023, 12, 5))
+    timaru = _found(doc, actors, "Kalo Timaru").actor
+    assert (timaru.country, timaru.sector) == ("VUT", "GOV")
+
+
+def test_an_unknown_office_holder_stays_unplaced_when_no_country_is_ruled_out(resolve):
+    doc, actors = resolve("Vanuatu and Tonga signed a policing pact on Tuesday. "
+                          "Prime Minister Kalo Timaru said the pact served both islands.", dt.date(2023, 12, 5))
+    assert _found(doc, actors, "Kalo Timaru").actor.country is None
+
+
+def test_the_tables_know_recent_heads_of_government(resolve):
+    doc, actors = resolve("Hun Manet met Christopher Luxon in Phnom Penh.", dt.date(2024, 6, 1))
+    assert _found(doc, actors, "Hun Manet").actor.country == "KHM"
+    assert _found(doc, actors, "Christopher Luxon").actor.country == "NZL"

@@ -40,6 +40,7 @@ def find_named(m: Mentions) -> None:
             continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
         _add_unknown_entity(m, ent, known_people)
     _find_bare_surnames(m)
+    _place_office_holders(m)
 
 
 def _find_known_names(m: Mentions) -> set[int]:
@@ -135,6 +136,37 @@ def _place_state_bodies(m: Mentions) -> None:
         body = Actor(f"organization/{slug(name)}", name, actor_code(c, a.sector), c, a.sector, "organization")
         m.found.remove(f)
         m.add(Found(body, f.start, f.end, f.form))
+
+
+def _place_office_holders(m: Mentions) -> None:
+    """A person the tables do not know, whose title is an office with one
+    holder ("Prime Minister Marape") and who has no country, is not of a
+    country whose holder of that office that year the tables or the article
+    name as someone else (Australia's prime minister is Albanese); of the
+    countries the article names, the one left that it names most is his."""
+    doc, kb = m.doc, m.kb
+    offices = {role for _, role in kb.people_by_role}
+    counts: dict[str, int] = {}
+    for f in m.found:
+        if f.actor.kind == "country":
+            counts[f.actor.country] = counts.get(f.actor.country, 0) + 1
+    for f in list(m.found):
+        a = f.actor
+        role = f.role.role if f.role else a.role
+        if a.kind != "person" or a.country or f.form != "entity" or role not in offices:
+            continue
+        taken = {c for c in counts for e in kb.people_by_role.get((c, role), [])
+                 if valid_at(e, m.year, m.published) and e.actor.id != a.id}
+        taken |= {g.actor.country for g in m.found if g.actor.kind == "person" and g.actor.id != a.id
+                  and g.actor.country and (g.role.role if g.role else g.actor.role) == role}
+        left = sorted(((n, c) for c, n in counts.items() if c not in taken), reverse=True)
+        if not taken & counts.keys() or not left or len(left) > 1 and left[0][0] == left[1][0]:
+            continue
+        c = left[0][1]
+        placed = Actor(a.id, a.name, actor_code(c, a.sector), c, a.sector, a.kind, a.role)
+        for g in m.found:
+            if g.actor.id == a.id:
+                g.actor = placed
 
 
 def _find_bare_surnames(m: Mentions) -> None:
