@@ -44,15 +44,51 @@ def find_pronouns(m: Mentions) -> None:
             before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds
                       and not contradicts(low, f.actor)]
             subjects = [f for f in before if _is_subject(m, f)]
-            if subjects_only and not subjects:
+            best = (subjects or ([] if subjects_only else before) or [None])[-1]
+            group = _plural_antecedent(m, tok, found, best) if low in actor_words("plural_pronoun") else None
+            if group:
+                best = group[0]
+            if best is None:
                 continue
-            if not before:
-                continue
-            best = (subjects or before)[-1]
             f = Found(best.actor, tok.i, tok.i + 1, "pronoun", best.role)
             m.add(f)
             found.append(f)
+            for g in (group or [])[1:]:
+                m.extra.setdefault(tok.i, []).append(Found(g.actor, tok.i, tok.i + 1, "pronoun", g.role))
             found.sort(key=lambda f: f.start)
+
+
+def _members(m: Mentions, f: Found) -> list[Found]:
+    """The actors of a mention that names several: coordinated ones ("Chile
+    and Peru", "the Thai and Cambodian leaders") and pairs ("both leaders")."""
+    out = [f] + [g for i in range(f.start, f.end) for g in m.extra.get(i, [])]
+    head = m.doc[f.end - 1]
+    out += [m.by_token[c.i] for c in head.conjuncts if c.i > head.i and c.i in m.by_token]
+    members: list[Found] = []
+    for g in out:
+        if all(g.actor.id != h.actor.id for h in members):
+            members.append(g)
+    return members
+
+
+def _plural_antecedent(m: Mentions, tok, found: list[Found], best: Found | None) -> list[Found] | None:
+    """"they", "them", "their" stand for all of a plural antecedent: the
+    coordinated subject chosen ("Chile and Peru said they ..."), or a pair
+    or coordination named later in the pronoun's own sentence ("Trump called
+    both leaders, urging them to ...")."""
+    sent = tok.sent
+    for f in reversed(found):
+        if f.start >= tok.i or f.start < max(sent.start, best.start if best else 0) or f.form == "pronoun" or \
+                f.actor.kind not in ("country", "organization", "group", "person"):
+            continue
+        if any(g is not f and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start
+               for g in found if g.form != "pronoun"):
+            continue  # "Hungarian" inside "Hungarian and Romanian officials": the whole phrase
+        members = _members(m, f)
+        if len(members) > 1 and not any(tok.i < g.end and g.start <= tok.i for g in members):
+            return members
+    members = _members(m, best) if best is not None else []
+    return members if len(members) > 1 else None
 
 
 def _is_subject(m: Mentions, f: Found) -> bool:

@@ -1,0 +1,47 @@
+"""Words that stand for several actors: pair words ("both leaders", "the
+parties") and plural pronouns ("they", "them", "their")."""
+import datetime as dt
+
+import pytest
+
+from eventwire.actors import ArticleActors
+
+
+@pytest.fixture(scope="module")
+def resolve(parse):
+    def run(text, published=dt.date(2024, 3, 5)):
+        doc = parse(text)
+        return doc, ArticleActors(doc, published)
+    return run
+
+
+def _countries(doc, actors, word, nth=0):
+    tok = [t for t in doc if t.text == word][nth]
+    return {f.actor.country for f in actors.for_phrase(tok)}
+
+
+def test_both_leaders_as_an_object_are_the_leads_pair_not_the_subject(resolve):
+    doc, actors = resolve("The leaders of Chile and Peru agreed on Monday to reopen their shared border. "
+                          "Trade across it had stopped in March. Truck drivers had camped by the road for weeks. "
+                          "Farmers lost their harvests. "
+                          "Brazil's president called both leaders on Sunday, urging them to keep talking.")
+    assert _countries(doc, actors, "leaders", 1) == {"CHL", "PER"}
+    assert _countries(doc, actors, "them") == {"CHL", "PER"}
+
+
+def test_the_parties_after_talks_between_two_sides(resolve):
+    doc, actors = resolve("Talks between the Colombian government and the Venezuelan opposition ended in Mexico City. "
+                          "The mediator praised the parties for their patience.")
+    assert _countries(doc, actors, "parties") == {"COL", "VEN"}
+
+
+def test_they_after_a_coordinated_subject_is_both(resolve):
+    doc, actors = resolve("Chile and Peru said on Monday that they would reopen the border crossing.")
+    assert _countries(doc, actors, "they") == {"CHL", "PER"}
+
+
+def test_their_inside_a_coordinated_phrase_is_the_whole_phrase(resolve):
+    doc, actors = resolve("Senior Chilean and Peruvian officials agreed that their countries should share data.")
+    they = [t for t in doc if t.text == "their"][0]
+    assert {f.actor.kind for f in actors.for_phrase(they)} == {"group"}
+    assert _countries(doc, actors, "their") == {"CHL", "PER"}
