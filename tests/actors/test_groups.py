@@ -45,3 +45,21 @@ def test_their_inside_a_coordinated_phrase_is_the_whole_phrase(resolve):
     they = [t for t in doc if t.text == "their"][0]
     assert {f.actor.kind for f in actors.for_phrase(they)} == {"group"}
     assert _countries(doc, actors, "their") == {"CHL", "PER"}
+
+
+def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(resolve):
+    doc, actors = resolve("The Dutch foreign ministry said on Monday: “Germany will not pay.” "
+                          "It later announced a plan of its own.")
+    it = next(t for t in doc if t.text == "It")
+    assert actors.at(it).actor.country == "NLD"
+
+
+def test_a_pronoun_inside_a_quotation_may_take_a_name_in_it(resolve):
+    doc, actors = resolve("The Dutch envoy said: “Germany has refused, and it will not pay.”")
+    it = next(t for t in doc if t.text == "it")
+    assert actors.at(it).actor.country == "DEU"
+
+
+def test_them_is_the_nearest_actor_that_is_not_its_clauses_subject(resolve):
+    doc, actors = resolve("Kenya's foreign minister summoned the Somali envoys on Monday, telling them to leave.")
+    assert _countries(doc, actors, "them") == {"SOM"}

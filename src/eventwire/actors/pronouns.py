@@ -28,6 +28,7 @@ def find_pronouns(m: Mentions) -> None:
     doc = m.doc
     sents = list(doc.sents)
     found = sorted(m.found, key=lambda f: f.start)
+    quoted = quotation_ids(doc)
     for si, sent in enumerate(sents):
         for tok in sent:
             low = tok.lower_
@@ -41,10 +42,17 @@ def find_pronouns(m: Mentions) -> None:
                 window, kinds, subjects_only = sents[max(0, si - 1)].start, ("country", "organization", "group"), True
             else:
                 continue
+            # not a name inside a quotation the pronoun is not in: the speaker's words are another voice
             before = [f for f in found if window <= f.start < tok.i and f.actor.kind in kinds
-                      and not contradicts(low, f.actor)]
+                      and not contradicts(low, f.actor) and quoted[f.start] in (None, quoted[tok.i])]
             subjects = [f for f in before if _is_subject(m, f)]
             best = (subjects or ([] if subjects_only else before) or [None])[-1]
+            if low in actor_words("object_plural_pronoun"):
+                # "warned the Taliban, urging them to ...": the nearest actor of the sentence
+                # that is not the subject of the pronoun's own clause
+                own = _clause_subject_tokens(tok)
+                near = [f for f in before if f.start >= sent.start and f.start not in own]
+                best = near[-1] if near else best
             group = _plural_antecedent(m, tok, found, best) if low in actor_words("plural_pronoun") else None
             if group:
                 best = group[0]
@@ -56,6 +64,46 @@ def find_pronouns(m: Mentions) -> None:
             for g in (group or [])[1:]:
                 m.extra.setdefault(tok.i, []).append(Found(g.actor, tok.i, tok.i + 1, "pronoun", g.role))
             found.sort(key=lambda f: f.start)
+
+
+OPENING_QUOTES = {"“", "«", "‘"}
+CLOSING_QUOTES = {"”", "»", "’"}
+
+
+def quotation_ids(doc) -> list[int | None]:
+    """For each token, the number of the quotation it stands in (between
+    quotation marks, within one paragraph), or None outside quotations."""
+    out: list[int | None] = []
+    current, n = None, 0
+    for t in doc:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            out.append(current if current is not None and not t.is_space else None)
+            current = None  # a quotation that runs on opens again in the next paragraph
+            continue
+        if t.text in OPENING_QUOTES or t.text == '"' and current is None:
+            n += 1
+            current = n
+            out.append(None)
+        elif t.text in CLOSING_QUOTES and t.text != "’" or t.text == '"' and current is not None:
+            current = None
+            out.append(None)
+        else:
+            out.append(current)
+    return out
+
+
+def _clause_subject_tokens(tok) -> set[int]:
+    """The tokens of the subjects of the clauses a word stands in, up to the
+    sentence's root ("Asif warned the Taliban, urging them": Asif's)."""
+    out: set[int] = set()
+    node = tok
+    while True:
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out |= {t.i for t in c.subtree}
+        if node.head.i == node.i:
+            return out
+        node = node.head
 
 
 def _members(m: Mentions, f: Found) -> list[Found]:
