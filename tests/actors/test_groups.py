@@ -63,3 +63,10 @@ def test_a_pronoun_inside_a_quotation_may_take_a_name_in_it(resolve):
 def test_them_is_the_nearest_actor_that_is_not_its_clauses_subject(resolve):
     doc, actors = resolve("Kenya's foreign minister summoned the Somali envoys on Monday, telling them to leave.")
     assert _countries(doc, actors, "them") == {"SOM"}
+
+
+def test_a_title_owned_by_a_pronoun_takes_the_antecedents_country(resolve):
+    doc, actors = resolve("Chile said on Friday that it had put its navy on alert.")
+    navy = next(t for t in doc if t.text == "navy")
+    f = actors.at(navy)
+    assert (f.actor.country, f.actor.sector) == ("CHL", "MIL")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..model import Actor
 from .constants import actor_words, pronoun_gender
+from .context import resolve_role
 from .index import Found, Mentions
 from .knowledge import first_name_genders
 
@@ -32,7 +33,12 @@ def find_pronouns(m: Mentions) -> None:
     for si, sent in enumerate(sents):
         for tok in sent:
             low = tok.lower_
-            if tok.i in m.by_token or tok.pos_ != "PRON":
+            if tok.pos_ != "PRON":
+                continue
+            # "its army", "their police": a title the pronoun's antecedent owns
+            owned = m.by_token.get(tok.i)
+            if owned is not None and not (owned.form == "role" and owned.start == tok.i and tok.dep_ == "poss"
+                                          and owned.role is not None and not owned.actor.country):
                 continue
             if low in actor_words("person_pronoun"):
                 window, kinds, subjects_only = sents[max(0, si - 2)].start, ("person",), False
@@ -57,6 +63,10 @@ def find_pronouns(m: Mentions) -> None:
             if group:
                 best = group[0]
             if best is None:
+                continue
+            if owned is not None:
+                if best.actor.country and not group:
+                    owned.actor = resolve_role(m, owned.role, best.actor.country, owned.start)
                 continue
             f = Found(best.actor, tok.i, tok.i + 1, "pronoun", best.role)
             m.add(f)
