@@ -76,3 +76,16 @@ def test_the_tables_know_recent_heads_of_government(resolve):
     doc, actors = resolve("Hun Manet met Christopher Luxon in Phnom Penh.", dt.date(2024, 6, 1))
     assert _found(doc, actors, "Hun Manet").actor.country == "KHM"
     assert _found(doc, actors, "Christopher Luxon").actor.country == "NZL"
+
+
+def test_a_person_out_of_every_office_is_of_the_elites(resolve):
+    doc, actors = resolve("Frank Bainimarama appeared in court in Suva.", dt.date(2024, 5, 9))
+    assert _found(doc, actors, "Frank Bainimarama").actor.code == "FJIELI"
+    doc, actors = resolve("Frank Bainimarama appeared in court in Suva.", dt.date(2015, 5, 9))
+    assert _found(doc, actors, "Frank Bainimarama").actor.code == "FJIGOV"
+
+
+def test_an_unknown_former_minister_is_of_the_elites(resolve):
+    doc, actors = resolve("Former Chilean defence minister Ana Ruiz Tagle was charged on Monday.")
+    ruiz = _found(doc, actors, "Ana Ruiz Tagle").actor
+    assert (ruiz.country, ruiz.sector) == ("CHL", "ELI")

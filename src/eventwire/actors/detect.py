@@ -64,10 +64,15 @@ def _find_known_names(m: Mentions) -> set[int]:
             continue
         if match:
             length, entries = match
-            valid = [e for e in entries if valid_at(e, m.year, m.published)] or entries
+            valid = [e for e in entries if valid_at(e, m.year, m.published)]
             # the person's latest office held that year (Rutte in late 2024: NATO, not the Netherlands)
-            e = max(valid, key=lambda e: (-kind_rank(e.actor), start_key(e)))
-            m.add(Found(e.actor, i, i + length, e.form))
+            e = max(valid or entries, key=lambda e: (-kind_rank(e.actor), start_key(e)))
+            actor = e.actor
+            if not valid and _out_of_office(m, e):
+                # a person whose every office ended before the article: one of the elites (CAMEO ELI)
+                actor = Actor(actor.id, actor.name, actor_code(actor.country, "ELI"), actor.country, "ELI",
+                              actor.kind, actor.role)
+            m.add(Found(actor, i, i + length, e.form))
             i += length
         else:
             actor = _misspelled(m, i)
@@ -75,6 +80,14 @@ def _find_known_names(m: Mentions) -> set[int]:
                 m.add(Found(actor, i, i + 1, "misspelling"))
             i += 1
     return skipped
+
+
+def _out_of_office(m: Mentions, e) -> bool:
+    """A curated person (years in office) whose office ended before the
+    article's year; never without a date, nor for an international body's people."""
+    hi = e.valid[1]
+    return e.actor.kind == "person" and m.year is not None and isinstance(hi, int) and hi < m.year \
+        and e.actor.country is not None and e.actor.sector in actor_words("state_sector")
 
 
 def _known_names(m: Mentions) -> dict[int, tuple[int, list]]:
@@ -309,6 +322,8 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         return  # places are the place stage's business; unknown demonyms give no country
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
+        if sector in actor_words("state_sector") and _former(ent.root):
+            sector = "ELI"  # "former defence minister Ana Ruiz": out of office, one of the elites
         actor = Actor(f"person/{slug(text)}", text, actor_code(country, sector), country, sector,
                       "person", role.role if role else None)
         known_people[actor.id] = actor
@@ -320,6 +335,13 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
                       sector, "organization")
     m.add(Found(actor, ent.start, ent.end, "entity", role))
+
+
+def _former(head) -> bool:
+    """The noun phrase of a name, or its apposition, says "former" or "ex-"."""
+    heads = [head] + [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    return any(t.lower_ in actor_words("former_word") for h in heads for t in h.subtree if t.i < h.i + 1
+               and t.dep_ in ("amod", "compound", "advmod"))
 
 
 def find_roles(m: Mentions) -> None:
