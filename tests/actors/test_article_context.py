@@ -89,3 +89,17 @@ def test_an_unknown_former_minister_is_of_the_elites(resolve):
     doc, actors = resolve("Former Chilean defence minister Ana Ruiz Tagle was charged on Monday.")
     ruiz = _found(doc, actors, "Ana Ruiz Tagle").actor
     assert (ruiz.country, ruiz.sector) == ("CHL", "ELI")
+
+
+def test_a_role_in_a_sentence_of_several_countries_takes_the_articles_one_among_them(resolve):
+    doc, actors = resolve("Bolivian police arrested a union leader in La Paz. Bolivia's interior minister "
+                          "defended the arrest. Protesters blocked roads on Bolivia’s border with Peru and Chile, "
+                          "and the security forces fired tear gas.")
+    forces = _found(doc, actors, "security forces")
+    assert actors.settled(forces).actor.country == "BOL"
+
+
+def test_the_charity_is_the_aid_group_named_before(resolve):
+    doc, actors = resolve("Doctors Without Borders suspended its work in the capital on Monday. "
+                          "The charity said its clinics had been attacked.")
+    assert _found(doc, actors, "The charity").actor.name == _found(doc, actors, "Doctors Without Borders").actor.name

@@ -187,7 +187,7 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
     c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
-        opposed_government(m, a, sent) or (article_country(m) if not countries else None)
+        opposed_government(m, a, sent) or (article_country(m) if not countries or article_country(m) in countries else None)
     if c is None:
         return found
     name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries else a.name
