@@ -70,3 +70,17 @@ def test_a_title_owned_by_a_pronoun_takes_the_antecedents_country(resolve):
     navy = next(t for t in doc if t.text == "navy")
     f = actors.at(navy)
     assert (f.actor.country, f.actor.sector) == ("CHL", "MIL")
+
+
+def test_the_two_demonyms_after_unplaced_people_give_them_their_country(resolve):
+    doc, actors = resolve("The minister raised the cases of Anna Kowalczyk and Piotr Zielny. "
+                          "The two Poles have been held in Minsk since May.")
+    anna = actors.at(next(t for t in doc if t.text == "Anna")).actor
+    assert anna.country == "POL"
+    assert _countries(doc, actors, "Poles") == {"POL"}
+    assert len(actors.for_phrase(next(t for t in doc if t.text == "Poles"))) == 2
+
+
+def test_a_demonym_does_not_move_people_the_article_placed(resolve):
+    doc, actors = resolve("Joe Biden met Justin Trudeau in Ottawa. The two Canadians in the room applauded.")
+    assert actors.at(next(t for t in doc if t.text == "Biden")).actor.country == "USA"

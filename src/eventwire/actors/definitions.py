@@ -33,6 +33,7 @@ def read_definitions(m: Mentions) -> None:
     _find_acronyms(m)
     _find_pairs(m)
     _find_descriptions(m)
+    _find_demonym_people(m)
 
 
 def _replace(m: Mentions, new: Found) -> None:
@@ -308,6 +309,49 @@ def _subject_actors(m: Mentions, verb: Token) -> set[str]:
 def _subject_countries(m: Mentions, verb: Token) -> set[str]:
     return {m.by_token[t.i].actor.country for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
             for t in c.subtree if t.i in m.by_token and m.by_token[t.i].actor.country in m.kb.countries}
+
+
+COUNTS = {"two": 2, "both": 2, "three": 3}
+
+
+def _find_demonym_people(m: Mentions) -> None:
+    """"Michael Kovrig and Michael Spavor. The two Canadians have been
+    detained": a definite demonym standing as a noun ("the Canadian", "the
+    two Canadians") just after people whose country the article has not
+    given is they, and gives them its country."""
+    doc = m.doc
+    for f in list(m.found):
+        head = doc[f.end - 1]
+        if f.actor.kind != "country" or f.form != "alias" or head.pos_ not in ("NOUN", "PROPN") or \
+                head.dep_ in ("amod", "compound", "nmod", "poss") or f.end - f.start != 1:
+            continue
+        dets = [c for c in head.children if c.dep_ in ("det", "nummod", "predet") and c.i < head.i]
+        if not any(c.lower_ == "the" for c in dets):
+            continue
+        n = max([COUNTS.get(c.lower_, 0) for c in dets] + [1 if head.tag_ in ("NN", "NNP") else 0])
+        if n == 0:
+            continue
+        window = doc[head.sent.start - 1].sent.start if head.sent.start else 0
+        people: list[Found] = []
+        for g in sorted(m.found, key=lambda g: -g.start):
+            if g.start >= f.start or g.start < window or len(people) == n:
+                continue
+            if g.actor.kind == "person" and all(g.actor.id != p.actor.id for p in people):
+                people.append(g)
+        if len(people) != n or any(p.actor.country for p in people):
+            continue
+        start = min(c.i for c in dets)
+        placed = []
+        for p in reversed(people):
+            a = p.actor
+            actor = Actor(a.id, a.name, actor_code(f.actor.country, a.sector), f.actor.country, a.sector, a.kind, a.role)
+            for g in m.found:
+                if g.actor.id == a.id:
+                    g.actor = actor
+            placed.append(actor)
+        _replace(m, Found(placed[0], start, head.i + 1, "description"))
+        for actor in placed[1:]:
+            m.extra.setdefault(head.i, []).append(Found(actor, start, head.i + 1, "description"))
 
 
 def _noun_is_subject(n) -> bool:
