@@ -84,3 +84,17 @@ def test_the_two_demonyms_after_unplaced_people_give_them_their_country(resolve)
 def test_a_demonym_does_not_move_people_the_article_placed(resolve):
     doc, actors = resolve("Joe Biden met Justin Trudeau in Ottawa. The two Canadians in the room applauded.")
     assert actors.at(next(t for t in doc if t.text == "Biden")).actor.country == "USA"
+
+
+def test_a_pair_target_leaves_out_the_sources_own_country():
+    import eventwire
+    rec = eventwire.code_text("Chile and Peru have traded for decades. Peru's president Dina Boluarte "
+                              "promised to strengthen ties between the two countries.", published="2024-03-05")
+    targets = {e.target.actor.country for e in rec.events if e.source and e.source.actor.country == "PER" and e.target}
+    assert targets == {"CHL"}
+
+
+def test_a_governor_general_is_no_general(resolve):
+    doc, actors = resolve("The Governor-General of Tuvalu, Sir Tofiga Falani, swore in the new cabinet on Monday.")
+    f = actors.at(next(t for t in doc if t.text == "Tofiga"))
+    assert (f.actor.country, f.actor.sector) == ("TUV", "GOV")
