@@ -98,3 +98,15 @@ def test_a_governor_general_is_no_general(resolve):
     doc, actors = resolve("The Governor-General of Tuvalu, Sir Tofiga Falani, swore in the new cabinet on Monday.")
     f = actors.at(next(t for t in doc if t.text == "Tofiga"))
     assert (f.actor.country, f.actor.sector) == ("TUV", "GOV")
+
+
+def test_a_bare_conjunct_shares_the_first_ones_country(resolve):
+    doc, actors = resolve("Russian soldiers and tanks crossed into the village at dawn.")
+    f = actors.at(next(t for t in doc if t.text == "tanks"))
+    assert f.actor.country == "RUS"
+
+
+def test_a_conjunct_with_its_own_determiner_keeps_its_own(resolve):
+    doc, actors = resolve("Russian soldiers and the police of Kazakhstan met at the crossing.")
+    f = actors.at(next(t for t in doc if t.text == "police"))
+    assert f.actor.country == "KAZ"

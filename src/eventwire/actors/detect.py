@@ -360,6 +360,10 @@ def find_roles(m: Mentions) -> None:
         role, start = hit
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in m.by_token]
         _, country, org = np_context(m, tok)
+        if country is None and org is None and tok.dep_ == "conj" and tok.head.i < tok.i \
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+            # "Israeli helicopters and tanks": a bare conjunct shares the first one's country modifier
+            country = np_context(m, tok.head)[1]
         placed: list[str] = []
         if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
             preps = ("of", "from") if role.kind == "person" else ("in", "of", "from", "inside")
