@@ -131,3 +131,9 @@ def test_both_sides_are_the_pair_the_article_has_just_coordinated():
 def test_a_person_before_a_colon_is_no_dateline():
     a = _actors("Anna Smith: Chile and Peru agreed to reopen their border.")
     assert "Anna Smith" in a
+
+
+def test_a_dateline_whose_bracket_and_colon_are_one_token_names_no_actor():
+    rec = eventwire.code_text("LIMA (Xinhua): Peru's navy has seized two fishing boats off the southern coast.",
+                              published="2024-10-21")
+    assert not any(a.actor.code.endswith("MED") for a in rec.actors)

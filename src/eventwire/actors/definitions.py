@@ -65,6 +65,8 @@ def dateline_end(m: Mentions, start: int) -> int | None:
             depth += 1
             bracket = True
             continue
+        if t.text[:1] == ")" and t.text[1:] in DATELINE_DASHES and depth == 1:
+            return i + 1  # "JAKARTA (Agency):", where the tokenizer keeps "):" as one token
         if t.text == ")":
             depth -= 1
             if depth == 0 and i + 1 < len(doc) and doc[i + 1].text not in DATELINE_DASHES and i > start + 1:
