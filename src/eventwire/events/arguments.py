@@ -39,6 +39,11 @@ def subject_head(verb: Token) -> Token | None:
         return absolute
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return subject_head(verb.head)
+    if verb.dep_ == "ccomp" and verb.head.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in verb.head.children):
+        # "Gunmen believed to be members of a cartel opened fire": the small parser makes
+        # the participle the main verb and the real verb its subjectless complement
+        return next((c for c in verb.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     # "Oman is ready to host talks", "Iran is willing to talk": through the adjective
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") \
             and verb.head.head.i != verb.head.i:
@@ -68,7 +73,7 @@ def subject_head(verb: Token) -> Token | None:
         governor = verb.head.head
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else subject_head(governor)
-    return responsible_party(verb)
+    return responsible_party(verb) or claimant(verb)
 
 
 def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
@@ -129,6 +134,19 @@ def governing_subject(verb: Token, actors: ArticleActors) -> list[Found]:
     return []
 
 
+def claimant(tok: Token) -> Token | None:
+    """"Al-Shabaab claimed responsibility for the bombing", "took responsibility
+    for attacking the convoy": whoever claims an act (a claim_noun of
+    event_words.tsv, the object of a verb) did it."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() in words("claim_noun") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return subject_head(noun.head)
+    return None
+
+
 def responsible_party(tok: Token) -> Token | None:
     """The subject of "is responsible for / guilty of" governing tok, if any."""
     prep = tok.head
@@ -172,7 +190,9 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     owners, places = [], []
     for c in objects:  # "launched missiles into Ukraine": object's own prepositional objects
         for p in c.children:
-            if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep"):
+            if p.dep_ == "prep" and p.lemma_.lower() in words("target_prep") and not (
+                    c.lemma_.lower() in words("topic_noun") and p.lower_ in words("topic_prep")):
+                # but "shared information on North Korea" is about it, not with it
                 places.extend(g for g in p.children if g.dep_ == "pobj")
     for c in objects:  # "demanded the withdrawal of Rwandan troops", "rejected the minister's statement"
         for p in c.children:
@@ -194,6 +214,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     # last, one level deeper: "froze part of a development aid package for Rwanda"
     for c in list(heads):
         heads += [g for p in c.children if p.dep_ == "prep" and p.lower_ in words("target_prep") | words("owner_prep")
+                  and not (c.lemma_.lower() in words("topic_noun") and p.lower_ in words("topic_prep"))
                   for g in p.children if g.dep_ == "pobj"]
     # and the target of an event noun the object is counted in: "provided $5 million
     # in humanitarian aid to Sudan", "a grant of $2 million as relief for Chad"
@@ -216,6 +237,9 @@ def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] =
                  and not _possessor_conjunct(f, h)]
         if not found:
             continue
+        others = [f for f in found if not (f.actor.country and f.actor.country in own)]
+        if len(found) > 1 and others:
+            found = others  # "Xi called for closer ties between the two countries": with Kenya, not China
         if all(f.actor.country and f.actor.country not in own for f in found):
             return found
         fallback = fallback or found
@@ -242,7 +266,10 @@ def location_countries(verb: Token) -> list[Token]:
     for c in [verb] + objects:
         for p in c.children:
             if p.dep_ == "prep" and p.lower_ == "in":
-                heads.extend(g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", ""))
+                places = [g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "")]
+                # "in the Pacific territory of New Caledonia", "in the city of Goma"
+                heads += places + [o for g in places for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
+                                   for o in q.children if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")]
     return heads
 
 

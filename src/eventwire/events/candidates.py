@@ -8,15 +8,17 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, claimant, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
 from .cameo import PROTEST_ROOT, YIELD_ROOT
 from .lexicon import event_adjectives, intent_code, Lexicon, VerbPattern, words
 from .modality import is_deontic, modality_of, noun_modality
-from .patterns import AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, match_verb, noun_pattern
-from .syntax import PASSIVE_SUBJECT_DEPS, is_passive
+from .patterns import (
+    AGREE_ON_A_VIEW, UNCODED_OBLIGATION, agrees_on_a_view, is_infinitive_clause, match_verb, noun_pattern,
+)
+from .syntax import PASSIVE_SUBJECT_DEPS, is_complement, is_passive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,7 +29,11 @@ if TYPE_CHECKING:
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
+# Acts two parties do together: an agreement, talks, a truce, cooperation.
+JOINT_PARTY_ROOTS = ("03", "04", "05", "06", "08")
 SUMMONS = "114"
+# Forces and peacekeepers mobilised or deployed by no one named act themselves.
+SELF_MOVED = ("15", "074")
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -44,6 +50,7 @@ class Candidate:
 
 def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:
     out = []
+    commanded: dict[int, str] = {}  # acts a state orders its own forces to do: the order's modality
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
@@ -58,7 +65,8 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
         if p is None:
             continue
-        passive = is_passive(tok)
+        reduced = is_reduced_passive(tok)
+        passive = is_passive(tok) or reduced
         subj = subject_head(tok)
         if passive and tok.lemma_.lower() in words("stative_participle"):
             # "Kenya is committed to the talks", "Egypt is opposed to the mediation"
@@ -69,8 +77,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             sources = actors.for_phrase(agent) if agent is not None else []
             # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
             patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
-                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]
+                [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")] or \
+                ([tok.head] if reduced else [])
             targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
+            if not sources and p.cameo.startswith(SELF_MOVED):
+                # "Security forces have been mobilised in the capital": the forces are the act's actor
+                sources = named_actors(patients, actors)
+                targets = named_actors([h for h in target_heads(tok, p) if h not in patients] + location_countries(tok),
+                                       actors, sources)
             if not sources and p.cameo == SUMMONS:
                 # "the envoy was called to the Bolivian Foreign Office": that office summons
                 sources = [f for f in named_actors([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -89,10 +103,15 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                     (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
                 # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
                 p = replace(p, cameo=weapon.cameo)
-                sources = [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
-                           if f is not None]
-            targets = named_actors(target_heads(tok, p), actors, sources) or \
-                named_actors(embedded_target_heads(tok, p), actors, sources)
+                if (party := claimant(subj)) is not None:  # "claimed the bombing, which killed 12"
+                    sources = actors.for_phrase(party)
+                sources = sources or [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
+                                      if f is not None]
+            targets = named_actors(target_heads(tok, p), actors, sources)
+            if not targets and not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in tok.children):
+                # "urged them to stop groups from operating": whom "them" names is unknown,
+                # not the groups of the infinitive
+                targets = named_actors(embedded_target_heads(tok, p), actors, sources)
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
@@ -104,16 +123,56 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             # the state it takes place in.
             targets = named_actors([g for c in subj.children if c.dep_ == "prep" and c.lower_ == "in"
                                     for g in c.children if g.dep_ == "pobj"], actors, sources)
+        if p.cameo.startswith(MEDIATION) or tok.lemma_.lower() in words("hosting_verb"):
+            # "Turkey hosted talks between Russia and Ukraine", "a deal ... between Saudi Arabia and
+            # Iran, brokered by China": a third party of talks between others mediates between them
+            objects = [c for c in tok.children if c.dep_ in ("dobj", *PASSIVE_SUBJECT_DEPS)] + ([tok.head] if reduced else [])
+            parties = [f for f in actors_of(talk_parties(objects, lex), actors) if all(f.actor.id != s.actor.id for s in sources)]
+            if len(parties) > 1:
+                p, targets = replace(p, cameo=MEDIATION), parties
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
-        modality = modality_of(tok, lex)
+        if (forces := own_forces(tok, sources, actors)) is not None:
+            # "Serbia ordered its army to advance to the border": no demand on its own army
+            if any(match_verb(e, lex) is not None for e in ordered_acts(tok)):
+                # the ordered act is coded on its own, with the orderer as its source, as
+                # done if the order is ("ordered police to arrest him": an arrest)
+                commanded.update((e.i, modality_of(tok, lex)) for e in ordered_acts(tok))
+                continue
+            p = replace(p, cameo=DEPLOYMENT)
+            heads = [h for h in target_heads(tok, p) if h.i != forces.i] + \
+                [h for e in ordered_acts(tok) for h in target_heads(e, None)]
+            targets = named_actors(heads + location_countries(tok), actors, sources)
+        modality = commanded.get(tok.i) or modality_of(tok, lex)
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
 
 
 LEAVE_ORGANIZATION = "160"
+DEPLOYMENT = "154"
+MEDIATION = "045"
+
+
+def own_forces(verb: Token, sources: list[Found], actors: ArticleActors) -> Token | None:
+    """The object of an order (event_words.tsv command_verb) when it names the
+    orderer's own armed bodies: "ordered its army", "instructed the police";
+    not "ordered Rwandan troops out", which is a demand on another state."""
+    if verb.lemma_.lower() not in words("command_verb") or not sources:
+        return None
+    own = {s.actor.country for s in sources}
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = actors.for_phrase(obj)
+        if found and all((f.actor.sector or "").lower() in words("state_force_sector")
+                         and (not f.actor.country or f.actor.country in own) for f in found):
+            return obj
+    return None
+
+
+def ordered_acts(verb: Token) -> list[Token]:
+    """The infinitives an order governs: "ordered the army to advance"."""
+    return [c for c in verb.children if (is_complement(c) or is_infinitive_clause(c)) and c.pos_ in ("VERB", "AUX")]
 
 
 def leaves_an_organization(verb: Token, actors: ArticleActors) -> VerbPattern | None:
@@ -151,7 +210,7 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                 sources = actors.for_phrase(c)
                 break
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
-                            or announcer(tok) or decided_by(tok)) is not None:
+                            or announcer(tok) or decided_by(tok) or claimant(tok)) is not None:
             sources = actors.for_phrase(party)
         targets: list[Found] = []
         objects = []
@@ -168,12 +227,59 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
                                    actors)
         if not targets and not p.cameo.startswith(PLACE_IS_NOT_TARGET) and light_verb_subject(tok) is not None:
             targets = named_actors(location_countries(tok.head.head), actors, sources)  # "engaged in X in Kosovo"
+        elif not targets and sources and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
+            # "announced the suspension of its activities in Haiti": where the act is done
+            heads = location_countries(tok) + [h for o in tok.children if o.dep_ == "prep" and o.lower_ == "of"
+                                               for g in o.children if g.dep_ == "pobj" for h in location_countries(g)]
+            if tok.dep_ == "dobj":
+                heads += location_countries(tok.head)
+            targets = named_actors(heads, actors, sources)
+        if not sources and not targets and p.cameo.startswith(JOINT_PARTY_ROOTS):
+            # "an agreement to end the war between Chile and Peru": the parties the act's clause names
+            parties = actors_of(between_parties(tok), actors)
+            sources = parties if len(parties) > 1 else []
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if sources or targets:
             modality = noun_modality(tok, lex)
             cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
             out.append(Candidate(cameo, tok, sources, targets, modality, 1 if p.preps else 0, nominal=True))
     return out
+
+
+def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
+    """The parties named by "between" on event nouns of joint acts ("talks between
+    Russia and Ukraine", "a deal to restore ties between Iran and Saudi Arabia")."""
+    heads = []
+    for n in nouns:
+        p = noun_pattern(n, lex)
+        if p is None or not p.cameo.startswith(JOINT_PARTY_ROOTS):
+            continue
+        for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"):
+            heads += [h for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
+        heads += between_parties(n)
+    return heads
+
+
+def actors_of(heads: list[Token], actors: ArticleActors) -> list[Found]:
+    """Every actor the heads name, once each."""
+    out: list[Found] = []
+    for f in (f for h in heads for f in actors.for_phrase(h)):
+        if all(f.actor.id != o.actor.id for o in out):
+            out.append(f)
+    return out
+
+
+def between_parties(noun: Token) -> list[Token]:
+    """The objects of a "between" inside the infinitive that completes an event
+    noun ("an agreement to end two years of fighting between Chile and Peru"),
+    with their conjuncts."""
+    heads = []
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                       for a in c.children)):
+        for p in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"):
+            for g in (g for g in p.children if g.dep_ == "pobj"):
+                heads += [g, *g.conjuncts]
+    return heads
 
 
 def adjective_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Candidate]:

@@ -28,11 +28,12 @@ from .cameo import CONSULT_ROOT, lookup
 from .candidates import adjective_candidates, Candidate, noun_candidates, verb_candidates
 from .confidence import probability
 from .discards import discarded_story
+from .patterns import match_verb
 from .lexicon import lexicon, words
-from .refine import with_aid_kind, with_diplomatic_target, with_political_goal, with_weapon
+from .refine import with_aid_kind, with_bomber, with_diplomatic_target, with_political_goal, with_weapon
 from .score import DEPTH_PENALTY, MIN_SCORE, candidate_score, clause_depth
 from .speech import as_demand_or_threat, forewarnings, governs_event, reporter_of, specific_speech_act
-from .syntax import is_complement, is_noun_clause, is_passive
+from .syntax import head_chain, is_complement, is_noun_clause, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -61,6 +62,11 @@ JOINT_ROOTS = ("03", "04", "05", "06")  # acts two parties can do together, with
 # sentencing), which an agentless passive leaves to the state body reporting it.
 REPORTED_STATE_ACTS = ("114", "16", "17")
 STATE_SECTORS = {"GOV", "JUD", "COP", "MIL", "SPY"}
+MEDIATION = "045"
+GENERIC_INTENT = "030"
+DECIDED_ROOTS = ("16", "17")  # sanctions, cuts in relations, restrictions a bloc agrees on
+PARTY_ROOTS = ("04", "05", "06")  # talks and cooperation: one side of them may speak of them
+TOPIC_HOLDING_ROOTS = ("01", "04")  # statements and consultations: what they are about is a topic
 
 
 def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
@@ -69,8 +75,19 @@ def code_sentence(sent: Span, actors: ArticleActors) -> list[Candidate]:
     # A noun that is a verb's complement ("launched attacks") is already coded by
     # the verb; one a bare statement announces ("announced the suspension of arms
     # exports to Israel") is the news itself.
-    taken = {c.i for v in verbs if v.cameo not in ("01", "010") for c in v.trigger.children}
-    return forewarnings(verbs + noun_candidates(sent, actors, lex, taken))
+    # Talks a third party hosts or brokers (045) are held by their parties all the same.
+    taken = {c.i for v in verbs if v.cameo not in ("01", "010") and not v.cameo.startswith(MEDIATION)
+             for c in v.trigger.children}
+    return forewarnings(_without_topics(verbs) + noun_candidates(sent, actors, lex, taken))
+
+
+def _without_topics(candidates: list[Candidate]) -> list[Candidate]:
+    """"The two leaders spoke about coordinating their aid effort": what a
+    statement or a consultation is about (a gerund after event_words.tsv
+    topic_prep) was talked of, not done; the talk is the event."""
+    talks = {c.trigger.i for c in candidates if c.cameo[:2] in TOPIC_HOLDING_ROOTS}
+    return [c for c in candidates if not (c.trigger.dep_ == "pcomp" and c.trigger.head.lower_ in words("topic_prep")
+                                          and c.trigger.head.head.i in talks)]
 
 
 def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
@@ -155,22 +172,27 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
     for si, sent in enumerate(doc.sents):
         candidates = code_sentence(sent, actors)
         by_trigger = {c.trigger.i: c for c in candidates}
+        decided = _decided_sanctions(candidates, by_trigger)
         for c in candidates:
+            if c.trigger.i in decided.values():
+                continue  # "the EU agreed to impose sanctions": the sanction is the news
             if c.trigger.pos_ in ("NOUN", "PROPN") and actors.at(c.trigger) is not None:
                 continue  # "Cooperation" in "Asia-Pacific Economic Cooperation" is a name, not an event
             governor = by_trigger.get(c.trigger.head.i) if is_complement(c.trigger) else \
                 by_trigger.get(c.trigger.head.head.i) if c.trigger.dep_ == "pcomp" or is_noun_clause(c.trigger) else None
-            if governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
+            if c.trigger.i in decided:
+                c = replace(c, cameo=match_verb(c.trigger, lex).cameo, modality="asserted")
+            elif governor is not None and governor.cameo[:2] in SUBSUMING_ROOTS:
                 continue
             # "Peskov said" is not news when a coded event sits inside what he said.
             if c.cameo in ("01", "010") and governs_event(c.trigger, candidates):
                 continue
             reporter = reporter_of(c.trigger, candidates)
-            c = _reporter_as_agent(c, reporter)
+            c = _reporter_as_party(_reporter_as_agent(c, reporter), reporter, by_trigger)
             c = as_demand_or_threat(specific_speech_act(c, candidates, lex), reporter, lex)
             if not c.cameo:
                 continue
-            c = with_diplomatic_target(with_aid_kind(with_weapon(with_political_goal(c))), doc)
+            c = with_diplomatic_target(with_aid_kind(with_bomber(with_weapon(with_political_goal(c)))), doc)
             c = _as_conversation(_clash_by_sector(c))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
@@ -238,6 +260,37 @@ def _reporter_as_agent(c: Candidate, reporter: Found | None) -> Candidate:
     a = reporter.actor
     if not a.country or not (a.kind == "country" or a.sector in STATE_SECTORS) or \
             any(t.actor.country == a.country and t.actor.sector == a.sector for t in c.targets):
+        return c
+    return replace(c, sources=[reporter])
+
+
+def _decided_sanctions(candidates: list[Candidate], by_trigger: dict[int, Candidate]) -> dict[int, int]:
+    """"The EU agreed to impose new sanctions on Russia", "NATO members agreed to
+    expel the envoys": a generic agreement (030) of event_words.tsv
+    agreeing_verb to reduce relations, sanction or restrict (roots 16, 17) is
+    the decision to do it, coded as the act. Embedded trigger -> governor."""
+    out = {}
+    for c in candidates:
+        g = by_trigger.get(c.trigger.head.i) if is_complement(c.trigger) else None
+        p = match_verb(c.trigger, lexicon()) if g is not None else None
+        if p is not None and g.cameo == GENERIC_INTENT and p.cameo.startswith(DECIDED_ROOTS) \
+                and g.trigger.lemma_.lower() in words("agreeing_verb") and c.modality in ("asserted", "intended"):
+            out[c.trigger.i] = g.trigger.i
+    return out
+
+
+def _reporter_as_party(c: Candidate, reporter: Found | None, by_trigger: dict[int, Candidate]) -> Candidate:
+    """"A Houthi official said peace talks with Saudi Arabia had made progress",
+    "the president noted the importance of cooperation with Iran": talks or
+    cooperation with another party, of no one named, are the speaker's side's;
+    not when another act governs them ("agreed to mediation in the talks with X")."""
+    if not c.nominal or c.sources or not c.targets or reporter is None or not c.cameo.startswith(PARTY_ROOTS) \
+            or not reporter.actor.country:
+        return c
+    if any(i in by_trigger and not by_trigger[i].cameo.startswith("01") for i in head_chain(c.trigger)):
+        return c
+    if any(t.actor.id == reporter.actor.id or (reporter.actor.country and t.actor.country == reporter.actor.country)
+           for t in c.targets):
         return c
     return replace(c, sources=[reporter])
 

@@ -43,6 +43,13 @@ def modality_of(verb: Token, lex: Lexicon) -> str:
                 m = lex.modality.get(("condition", c.lower_))
                 if m:
                     return m
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.i != verb.i \
+                and not any(c.dep_ == "mark" for c in verb.children):
+            # "Australia will work with New Zealand to help Tonga": a purpose is as
+            # intended as the act it is the purpose of
+            m = modality_of(verb.head, lex)
+            if m in ("intended", "hypothetical"):
+                return m
     return "asserted"
 
 

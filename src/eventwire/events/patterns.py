@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
-from .syntax import is_complement
+from .syntax import is_complement, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,6 +45,8 @@ def _complements(verb: Token) -> set[str]:
         out.update(m.lemma_.lower() for m in n.children if m.dep_ == "appos" and m.pos_ == "NOUN")
         out.update(cc.lemma_.lower() for cc in n.conjuncts)
 
+    if is_reduced_passive(verb):
+        add_noun(verb.head)  # "a curfew imposed": the noun is the participle's object
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "acomp"):
             add_noun(c)
@@ -53,7 +55,7 @@ def _complements(verb: Token) -> set[str]:
                 # sanctions", "provided $5 million in humanitarian aid"
                 for n in _prepositional_objects(c, depth=2):
                     add_noun(n)
-        elif c.dep_ == "advmod":  # "work together", "step down"
+        elif c.dep_ in ("advmod", "npadvmod"):  # "work together", "step down", "test-fired"
             out.add(c.lemma_.lower())
         elif (is_complement(c) or is_infinitive_clause(c)) and c.pos_ in ("VERB", "NOUN", "AUX"):
             out.add(c.lemma_.lower())

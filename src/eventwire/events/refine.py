@@ -49,6 +49,21 @@ def with_weapon(c: Candidate) -> Candidate:
     return next((replace(c, cameo=code) for code, lemmas in weapons() if said & lemmas), c)
 
 
+AERIAL_BOMBING = "195"
+BOMBING = "183"
+
+
+def with_bomber(c: Candidate) -> Candidate:
+    """"Al-Shabaab claimed the bombing": a bombing (195, from the air) by armed
+    groups with no air force (event_words.tsv non_state_armed_sector) is a
+    bombing of unconventional violence (183)."""
+    if c.cameo != AERIAL_BOMBING or not c.sources:
+        return c
+    if all((f.actor.sector or "").lower() in words("non_state_armed_sector") for f in c.sources):
+        return replace(c, cameo=BOMBING)
+    return c
+
+
 # generic aid and aid offers, refined by the kind of aid their phrase names;
 # an amount alone says economic (071) but a named kind beats it
 AID_CODES = {"070": "07", "071": "07", "033": "033", "0331": "033"}

@@ -8,6 +8,7 @@ from ..actors import Found
 from .arguments import is_unplaced
 from .candidates import Candidate
 from .lexicon import lexicon
+from .syntax import is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,6 +44,10 @@ def clause_depth(trigger: Token, by_trigger: dict[int, Candidate]) -> int:
     # An event noun sits inside noun phrases by nature ("amid Israel's attacks
     # on Gaza"): only the clauses above it make it background.
     counted = ("VERB", "AUX") if trigger.pos_ in ("NOUN", "PROPN") else ("VERB", "NOUN", "ADJ", "AUX")
+    if is_reduced_passive(trigger):
+        # "a curfew imposed in Lima was extended": the noun is the participle's own
+        # subject, and the phrase sits where an event noun would
+        tok, counted = trigger.head, ("VERB", "AUX")
     while tok.head.i != tok.i:
         child, tok = tok, tok.head
         if tok.pos_ in counted:

@@ -36,6 +36,15 @@ def as_demand_or_threat(c: Candidate, reporter: Found | None, lex: Lexicon) -> C
         if reporter is None or any(s.actor.id == reporter.actor.id for s in c.sources):
             return replace(c, cameo="")  # no one to make the threat
         return replace(c, sources=[reporter], targets=c.sources, modality="asserted")
+    if reporter is not None and c.sources and is_deontic(c.trigger, lex) and reporter.actor.country \
+            and any(s.actor.country == reporter.actor.country for s in c.sources):
+        # "Xi said the two countries should strengthen cooperation": what his own side
+        # must do is his commitment to the others, no demand on them; uncoded, nothing
+        if not c.cameo:
+            return c
+        others = [s for s in c.sources if s.actor.country != reporter.actor.country]
+        return replace(c, cameo=intent_code(c.cameo, lex), sources=[reporter], targets=others or c.targets,
+                       modality="intended")
     if reporter is not None and c.sources and is_deontic(c.trigger, lex) \
             and all(s.actor.id != reporter.actor.id for s in c.sources):
         code = demand_code(c.cameo, lex) if c.cameo else "100"

@@ -53,6 +53,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def is_reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun, a passive whose subject is that noun:
+    "a curfew imposed in the capital", "sanctions imposed by the EU"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children)
+
+
 def head_chain(tok: Token) -> set[int]:
     out = set()
     while tok.head.i != tok.i:
