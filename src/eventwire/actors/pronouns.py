@@ -150,6 +150,11 @@ def _plural_antecedent(m: Mentions, tok, found: list[Found], best: Found | None)
     return members if len(members) > 1 else None
 
 
+def _plural_for_singular(m: Mentions, pronoun: str, f: Found) -> bool:
+    """"it" is no plural noun: "UNICEF confirmed that children were killed ... it said" is UNICEF."""
+    return pronoun in ("it", "its") and f.form == "role" and m.doc[f.end - 1].tag_ in ("NNS", "NNPS")
+
+
 def _is_subject(m: Mentions, f: Found) -> bool:
     toks = m.doc[f.start:f.end]
     return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ in ("compound", "appos") and t.head.dep_ in ("nsubj", "nsubjpass")) for t in toks)
