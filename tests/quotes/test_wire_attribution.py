@@ -1,0 +1,21 @@
+"""Attribution in wire copy: participles, documents by their authors, new sentences after a quotation."""
+import eventwire
+
+
+def _quotes(text):
+    rec = eventwire.code_text(text, published="2024-10-21")
+    return [(q.speaker.actor.name if q.speaker else None, q.speaker.text if q.speaker else None, q.kind, q.text)
+            for q in rec.quotes]
+
+
+def test_the_object_of_a_participle_cue_is_not_the_speaker():
+    qs = _quotes("Marta Quiroga runs the port. \"It will never be the same,\" she said, recalling her own "
+                 "experience: \"We slept on the boats for a month.\"")
+    assert qs and all(words == "she" for _, words, _, _ in qs)
+    qs = _quotes("Marta Quiroga spoke at the port on Monday, recalling the storm of 1998.")
+    assert [name for name, *_ in qs] == ["Marta Quiroga"]
+
+
+def test_a_finite_cue_still_takes_the_name_after_it():
+    qs = _quotes("\"The harbour will reopen in May,\" said Marta Quiroga.")
+    assert qs[0][0] == "Marta Quiroga"
