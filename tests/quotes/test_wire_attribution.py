@@ -19,3 +19,16 @@ def test_the_object_of_a_participle_cue_is_not_the_speaker():
 def test_a_finite_cue_still_takes_the_name_after_it():
     qs = _quotes("\"The harbour will reopen in May,\" said Marta Quiroga.")
     assert qs[0][0] == "Marta Quiroga"
+
+
+def test_a_text_speaks_for_the_author_it_names():
+    qs = _quotes("The port will close for a month, according to a letter signed by Marta Quiroga.")
+    assert qs[0][0] == "Marta Quiroga"
+    qs = _quotes("Marta Quiroga released a video that says, \"The port will close for a month and we will "
+                 "pay every worker.\"")
+    assert [name for name, _, kind, _ in qs if kind == "direct"] == ["Marta Quiroga"]
+
+
+def test_a_text_that_names_no_author_stays_itself():
+    qs = _quotes("Marta Quiroga runs the port. The port will close for a month, according to a recent report.")
+    assert qs[0][1] == "a recent report" and qs[0][0] != "Marta Quiroga"
