@@ -32,3 +32,16 @@ def test_a_text_speaks_for_the_author_it_names():
 def test_a_text_that_names_no_author_stays_itself():
     qs = _quotes("Marta Quiroga runs the port. The port will close for a month, according to a recent report.")
     assert qs[0][1] == "a recent report" and qs[0][0] != "Marta Quiroga"
+
+
+def test_a_sentence_after_a_closed_quotation_is_not_its_attribution():
+    qs = _quotes("\"We have lost the whole harvest,\" the farmer Tomas Berg told reporters. \"Nobody has come "
+                 "to help us.\" The governor said he would visit the valley on Monday.")
+    direct = [(words, text) for _, words, kind, text in qs if kind == "direct"]
+    assert direct and all("Berg" in words for words, _ in direct)
+
+
+def test_a_cue_after_a_closed_quotation_that_quotes_on_is_the_same_speaker():
+    qs = _quotes("\"We have lost the whole harvest,\" the farmer Tomas Berg told reporters. \"Nobody came.\" "
+                 "He added, \"We will plant again in spring.\"")
+    assert [words for _, words, kind, _ in qs if kind == "direct"][-1] == "He"
