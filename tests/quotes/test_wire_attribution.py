@@ -45,3 +45,8 @@ def test_a_cue_after_a_closed_quotation_that_quotes_on_is_the_same_speaker():
     qs = _quotes("\"We have lost the whole harvest,\" the farmer Tomas Berg told reporters. \"Nobody came.\" "
                  "He added, \"We will plant again in spring.\"")
     assert [words for _, words, kind, _ in qs if kind == "direct"][-1] == "He"
+
+
+def test_a_cue_whose_subject_is_a_thing_inside_a_report_is_part_of_the_report():
+    qs = _quotes("Marta Quiroga said any new contract would demand \"a full audit of every shipment\" from the firm.")
+    assert [name for name, *_ in qs] and all(name == "Marta Quiroga" for name, *_ in qs)

@@ -69,9 +69,12 @@ def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
     cue = strong[0] if strong else (found[0] if found else None)
     # "Reyes said he would call the minister and tell him “enough is enough”": a cue
     # whose subject is a pronoun inside another cue's reported clause is part
-    # of that report; the outer cue's words hold the quotation.
+    # of that report; the outer cue's words hold the quotation. So is one whose
+    # subject is a common noun naming nobody ("said any new deal would demand “...”").
     for _ in range(2):
-        if cue is None or not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she", "they") for c in cue.children):
+        if cue is None or not any(c.dep_ in SUBJECT_DEPS and (c.lower_ in ("he", "she", "they")
+                                                              or (c.pos_ == "NOUN" and not c.ent_type_))
+                                  for c in cue.children):
             break
         outer = next((a for a in cue.ancestors if is_cue(a) and a.lemma_.lower() in ("say", "tell", "add", "write")
                       and not (start <= a.idx < end) and a.sent == cue.sent), None)
