@@ -50,3 +50,13 @@ def test_a_cue_after_a_closed_quotation_that_quotes_on_is_the_same_speaker():
 def test_a_cue_whose_subject_is_a_thing_inside_a_report_is_part_of_the_report():
     qs = _quotes("Marta Quiroga said any new contract would demand \"a full audit of every shipment\" from the firm.")
     assert [name for name, *_ in qs] and all(name == "Marta Quiroga" for name, *_ in qs)
+
+
+def test_a_cue_verb_with_an_object_that_makes_it_an_act_is_no_quote():
+    assert _quotes("Chile recalled its ambassador to Peru for consultations on Monday.") == []
+    assert _quotes("Peru and Chile concluded a fishing agreement in Lima.") == []
+    assert _quotes("Chile recalled that the border had been closed for a week.")  # still speech
+
+
+def test_claiming_responsibility_is_still_reported_speech():
+    assert _quotes("The Andean Liberation Front claimed responsibility for the bombing of the pipeline.")

@@ -26,7 +26,9 @@ def is_cue(t: Token) -> bool:
     if lemma == "quote" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in t.children):
         return False  # "The mayor said, and I quote, “...”": the writer's aside, not a speaker
     if lemma in cues():
-        return True
+        # "recalled its ambassador", "concluded a trade deal": an act, not speech
+        return not any(c.dep_ == "dobj" and f"{lemma} {c.lemma_.lower()}" in quote_words("act_object")
+                       for c in t.children)
     prt = phrasal_cues().get(lemma)
     return prt is not None and any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == prt for c in t.children)
 
