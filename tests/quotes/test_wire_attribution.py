@@ -60,3 +60,18 @@ def test_a_cue_verb_with_an_object_that_makes_it_an_act_is_no_quote():
 
 def test_claiming_responsibility_is_still_reported_speech():
     assert _quotes("The Andean Liberation Front claimed responsibility for the bombing of the pipeline.")
+
+
+def test_a_speaker_named_by_role_is_the_named_holder_of_that_role():
+    text = ("Marta Quiroga, the police chief of Valparaiso, said in a statement that the port would close. "
+            "Dockers marched through the city on Monday.\n\n"
+            "The police chief said 12 people had been arrested.")
+    qs = _quotes(text)
+    assert qs[-1][1] == "The police chief" and qs[-1][0] == "Marta Quiroga"
+
+
+def test_a_spokesperson_in_the_lead_is_the_named_person_who_speaks_next():
+    text = ("Chile's navy has seized two fishing boats off Arica, the navy's spokesperson said on Monday.\n\n"
+            "Tomas Berg of the navy told reporters that both crews had been detained.")
+    qs = _quotes(text)
+    assert [name for name, *_ in qs] == ["Tomas Berg", "Tomas Berg"]
