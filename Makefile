@@ -5,6 +5,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
+# our blind event/quote labels of TR-News (labels/), joined with their texts at eval time:
+# the development set (read its errors) and the held-out set (a score only)
+TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
+TRNEWS_DEV_GOLD ?= /tmp/trnews_dev_gold.jsonl
 
 .PHONY: demo test venv bench clean eval dictionaries
 
@@ -26,6 +30,10 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+	$(BIN)/python scripts/build_label_gold.py --set dev $(TRNEWS_DEV_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_DEV_GOLD)
+	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_GOLD)
 
 # The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
 # data/events/petrarch; PETRARCH points at the directory of the original files.
