@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-11-22
 TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
 TRNEWS_DEV_GOLD ?= /tmp/trnews_dev_gold.jsonl
 
-.PHONY: demo test venv bench clean eval dictionaries
+.PHONY: demo test venv bench clean eval dictionaries calibrate
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ eval: venv
 	$(BIN)/eventwire eval $(TRNEWS_DEV_GOLD)
 	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
 	$(BIN)/eventwire eval $(TRNEWS_GOLD)
+
+# Refit the confidence model on the hand-judged PolNeAR train events with the
+# current coder (src/eventwire/data/calibration/README.md). The golden record's
+# confidences move with it: regenerate tests/golden/demo.json with
+# EVENTWIRE_REGENERATE=1 and check that only confidences changed.
+calibrate: venv
+	$(BIN)/python scripts/fit_confidence.py
 
 # The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
 # data/events/petrarch; PETRARCH points at the directory of the original files.
