@@ -103,3 +103,14 @@ def test_a_country_without_a_package_point_lies_among_its_own_places():
     for name, (south, north, west, east) in {"United Kingdom": (50, 59, -7, 2), "Palestine": (31, 33, 34, 36)}.items():
         e = next(e for e in g.lookup(name) if e.feature == "PCLI")
         assert south < e.lat < north and west < e.lon < east, (name, e.lat, e.lon)
+
+
+def test_a_known_name_inside_a_place_name_the_gazetteer_lacks():
+    found = by_text("Deputies took him to the Titus County Jail after a chase through East Oxford.")
+    assert found["Titus County"].feature == "ADM2"
+    assert "Oxford" in found and "East" not in found
+
+
+def test_a_generic_word_inside_a_place_name_is_no_place():
+    found = by_text("Crews repaired the Church Street bridge near Jefferson Valley Mall.")
+    assert not {"Street", "Valley", "Church"} & set(found)

@@ -80,7 +80,10 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         if not toks or _speaks(ent.root):
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append((start, end, text[start:end]))
+        if _candidates(text[start:end]) or len(toks) == 1:
+            out.append((start, end, text[start:end]))
+        else:  # "East Oxford", "the Titus County Jail", "North Texas": the known names inside
+            out += _inner_names(toks, text)
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition,
         # not the first word of a longer name ("at the University of Hartford")
@@ -105,6 +108,32 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
 
 
 MAX_NAME_TOKENS = 3
+MIN_INNER_POPULATION = 1000  # a town named inside a longer place name
+
+
+def _inner_names(toks, text: str) -> list[tuple[int, int, str]]:
+    """The gazetteer's names inside a place name it does not know, longest
+    first, left to right: capitalized words that name a country, a division
+    or a town of some size ("Oxford" of "East Oxford", "Titus County" of "the
+    Titus County Jail"); not words alone that name a kind of place or a
+    direction ("Street", "North"), nor a county without its "County"."""
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
+            window = toks[i:i + n]
+            if n == len(toks) or not all(t.text[:1].isupper() for t in window) \
+                    or window[0].lower_ in _calendar_words() or all(fold(t.text) in _generic_words() for t in window):
+                continue
+            start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+            name = text[start:end]
+            if any(e.feature in ("PCLI", "ADM1", "CONT") or e.feature == "ADM2" and n > 1  # not "Licking" alone
+                   or e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION for e in _candidates(name)):
+                out.append((start, end, name))
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[int, int, str]]:
@@ -196,6 +225,15 @@ def _person(span, ent_of) -> bool:
     """The words are (part of) a person's name of more than these words."""
     ent = ent_of.get(span.start)
     return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Folded words that alone are no place found inside a longer name
+    (data/places/generic_words.tsv: "Street", "Valley", "North")."""
+    from ..data import read_tsv
+
+    return frozenset(fold(r["word"]) for r in read_tsv("places/generic_words.tsv"))
 
 
 @cache
