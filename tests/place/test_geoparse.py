@@ -114,3 +114,9 @@ def test_a_known_name_inside_a_place_name_the_gazetteer_lacks():
 def test_a_generic_word_inside_a_place_name_is_no_place():
     found = by_text("Crews repaired the Church Street bridge near Jefferson Valley Mall.")
     assert not {"Street", "Valley", "Church"} & set(found)
+
+
+def test_a_town_or_county_opening_a_name_of_local_life_is_a_place():
+    found = by_text("Winona police said the Winona man was held. The Licking County Genealogy Society met.")
+    assert found["Winona"].admin1 == "Minnesota"
+    assert found["Licking County"].feature == "ADM2"

@@ -163,7 +163,7 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
             span = doc[i:i + n]
             key = fold(span.text) if n > 1 else head
             if key in names or _is_country_or_state(key, countries) or \
-                    key not in people and _is_town_in_a_name(span, admins, ent_of):
+                    key not in people and (_is_town_in_a_name(span, admins, ent_of) or _names_its_town(span, ent_of)):
                 hit = span
                 break
         if hit is None or _person(hit, ent_of) or _speaks(hit.root):
@@ -208,6 +208,34 @@ def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
     cands = _candidates(span.text)
     return bool(cands) and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_IN_NAME \
         and (cands[0].country, cands[0].admin1) in admins
+
+
+def _names_its_town(span, ent_of) -> bool:
+    """A county ("Licking County Genealogy Society") or a town of some size
+    that a word of local life follows: its institutions and its people
+    ("Oxford City Council", "Winona police", "a Paris man", "Gainesville
+    residents", data/places/local_heads.tsv); at the start of the name the
+    recognizer found, if any."""
+    if span.end >= len(span.doc) or span.root.pos_ != "PROPN":
+        return False
+    ent = ent_of.get(span.start)
+    if ent is not None and span.start != ent.start + (ent[0].lower_ == "the"):
+        return False
+    if len(span) > 1 and span[-1].lower_ in ("county", "parish"):
+        return any(e.feature == "ADM2" for e in _candidates(span.text))
+    nxt = span.doc[span.end]
+    if fold(nxt.text) not in _local_heads():
+        return False
+    return any(e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION or e.feature == "ADM2" and len(span) > 1
+               for e in _candidates(span.text))
+
+
+@cache
+def _local_heads() -> frozenset[str]:
+    """Folded words of a town's local life (data/places/local_heads.tsv)."""
+    from ..data import read_tsv
+
+    return frozenset(fold(r["word"]) for r in read_tsv("places/local_heads.tsv"))
 
 
 def _people_words(doc) -> set[str]:
