@@ -120,3 +120,8 @@ def test_a_town_or_county_opening_a_name_of_local_life_is_a_place():
     found = by_text("Winona police said the Winona man was held. The Licking County Genealogy Society met.")
     assert found["Winona"].admin1 == "Minnesota"
     assert found["Licking County"].feature == "ADM2"
+
+
+def test_a_division_the_article_names_outweighs_its_towns_guesses():
+    found = by_text("Teams from Madison County and McLean County will represent Kentucky at the finals.")
+    assert found["Madison County"].admin1 == "Kentucky" and found["McLean County"].admin1 == "Kentucky"

@@ -330,6 +330,7 @@ def _contenders(entries: list[Entry]) -> list[Entry]:
 
 
 ROUNDS = 2
+NAMED_DIVISION = 5  # a division the article names outweighs the divisions of its towns
 NEAR_KM = 200.0
 NEAR_CONTEXT = 2.0
 
@@ -344,18 +345,19 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
         if e.country:
             countries[e.country] += weight
         if e.admin1 and e.feature != "PCLI":
-            admins[e.admin1] += weight
+            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" else 1)
         if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
             points.append((e.lat, e.lon))
 
     total = sum(countries.values()) or 1
+    top_admin = max(admins.values(), default=1)
 
     def score(e: Entry) -> float:
         s = _prior(e)
         if e.country and countries[e.country]:
             s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
-            s += ADMIN1_CONTEXT
+            s += ADMIN1_CONTEXT * admins[e.admin1] / top_admin
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
                 distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
             s += NEAR_CONTEXT
