@@ -125,3 +125,8 @@ def test_a_town_or_county_opening_a_name_of_local_life_is_a_place():
 def test_a_division_the_article_names_outweighs_its_towns_guesses():
     found = by_text("Teams from Madison County and McLean County will represent Kentucky at the finals.")
     assert found["Madison County"].admin1 == "Kentucky" and found["McLean County"].admin1 == "Kentucky"
+
+
+def test_a_town_and_the_county_it_lies_in_choose_each_other():
+    found = by_text("Lebanon police arrested the driver, who was held in the Boone County jail.")
+    assert (found["Lebanon"].admin1, found["Boone County"].admin1) == ("Indiana", "Indiana")

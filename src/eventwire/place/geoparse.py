@@ -312,9 +312,10 @@ def resolve_names(names: list[str]) -> dict[str, Entry]:
     cands = {k: _candidates(n) for k, n in {fold(n): n for n in reversed(names)}.items()}
     cands = {k: v for k, v in cands.items() if v}
     chosen = {k: v[0] for k, v in cands.items()}
-    for _ in range(ROUNDS):
-        chosen = {k: max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None))
-                  for k, entries in cands.items()}
+    counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
+    for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
+        for k, entries in cands.items():
+            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties))
     return chosen
 
 
@@ -335,8 +336,15 @@ NEAR_KM = 200.0
 NEAR_CONTEXT = 2.0
 
 
-def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
-    """Score of an entry for name `key` given the other names' current choices."""
+SAME_COUNTY = 3.0
+
+
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None):
+    """Score of an entry for name `key` given the other names' current
+    choices; and a town and a county, or two towns, that can be of one
+    county gain ("Lebanon" and "Boone County" are both of Indiana's Boone
+    County)."""
+    near = set().union(*(v for k, v in counties.items() if k != key)) if counties else set()
     countries, admins, points = Counter(), Counter(), []
     for k, e in chosen.items():
         if k == key:
@@ -358,6 +366,8 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
             s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
             s += ADMIN1_CONTEXT * admins[e.admin1] / top_admin
+        if e.county and e.county in near:
+            s += SAME_COUNTY
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
                 distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
             s += NEAR_CONTEXT
