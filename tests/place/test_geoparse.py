@@ -130,3 +130,14 @@ def test_a_division_the_article_names_outweighs_its_towns_guesses():
 def test_a_town_and_the_county_it_lies_in_choose_each_other():
     found = by_text("Lebanon police arrested the driver, who was held in the Boone County jail.")
     assert (found["Lebanon"].admin1, found["Boone County"].admin1) == ("Indiana", "Indiana")
+
+
+def test_a_division_written_after_a_town_chooses_its_sense():
+    found = by_text("She was born in Columbus, Indiana, and later moved to Ohio.")
+    assert found["Columbus"].admin1 == "Indiana"
+
+
+def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
+    found = by_text("Fire guts old mill. FAIRFIELD, Conn. -- Crews fought the blaze for hours on Monday.")
+    assert found["FAIRFIELD"].admin1 == "Connecticut"
+    assert found["Conn."].feature == "ADM1"

@@ -13,13 +13,20 @@ Resolution, one sense per name per article (the field's usual assumption):
    first-level division ("Gainesville" near "Georgia" and "Atlanta"); the
    dateline (the article's first place) counts twice.
 
+A division or country written after a town ("Gainesville, Fla.") keeps only
+the town's entries in it; a dateline in capitals ("CARTHAGE, N.C. (AP) —")
+is a place and the article's first context. A place name the gazetteer
+lacks yields the known names inside it ("Oxford" of "East Oxford"); a town
+or county opening a name of its local life ("Winona police", "the Boone
+County Jail") is a place.
+
 A name used for its government ("Ankara said", "Russia warned") is an actor,
 not a place: the subject of a speech verb is left out. Does not resolve
-places the gazetteer lacks (rivers, mountains, regions, buildings) and does
-not read "Gainesville, Fla." abbreviations of states.
+places the gazetteer lacks (rivers, mountains, regions, buildings).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -303,7 +310,7 @@ def _candidates(name: str) -> list[Entry]:
     return found[:MAX_CANDIDATES]
 
 
-def resolve_names(names: list[str]) -> dict[str, Entry]:
+def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dict[str, Entry]:
     """One entry per distinct name (folded), in the article's context; the
     first name is the dateline's. Two rounds: the priors' choice of every name
     gives the countries and divisions of the article; then each name is chosen
@@ -311,6 +318,10 @@ def resolve_names(names: list[str]) -> dict[str, Entry]:
     keys = list(dict.fromkeys(fold(n) for n in names))
     cands = {k: _candidates(n) for k, n in {fold(n): n for n in reversed(names)}.items()}
     cands = {k: v for k, v in cands.items() if v}
+    for k, places in (within or {}).items():  # "Grantville, Pennsylvania": only those of the division
+        inside = [e for e in cands.get(k, ()) if (e.country, e.admin1) in places or (e.country, None) in places]
+        if inside:
+            cands[k] = inside
     chosen = {k: v[0] for k, v in cands.items()}
     counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
     for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
@@ -376,10 +387,63 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
     return score
 
 
+QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, dict[str, set]]:
+    """A town's division or country written after it ("Grantville,
+    Pennsylvania", "Carthage, N.C.", "London, Ont."): the divisions or
+    countries each name is said to lie in, and the qualifiers as mentions of
+    their own where no mention covers them yet."""
+    within: dict[str, set] = {}
+    added = []
+    taken = {(s, e) for s, e, _ in mentions}
+    ends = sorted(s for s, _, _ in mentions)
+    for start, end, name in mentions:
+        m = QUALIFIER.match(text, end)
+        if m is None:
+            continue
+        for qual in (m.group(1), m.group(1).split(" ")[0]):
+            tops = [e for e in _candidates(qual) if e.feature in ("ADM1", "PCLI")]
+            if tops and not any(e.feature in ("ADM1", "PCLI") for e in _candidates(name)):
+                within.setdefault(fold(name), set()).update((e.country, e.name if e.feature == "ADM1" else None)
+                                                           for e in tops)
+                q_start = m.start(1)
+                if (q_start, q_start + len(qual)) not in taken and not any(q_start <= s < q_start + len(qual) for s in ends):
+                    added.append((q_start, q_start + len(qual), qual))
+                break
+    return added, within
+
+
+DATELINE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))? ?(?:—|–|--|-)\s)")
+DATELINE_CHARS = 400
+
+
+def _dateline(text: str, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The dateline, a place name in capitals opening the report after the
+    headline, before a dash ("CARTHAGE, N.C. (AP) —", "WINONA --"), when the
+    gazetteer knows it; the parse takes it for a word of the first sentence."""
+    for m in DATELINE.finditer(text, 0, DATELINE_CHARS):
+        name = m.group(1)
+        if len(name) > 2 and _candidates(name):
+            return m.start(1), m.end(1), name
+    return None
+
+
 def article_places(doc) -> list[PlaceMention]:
     """Every place mention of a parsed article, resolved."""
+    text = doc_text(doc)
     mentions = _mentions(doc)
-    resolved = resolve_names([name for _, _, name in mentions])
+    dateline = _dateline(text, mentions)
+    if dateline is not None:
+        mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
+    added, within = _qualified(text, mentions)
+    mentions = sorted(mentions + added)
+    names = [name for _, _, name in mentions]
+    if dateline is not None:  # the dateline's name first: it counts twice as context
+        names.insert(0, dateline[2])
+    resolved = resolve_names(names, within)
     out = []
     for start, end, name in mentions:
         e = resolved.get(fold(name))
