@@ -141,3 +141,9 @@ def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
     found = by_text("Fire guts old mill. FAIRFIELD, Conn. -- Crews fought the blaze for hours on Monday.")
     assert found["FAIRFIELD"].admin1 == "Connecticut"
     assert found["Conn."].feature == "ADM1"
+
+
+def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
+    found = places("Rock Hill police closed the road. Rock Hill City Manager Carey Smith said it would reopen.")
+    assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]
+    assert "Police" not in by_text("Police Chief Adam Palmer spoke in Vancouver.")

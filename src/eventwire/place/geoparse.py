@@ -223,8 +223,9 @@ def _names_its_town(span, ent_of) -> bool:
     ("Oxford City Council", "Winona police", "a Paris man", "Gainesville
     residents", data/places/local_heads.tsv); at the start of the name the
     recognizer found, if any."""
-    if span.end >= len(span.doc) or span.root.pos_ != "PROPN":
-        return False
+    if span.end >= len(span.doc) or span.root.pos_ != "PROPN" \
+            or all(fold(t.text) in _local_heads() or fold(t.text) in _generic_words() for t in span):
+        return False  # "Police Chief", "Valley High"
     ent = ent_of.get(span.start)
     if ent is not None and span.start != ent.start + (ent[0].lower_ == "the"):
         return False
@@ -259,6 +260,9 @@ def _people_words(doc) -> set[str]:
 def _person(span, ent_of) -> bool:
     """The words are (part of) a person's name of more than these words."""
     ent = ent_of.get(span.start)
+    if span.end < len(span.doc) and fold(span.doc[span.end].text) in _local_heads() \
+            and not all(fold(t.text) in _local_heads() or fold(t.text) in _generic_words() for t in span):
+        return False  # "Rock Hill City Manager Carey Smith", "Avondale Mayor Ed Rieker"
     return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
 
 
