@@ -147,3 +147,13 @@ def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
     found = places("Rock Hill police closed the road. Rock Hill City Manager Carey Smith said it would reopen.")
     assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]
     assert "Police" not in by_text("Police Chief Adam Palmer spoke in Vancouver.")
+
+
+def test_the_home_in_a_legislators_party_tag_is_a_place():
+    found = by_text("The bill's sponsor, Rep. Donald Humason, R-Westfield, spoke in Boston.")
+    assert found["Westfield"].admin1 == "Massachusetts"
+
+
+def test_where_a_named_person_is_from_is_a_place():
+    found = by_text("Her sister, Maria Lopez of Grand Prairie, said she remembers the flood.")
+    assert found["Grand Prairie"].admin1 == "Texas"

@@ -94,8 +94,9 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition,
         # not the first word of a longer name ("at the University of Hartford")
+        home = _home_of_a_person(tok)
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ == "PERSON":
+                or tok.head.lower_ not in PLACE_PREPS and not home or tok.ent_type_ == "PERSON":
             continue
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
@@ -106,12 +107,18 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         start, end = first.idx, tok.idx + len(tok.text)
         name = text[start:end]
-        if any(e.population >= MIN_PARSE_POPULATION or e.feature in ("PCLI", "ADM1")
-               for e in g.lookup(name)):
+        if any(e.population >= (MIN_INNER_POPULATION if home else MIN_PARSE_POPULATION)
+               or e.feature in ("PCLI", "ADM1") for e in g.lookup(name)):
             out.append((start, end, name))
             covered.update(range(first.i, tok.i + 1))
     out += _other_uses(doc, text, out, covered, ent_of)
     return sorted(out)
+
+
+def _home_of_a_person(tok) -> bool:
+    """"Kalena Horhn of Grand Prairie": the object of "of" after a person's
+    name is where the person lives."""
+    return tok.head.lower_ == "of" and tok.head.head.ent_type_ == "PERSON"
 
 
 MAX_NAME_TOKENS = 3
@@ -435,6 +442,24 @@ def _dateline(text: str, mentions: list[tuple[int, int, str]]) -> tuple[int, int
     return None
 
 
+PARTY_HOME = re.compile(r"(?:,|\()\s?[DRI]-([A-Z][\w.']*(?: [A-Z][\w.']*)?)")
+
+
+def _party_homes(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The home a legislator's party tag names ("Rep. Jay Roberts (R-Ocilla)",
+    "Sen. Tom Jensen, R-London", "D-N.D."), where the gazetteer knows it and
+    no mention covers it yet."""
+    out = []
+    for m in PARTY_HOME.finditer(text):
+        start = m.start(1)
+        for name in (m.group(1), m.group(1).split(" ")[0]):
+            name = name.rstrip(".") if not _candidates(name) else name
+            if _candidates(name) and not any(s < start + len(name) and e > start for s, e, _ in mentions):
+                out.append((start, start + len(name), name))
+                break
+    return out
+
+
 def article_places(doc) -> list[PlaceMention]:
     """Every place mention of a parsed article, resolved."""
     text = doc_text(doc)
@@ -442,6 +467,7 @@ def article_places(doc) -> list[PlaceMention]:
     dateline = _dateline(text, mentions)
     if dateline is not None:
         mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
+    mentions += _party_homes(text, mentions)
     added, within = _qualified(text, mentions)
     mentions = sorted(mentions + added)
     names = [name for _, _, name in mentions]
