@@ -157,3 +157,9 @@ def test_the_home_in_a_legislators_party_tag_is_a_place():
 def test_where_a_named_person_is_from_is_a_place():
     found = by_text("Her sister, Maria Lopez of Grand Prairie, said she remembers the flood.")
     assert found["Grand Prairie"].admin1 == "Texas"
+
+
+def test_names_listed_before_counties_are_counties():
+    found = by_text("Students may attend school in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties.")
+    assert {found[n].name for n in ("Butler", "Preble", "Warren")} == {"Butler County", "Preble County", "Warren County"}
+    assert all(p.feature == "ADM2" for p in found.values())

@@ -460,6 +460,32 @@ def _party_homes(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
     return out
 
 
+def _listed_counties(doc, mentions: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], str]:
+    """Names listed before "counties" ("Butler, Clark or Warren counties"):
+    each mention -> the county name it is looked up by ("Clark County")."""
+    out = {}
+    for tok in doc:
+        if tok.lower_ not in ("counties", "parishes"):
+            continue
+        word = "County" if tok.lower_ == "counties" else "Parish"
+        heads = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper()]
+        todo = list(heads)
+        while todo:
+            t = todo.pop()
+            todo.extend(c for c in t.children if c.dep_ == "conj" and c.text[:1].isupper())
+            first = t
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == t.i \
+                    and doc[first.i - 1].text[:1].isupper():
+                first = doc[first.i - 1]
+            start, end = first.idx, t.idx + len(t.text)
+            name = doc_text(doc)[start:end]
+            if any(s < end and e > start for s, e, _ in mentions) or \
+                    not any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
+                continue
+            out[(start, end, name)] = f"{name} {word}"
+    return out
+
+
 def article_places(doc) -> list[PlaceMention]:
     """Every place mention of a parsed article, resolved."""
     text = doc_text(doc)
@@ -468,15 +494,17 @@ def article_places(doc) -> list[PlaceMention]:
     if dateline is not None:
         mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
     mentions += _party_homes(text, mentions)
+    counties = _listed_counties(doc, mentions)
+    mentions += list(counties)
     added, within = _qualified(text, mentions)
     mentions = sorted(mentions + added)
-    names = [name for _, _, name in mentions]
+    names = [counties.get(m, m[2]) for m in mentions]
     if dateline is not None:  # the dateline's name first: it counts twice as context
         names.insert(0, dateline[2])
     resolved = resolve_names(names, within)
     out = []
     for start, end, name in mentions:
-        e = resolved.get(fold(name))
+        e = resolved.get(fold(counties.get((start, end, name), name)))
         if e is None:
             continue
         out.append(PlaceMention(name, (start, end), e.name, e.geonameid, e.country, e.admin1,
