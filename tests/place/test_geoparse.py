@@ -163,3 +163,10 @@ def test_names_listed_before_counties_are_counties():
     found = by_text("Students may attend school in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties.")
     assert {found[n].name for n in ("Butler", "Preble", "Warren")} == {"Butler County", "Preble County", "Warren County"}
     assert all(p.feature == "ADM2" for p in found.values())
+
+
+def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
+    found = by_text("A few Georgia cities, including Gainesville and Duluth, have zoning rules.")
+    assert found["Duluth"].admin1 == "Georgia"
+    found = by_text("He rested in Gainesville, Texas, before heading on to Sherman where he spent the night.")
+    assert found["Sherman"].admin1 == "Texas"

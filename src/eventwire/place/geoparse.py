@@ -2,8 +2,10 @@
 
 Mentions come from the recognizer (GPE, LOC and FAC names found in the
 gazetteer) and from the parse where the recognizer missed a name: a proper
-noun that is the object of a place preposition ("a rally in Lanexa") and that
-the gazetteer knows.
+noun that is the object of a place preposition ("a rally in Lanexa"), or of
+"of" after a person ("Maria Lopez of Grand Prairie"), or joined to a place
+("Gainesville and Duluth"), and that the gazetteer knows; one word the
+recognizer took for a person counts there unless the article's people bear it.
 
 Resolution, one sense per name per article (the field's usual assumption):
 1. every name's entries are ranked by priors: population (log10) and feature
@@ -91,13 +93,17 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             out.append((start, end, text[start:end]))
         else:  # "East Oxford", "the Titus County Jail", "North Texas": the known names inside
             out += _inner_names(toks, text)
+    people = _people_words(doc)
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition,
         # not the first word of a longer name ("at the University of Hartford")
         home = _home_of_a_person(tok)
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in PLACE_PREPS and not home or tok.ent_type_ == "PERSON":
+        beside = tok.dep_ == "conj" and tok.head.i in covered  # "Gainesville and Duluth"
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() \
+                or not (tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or home) or beside):
             continue
+        if tok.ent_type_ == "PERSON" and (len(ent_of[tok.i]) > 1 or fold(tok.text) in people):
+            continue  # a person's name, not a town the recognizer took for one ("to Sherman")
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
                 and doc[first.i - 1].head.i == tok.i:
@@ -107,7 +113,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         start, end = first.idx, tok.idx + len(tok.text)
         name = text[start:end]
-        if any(e.population >= (MIN_INNER_POPULATION if home else MIN_PARSE_POPULATION)
+        if any(e.population >= (MIN_INNER_POPULATION if home or beside and tok.ent_type_ != "PERSON"
+                                else MIN_PARSE_POPULATION)
                or e.feature in ("PCLI", "ADM1") for e in g.lookup(name)):
             out.append((start, end, name))
             covered.update(range(first.i, tok.i + 1))
