@@ -174,3 +174,8 @@ def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition()
 
 def test_a_division_is_found_by_its_name_without_the_iso_kind_after_a_comma():
     assert any(e.feature == "ADM1" and e.country == "RUS" for e in gazetteer().lookup("Dagestan"))
+
+
+def test_a_city_of_a_million_opening_an_organizations_name_is_a_place():
+    found = by_text("The candidate told The Moscow Times on Wednesday that he would run.")
+    assert found["Moscow"].country == "RUS"

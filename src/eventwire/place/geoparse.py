@@ -94,6 +94,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         else:  # "East Oxford", "the Titus County Jail", "North Texas": the known names inside
             out += _inner_names(toks, text)
     people = _people_words(doc)
+    person_words = Counter(fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition,
         # not the first word of a longer name ("at the University of Hartford")
@@ -102,7 +103,8 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() \
                 or not (tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or home) or beside):
             continue
-        if tok.ent_type_ == "PERSON" and (len(ent_of[tok.i]) > 1 or fold(tok.text) in people):
+        if tok.ent_type_ == "PERSON" and (len(ent_of[tok.i]) > 1 or fold(tok.text) in people
+                                          or person_words[fold(tok.text)] > 1):
             continue  # a person's name, not a town the recognizer took for one ("to Sherman")
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
@@ -212,6 +214,7 @@ def _is_country_or_state(key: str, countries: set[str]) -> bool:
 
 
 MIN_TOWN_IN_NAME = 10000  # "Gainesville Police", "the Alexandria Zoo": a town of some size
+MIN_CITY_IN_NAME = 1_000_000  # ... in the article's divisions, or a city of a million anywhere ("The Moscow Times")
 
 
 def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
@@ -228,7 +231,7 @@ def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
         return False
     cands = _candidates(span.text)
     return bool(cands) and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_IN_NAME \
-        and (cands[0].country, cands[0].admin1) in admins
+        and ((cands[0].country, cands[0].admin1) in admins or cands[0].population >= MIN_CITY_IN_NAME)
 
 
 def _names_its_town(span, ent_of) -> bool:
