@@ -179,3 +179,8 @@ def test_a_division_is_found_by_its_name_without_the_iso_kind_after_a_comma():
 def test_a_city_of_a_million_opening_an_organizations_name_is_a_place():
     found = by_text("The candidate told The Moscow Times on Wednesday that he would run.")
     assert found["Moscow"].country == "RUS"
+
+
+def test_a_name_shown_to_be_a_town_later_is_a_place_where_it_came_first():
+    text = "Protecting Gainesville is the goal, said about 55 Gainesville residents who marched on Friday."
+    assert [p.text for p in places(text)].count("Gainesville") == 2

@@ -171,6 +171,18 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
     admins = {(e.country, e.admin1) for e in tops if e.feature != "PCLI"}
     people = _people_words(doc)
     out = []
+    for _ in range(2):  # again, when this pass found names the earlier uses of which it passed by
+        before = len(names)
+        names |= {fold(name) for _, _, name in out if len(name) > 2}
+        if out and len(names) == before:
+            break
+        out += _scan(doc, names, countries, admins, people, covered, ent_of)
+    return out
+
+
+def _scan(doc, names, countries, admins, people, covered, ent_of) -> list[tuple[int, int, str]]:
+    g = gazetteer()
+    out = []
     i = 0
     while i < len(doc):
         tok = doc[i]
