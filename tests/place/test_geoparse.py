@@ -184,3 +184,8 @@ def test_a_city_of_a_million_opening_an_organizations_name_is_a_place():
 def test_a_name_shown_to_be_a_town_later_is_a_place_where_it_came_first():
     text = "Protecting Gainesville is the goal, said about 55 Gainesville residents who marched on Friday."
     assert [p.text for p in places(text)].count("Gainesville") == 2
+
+
+def test_the_demonym_opening_an_organizations_name_names_its_country():
+    found = by_text("A statement from the Russian Foreign Ministry was read in Geneva.")
+    assert found["Russian"].country == "RUS"

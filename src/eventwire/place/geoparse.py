@@ -78,6 +78,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                     out.append((start, start + len(part), part))
                 start += len(part) + 1
             continue
+        if ent.label_ == "ORG" and len(ent) > 1:
+            # "the Russian Foreign Ministry", "the Lebanese Army": the country of its demonym
+            first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
+            if fold(first.text) in g.demonyms and first.text[:1].isupper():
+                out.append((first.idx, first.idx + len(first.text), first.text))
+                covered.add(first.i)
+            continue
         if ent.label_ not in PLACE_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
