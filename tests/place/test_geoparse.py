@@ -189,3 +189,8 @@ def test_a_name_shown_to_be_a_town_later_is_a_place_where_it_came_first():
 def test_the_demonym_opening_an_organizations_name_names_its_country():
     found = by_text("A statement from the Russian Foreign Ministry was read in Geneva.")
     assert found["Russian"].country == "RUS"
+
+
+def test_a_generic_word_is_not_spread_as_a_place_through_the_article():
+    found = by_text("Olympic Problems in Sochi. The Olympic organizers said the Olympic facilities in Sochi are late.")
+    assert "Olympic" not in found and found["Sochi"].country == "RUS"

@@ -157,8 +157,10 @@ def _inner_names(toks, text: str) -> list[tuple[int, int, str]]:
                 continue
             start, end = window[0].idx, window[-1].idx + len(window[-1].text)
             name = text[start:end]
-            if any(e.feature in ("PCLI", "ADM1", "CONT") or e.feature == "ADM2" and n > 1  # not "Licking" alone
-                   or e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION for e in _candidates(name)):
+            cands = _candidates(name)
+            if cands and not (n == 1 and cands[0].feature == "ADM2") and any(  # not "Licking" alone
+                    e.feature in ("PCLI", "ADM1", "CONT") or e.feature == "ADM2" and n > 1
+                    or e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION for e in cands):
                 out.append((start, end, name))
                 i += n - 1
                 break
@@ -173,6 +175,7 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
     that speaks."""
     g = gazetteer()
     names = {fold(name) for _, _, name in found if name[:1].isupper() and len(name) > 2 and g.lookup(name)}
+    names -= _generic_words()  # "Olympic", "Refuge": a word of the name of something else
     tops = [c[0] for c in map(_candidates, {name for _, _, name in found}) if c]
     countries = {e.country for e in tops}
     admins = {(e.country, e.admin1) for e in tops if e.feature != "PCLI"}
@@ -180,7 +183,7 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
     out = []
     for _ in range(2):  # again, when this pass found names the earlier uses of which it passed by
         before = len(names)
-        names |= {fold(name) for _, _, name in out if len(name) > 2}
+        names |= {fold(name) for _, _, name in out if len(name) > 2} - _generic_words()
         if out and len(names) == before:
             break
         out += _scan(doc, names, countries, admins, people, covered, ent_of)
