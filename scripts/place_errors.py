@@ -17,8 +17,8 @@ so a change to place/ is measured in seconds instead of minutes.
 """
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -50,9 +50,13 @@ def _places(items: list[dict], cache: str | None) -> list[list]:
 
 
 def main() -> None:
-    path = sys.argv[1]
-    examples = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 0
-    cache = sys.argv[sys.argv.index("--docs") + 1] if "--docs" in sys.argv else None
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", help="a JSONL gold file of toponyms")
+    ap.add_argument("--examples", type=int, default=0, metavar="N", help="also name the N most frequent misses")
+    ap.add_argument("--docs", metavar="CACHE.spacy", help="keep the parsed articles in this DocBin file "
+                    "(outside the repository) and only geoparse on later runs")
+    args = ap.parse_args()
+    path, examples, cache = args.gold, args.examples, args.docs
     items = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").split("\n") if x.strip()]
     g = gazetteer()
     kind_of = {g.gid[i]: KIND[FEATURES[g.feature[i]]] for i in range(len(g))}
