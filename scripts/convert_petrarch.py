@@ -412,6 +412,7 @@ class Lemmas:
         self.nlp = nlp()
         self.lemmatizer = self.nlp.get_pipe("lemmatizer")
         self.cache: dict[tuple[str, str], str] = {}
+        self.verb_bases = frozenset(self.lemmatizer.lookups.get_table("lemma_index")["verb"])
 
     def __call__(self, word: str, pos: str = "NOUN") -> str:
         key = (word.lower(), pos)
@@ -423,6 +424,19 @@ class Lemmas:
             doc[0].tag_ = "NNS" if pos == "NOUN" else "VB"
             self.cache[key] = self.lemmatizer.rule_lemmatize(doc[0])[0].lower()
         return self.cache[key]
+
+
+def verb_lemma(word: str, lemma: Lemmas) -> str:
+    """The lemma of a verb the dictionary lists (mostly base forms). The
+    lemmatizer, given the word alone, applies its suffix rules to base forms
+    too ("dismiss" -> "dismis", "need" -> "nee", "ring" -> "re"), lemmas the
+    parser never gives; so a word spaCy knows as a base form stays as it is,
+    an irregular form goes to its lemma ("saw" -> "see") and only an unknown
+    word goes through the rules ("worried" -> "worry")."""
+    w = word.lower()
+    if w in lemma.verb_bases:
+        return w
+    return lemma(w, "VERB")
 
 
 def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -612,7 +626,7 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                 unmapped.append([word.lower(), "(verb)", code, "words before the verb"])
                 return None
             parts[0] = parts[0][1:]
-        base = lemma(parts[0], "VERB")
+        base = verb_lemma(parts[0], lemma)
         written = "_".join(parts).upper()
         if len(parts) == 1:
             return Verb(base, code=code, word=written)

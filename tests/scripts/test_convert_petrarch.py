@@ -67,6 +67,12 @@ DONATE
 - * SPEECH                 [---]   # GIVE
 - * VISA                   [:056]  # GIVE
 
+---  REJECT   [120]  ---
+DISMISS
+HARASS [140]
+NEED
+BURNT
+
 ---  LOITER   [---]  ---
 LOITER
 - * (NEAR BORDER)          [999]   # LOITER
@@ -154,6 +160,10 @@ def test_verb_patterns_map_onto_verb_particle_preposition_and_object(converted):
     assert got[("give", "", "loan", "to")] == "071"
     assert got[("give", "", "speech", "")] == "-"
     assert got[("give", "", "", "")] == "070"  # the verb alone takes the block code
+    assert got[("dismiss", "", "", "")] == "120"  # a base form ending in s keeps it ("dismis" is no lemma)
+    assert got[("need", "", "", "")] == "120"  # not "nee"
+    assert got[("harass", "", "", "")] == "140"  # a verb's own code wins over its block's
+    assert got[("burn", "", "", "")] == "120"  # an irregular form listed as a verb goes to its lemma
     assert not any(k[0] == "loiter" and k[3] == "" for k in got)  # [---] block: the verb alone is no event
 
 
