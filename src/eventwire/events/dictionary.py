@@ -94,10 +94,19 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
     p = first_match(verb, rows)
     if p is None or p.cameo == NOT_AN_EVENT:
         return None
-    if p.bare and (verb.dep_ in NOT_A_CLAUSE_DEPS or any(c.dep_ in EMBEDDING_DEPS for c in verb.children)
+    if p.bare and (not _is_clause(verb) or any(c.dep_ in EMBEDDING_DEPS for c in verb.children)
                    or not _between_actors(verb, actors)):
         return None
     return p
+
+
+def _is_clause(verb: Token) -> bool:
+    """A clause of its own: not a preposition or modifier to the parser, and
+    not an adverbial participle ("..., citing domestic opposition"); an
+    adverbial clause with its own subject is one ("after troops evicted them")."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ not in NOT_A_CLAUSE_DEPS
 
 
 def _between_actors(verb: Token, actors: ArticleActors) -> bool:
