@@ -51,6 +51,9 @@ OLD_COUNTRY_CODES = {
     "USR": "RUS", "SUN": "RUS", "DDR": "DEU", "GDR": "DEU", "FRG": "DEU", "YUG": "SRB", "FRY": "SRB",
     "SCG": "SRB", "CSK": "CZE", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX", "ROM": "ROU", "ZAR": "COD",
     "BUR": "MMR", "YMD": "YEM", "YAR": "YEM", "ANG": "AGO", "SRP": "BIH", "IMY": "IMN",
+    # and two the dictionaries use once: French territories (Wallis and Futuna)
+    # and the Serbian Krajina, a breakaway state of 1991-95 inside Croatia
+    "FRN": "FRA", "KRJ": "HRV",
 }
 # Codes that are not a country and stand at the start of a CAMEO actor code:
 # international and transnational actors, regions, religions, sectors alone.
@@ -79,7 +82,7 @@ ORG_WORDS = {"ARMY", "FRONT", "PARTY", "BRIGADE", "BRIGADES", "ORGANIZATION", "O
              "PRESS", "CELLS", "NUCLEI", "FACTION", "ACTION", "STRUGGLE", "CORPS", "GUARD", "POLICE",
              "CENTER", "CENTRE", "MISSION", "NETWORK", "SOCIETY", "FEDERATION", "ALLIANCE", "CONGRESS",
              "ASSEMBLY", "PARLIAMENT", "SERVICE", "AUTHORITY", "BUREAU", "DEPARTMENT", "INC", "LTD",
-             "CORP", "CO", "AIRLINES", "AIRWAYS", "GROUP", "JOURNAL", "TELEVISION", "RADIO", "AGENCY"}
+             "CORP", "CO", "REPUBLIC", "AIRLINES", "AIRWAYS", "GROUP", "JOURNAL", "TELEVISION", "RADIO", "AGENCY"}
 
 
 def ascii_upper(s: str) -> str:

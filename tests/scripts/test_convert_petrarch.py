@@ -20,6 +20,9 @@ ATLANTIS_  [USA]
 FREEDONIA_ [YUG]
 +FREDONIAN_
 
+REPUBLIC_OF_NORTH_FREEDONIA_
+	[KRJUNR 911219-951112]
+
 HARBOR_GUARD_OF_ATLANTIS
 +ATLANTIS_HARBOR_GUARD
 	[USAMIL]
@@ -116,6 +119,9 @@ def test_country_names_cities_and_old_codes_resolve_to_iso(converted):
     names = {r["phrase"]: r["country"] for r in rows(converted / "actors" / "petrarch" / "country_names.tsv")}
     assert names["Atlantis"] == "USA" and names["Port Royal"] == "USA" and names["Atlantean"] == "USA"
     assert names["Fredonian"] == "SRB"  # YUG is not ISO 3166: Yugoslavia is coded as Serbia
+    actors = {r["name"]: r for r in rows(converted / "actors" / "petrarch" / "actors.tsv")}
+    republic = actors["Republic Of North Freedonia"]  # KRJ (Serbian Krajina) lay in Croatia
+    assert (republic["code"], republic["kind"]) == ("HRVUNR", "organization")  # a republic is no person
 
 
 def test_people_keep_each_dated_post_and_the_default(converted):
