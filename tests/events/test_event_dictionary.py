@@ -57,3 +57,10 @@ def test_curated_rows_win_for_a_verb_both_have(codes):
     assert "legalize" in lexicon().verbs and "legalize" in dictionary_verbs()
     curated = {p.cameo for p in lexicon().verbs["legalize"]}
     assert {c for _, c, _ in codes("Uruguay's parliament legalized cannabis in 2013.")} <= curated | {"010"}
+
+
+def test_a_verb_whose_subject_is_an_event_noun_leaves_the_event_to_the_noun(events):
+    # "empower" alone is 080 in the dictionary; the occupation (192) is the news
+    evs = events("The Russian occupation empowered separatist militias, Ukraine said.", min_confidence=0)
+    assert "192" in {e.cameo for e in evs}
+    assert not [e for e in evs if e.trigger == "empowered"]

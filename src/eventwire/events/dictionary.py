@@ -25,7 +25,7 @@ from ..data import read_tsv
 from .arguments import subject_head
 from .cameo import lookup
 from .lexicon import NOT_AN_EVENT, Lexicon, VerbPattern, _set
-from .patterns import first_match
+from .patterns import first_match, noun_pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,6 +91,9 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
     rows = dictionary_verbs().get(lemma)
     if not rows:
         return None
+    subject = subject_head(verb)
+    if subject is not None and noun_pattern(subject, lex) is not None:
+        return None  # "the occupation was empowering the militias": the noun's event is the news
     p = first_match(verb, rows)
     if p is None or p.cameo == NOT_AN_EVENT:
         return None
