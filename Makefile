@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
+# our blind event/quote labels of TR-News (labels/), joined with their texts at eval time
+TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
 
 .PHONY: demo test venv bench clean eval dictionaries
 
@@ -26,6 +28,8 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_GOLD)
 
 # The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
 # data/events/petrarch; PETRARCH points at the directory of the original files.
