@@ -64,3 +64,7 @@ def test_a_verb_whose_subject_is_an_event_noun_leaves_the_event_to_the_noun(even
     evs = events("The Russian occupation empowered separatist militias, Ukraine said.", min_confidence=0)
     assert "192" in {e.cameo for e in evs}
     assert not [e for e in evs if e.trigger == "empowered"]
+    # "plan" + talks is 036 in the dictionary too, but the talks' own actors are read from the noun
+    evs = events("Talks between Kenya and Ethiopia are planned for May.")
+    assert {(e.source.actor.country, e.target.actor.country) for e in evs if e.cameo == "036"} == \
+        {("KEN", "ETH"), ("ETH", "KEN")}

@@ -39,9 +39,10 @@ TABLE = "events/petrarch/verbs.tsv"
 RANK = -4
 # Where a verb alone is not the event: it embeds another act ("failed to renew",
 # "decided to allow", "plans to impose"), whose code the curated speech-act rules
-# give, or it is no clause of its own ("according to", "citing").
+# give, or it is no clause of its own ("according to"; a participle, `_is_clause`).
 EMBEDDING_DEPS = ("xcomp", "ccomp")
-NOT_A_CLAUSE_DEPS = ("prep", "amod", "advmod", "compound", "advcl", "acl")
+NOT_A_CLAUSE_DEPS = ("prep", "amod", "advmod", "compound", "acl")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +92,8 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
     rows = dictionary_verbs().get(lemma)
     if not rows:
         return None
-    subject = subject_head(verb)
-    if subject is not None and noun_pattern(subject, lex) is not None:
-        return None  # "the occupation was empowering the militias": the noun's event is the news
+    if any(c.dep_ in SUBJECT_DEPS and noun_pattern(c, lex) is not None for c in verb.children):
+        return None  # "the occupation empowered militias", "talks are planned": the noun's event is the news
     p = first_match(verb, rows)
     if p is None or p.cameo == NOT_AN_EVENT:
         return None
