@@ -39,6 +39,9 @@ def test_the_verb_alone_needs_a_named_subject_and_object(events):
 def test_a_verb_that_embeds_another_act_or_is_no_clause_is_not_coded_alone(events):
     # "fail" alone is 120 in the dictionary; here it only governs the curfew act
     assert {e.cameo for e in events("Ghana failed to extend the curfew in Accra.")} <= {"1723"}
+    # "plan" + visit is 036 in the dictionary; the curated visit, intended, is the event
+    triggers = {e.trigger for e in events("Kenya plans to visit Ethiopia in June.", min_confidence=0)}
+    assert "visit" in triggers and "plans" not in triggers
     # "according" is the verb "accord" (060 alone) to the parser
     assert not [e for e in events("Moroccan troops were in the town, according to Algerian officials.", min_confidence=0)
                 if e.trigger == "according"]

@@ -10,6 +10,10 @@ what they coded. So a dictionary row:
 
 - is tried only for a verb with no row in event_verbs.tsv and after the
   coder's own readings of it (an obligation, leaving an organization);
+- is not tried where the verb's subject is an event noun the curated lexicon
+  codes ("talks are planned");
+- is not tried where the verb embeds an act the curated lexicon codes
+  ("plans to visit");
 - codes the verb alone only between two named actors (`dictionary_pattern`);
 - ranks below any curated row (`DictionaryPattern.constraints`), so its event
   is the sentence's main one only when no curated event is there.
@@ -37,9 +41,10 @@ TABLE = "events/petrarch/verbs.tsv"
 # dictionary row counts as -4, 0.32 below a curated row with none, so its event
 # passes the coder's floor (score.MIN_SCORE) only with a source and a target named.
 RANK = -4
-# Where a verb alone is not the event: it embeds another act ("failed to renew",
-# "decided to allow", "plans to impose"), whose code the curated speech-act rules
-# give, or it is no clause of its own ("according to"; a participle, `_is_clause`).
+# A verb that embeds an act the curated lexicon codes ("plans to visit") is left
+# to the curated speech-act rules, which code the act; a verb alone is not coded
+# where it embeds any clause ("failed to renew", "decided to allow") or is no
+# clause of its own ("according to"; a participle, `_is_clause`).
 EMBEDDING_DEPS = ("xcomp", "ccomp")
 NOT_A_CLAUSE_DEPS = ("prep", "amod", "advmod", "compound", "acl")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -84,8 +89,8 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
     them, as a curated row does. The verb alone (the code of its synonym
     block, where much of PETRARCH2's noise is: "think" 040, "lead" 060) holds
     only as PETRARCH2 itself codes it, between two actors: a named subject and
-    a named object or prepositional object; and not where the verb embeds
-    another act or is no clause of its own."""
+    a named object or prepositional object; and not where it embeds a clause
+    or is no clause of its own."""
     lemma = verb.lemma_.lower()
     if lemma in lex.verbs:
         return None
@@ -94,11 +99,13 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
         return None
     if any(c.dep_ in SUBJECT_DEPS and noun_pattern(c, lex) is not None for c in verb.children):
         return None  # "the occupation empowered militias", "talks are planned": the noun's event is the news
+    embedded = [c for c in verb.children if c.dep_ in EMBEDDING_DEPS]
+    if any(c.lemma_.lower() in lex.verbs for c in embedded):
+        return None  # "plans to visit": the visit is the act, read by the curated speech-act rules
     p = first_match(verb, rows)
     if p is None or p.cameo == NOT_AN_EVENT:
         return None
-    if p.bare and (not _is_clause(verb) or any(c.dep_ in EMBEDDING_DEPS for c in verb.children)
-                   or not _between_actors(verb, actors)):
+    if p.bare and (embedded or not (_is_clause(verb) and _between_actors(verb, actors))):
         return None
     return p
 
@@ -108,7 +115,7 @@ def _is_clause(verb: Token) -> bool:
     not an adverbial participle ("..., citing domestic opposition"); an
     adverbial clause with its own subject is one ("after troops evicted them")."""
     if verb.dep_ == "advcl":
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return verb.dep_ not in NOT_A_CLAUSE_DEPS
 
 
