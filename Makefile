@@ -5,10 +5,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
-# our blind event/quote labels of TR-News (labels/), joined with their texts at eval time
+# our blind event/quote labels of TR-News (labels/), joined with their texts at eval time:
+# the development set (read its errors) and the held-out set (a score only)
 TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
+TRNEWS_DEV_GOLD ?= /tmp/trnews_dev_gold.jsonl
 
-.PHONY: demo test venv bench clean eval dictionaries
+.PHONY: demo test venv bench clean eval dictionaries calibrate
 
 $(BIN)/eventwire: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +30,17 @@ eval: venv
 	$(BIN)/eventwire eval ../shared/eval/plover_gsr_dev.jsonl
 	$(BIN)/eventwire eval ../shared/eval/polnear_dev.jsonl
 	$(BIN)/eventwire eval ../shared/news/dev_news_gold.jsonl
+	$(BIN)/python scripts/build_label_gold.py --set dev $(TRNEWS_DEV_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_DEV_GOLD)
 	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
 	$(BIN)/eventwire eval $(TRNEWS_GOLD)
+
+# Refit the confidence model on the hand-judged PolNeAR train events with the
+# current coder (src/eventwire/data/calibration/README.md). The golden record's
+# confidences move with it: regenerate tests/golden/demo.json with
+# EVENTWIRE_REGENERATE=1 and check that only confidences changed.
+calibrate: venv
+	$(BIN)/python scripts/fit_confidence.py
 
 # The PETRARCH2 dictionaries (MIT) converted into data/actors/petrarch and
 # data/events/petrarch; PETRARCH points at the directory of the original files.

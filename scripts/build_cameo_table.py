@@ -22,10 +22,10 @@ Usage: python scripts/build_cameo_table.py [../shared/eval]
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import re
 import statistics
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,4 +82,7 @@ def main(eval_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "eval")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("eval_dir", nargs="?", type=Path, default=ROOT.parent / "shared" / "eval",
+                    help="folder holding cameo_codes.tsv and CAMEO2PLOVER-2021.txt (default ../shared/eval)")
+    main(ap.parse_args().eval_dir)

@@ -1,13 +1,15 @@
 """Build a complete gold file for `eventwire eval` from our span-only labels
-(labels/trnews_events.jsonl) and the article texts they point into (the
-TR-News items of ../shared/eval/places_dev.jsonl). The labels hold ids, spans,
+(labels/trnews_events.jsonl, the held-out set, or labels/trnews_dev_events.jsonl,
+the development set) and the article texts they point into (the TR-News items
+of ../shared/eval/places_dev.jsonl). The labels hold ids, spans,
 codes and speaker names only; this script joins them with the texts, checks
 each text against the label's sha256 (so a changed source file fails loudly
 instead of shifting spans), and adds each event's `cue` and each quote's
 `text` by slicing the text at its span. The output is written to the path
 given and never into the project.
 
-    python scripts/build_label_gold.py /tmp/trnews_gold.jsonl
+    python scripts/build_label_gold.py /tmp/trnews_gold.jsonl               # held-out set
+    python scripts/build_label_gold.py --set dev /tmp/trnews_dev_gold.jsonl  # development set
     eventwire eval /tmp/trnews_gold.jsonl
 """
 from __future__ import annotations
@@ -19,7 +21,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELS = ROOT / "labels" / "trnews_events.jsonl"
+# the held-out set (read only as a score) and the development set (read for errors)
+SETS = {"heldout": ROOT / "labels" / "trnews_events.jsonl",
+        "dev": ROOT / "labels" / "trnews_dev_events.jsonl"}
 TEXTS = ROOT.parent / "shared" / "eval" / "places_dev.jsonl"
 
 
@@ -51,8 +55,12 @@ def _check_span(span, text: str, where: str) -> tuple[int, int]:
 def build(labels: list[dict], texts: dict[str, str]) -> list[dict]:
     """One gold item per label item: the text, events with `cue`, quotes with `text`."""
     out = []
+    seen: set[str] = set()
     for item in labels:
         aid = item.get("id")
+        if aid in seen:
+            raise LabelError(f"label {aid}: the article is labelled twice")
+        seen.add(aid)
         if aid not in texts:
             raise LabelError(f"label {aid!r}: no article with that id in the texts file")
         text = texts[aid]
@@ -77,11 +85,13 @@ def build(labels: list[dict], texts: dict[str, str]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", help="gold file to write (JSONL), e.g. /tmp/trnews_gold.jsonl")
-    ap.add_argument("--labels", default=str(LABELS), help="span-only labels (default: %(default)s)")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldout",
+                    help="which of our label sets to build (default: %(default)s)")
+    ap.add_argument("--labels", help="span-only labels file, instead of --set")
     ap.add_argument("--texts", default=str(TEXTS), help="JSONL with the article texts (default: %(default)s)")
     a = ap.parse_args(argv)
     try:
-        labels = _read_jsonl(Path(a.labels), "labels")
+        labels = _read_jsonl(Path(a.labels) if a.labels else SETS[a.set], "labels")
         texts = {str(d.get("id")): d["text"] for d in _read_jsonl(Path(a.texts), "texts") if "text" in d}
         gold = build(labels, texts)
     except LabelError as e:

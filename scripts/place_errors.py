@@ -12,8 +12,8 @@ terminal, never into the repository).
 """
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -25,8 +25,11 @@ KIND = {"PCLI": "country", "CONT": "continent", "ADM1": "division", "ADM2": "cou
 
 
 def main() -> None:
-    path = sys.argv[1]
-    examples = int(sys.argv[sys.argv.index("--examples") + 1]) if "--examples" in sys.argv else 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", help="a JSONL gold file of toponyms")
+    ap.add_argument("--examples", type=int, default=0, metavar="N", help="also name the N most frequent misses")
+    args = ap.parse_args()
+    path, examples = args.gold, args.examples
     items = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").split("\n") if x.strip()]
     g = gazetteer()
     kind_of = {g.gid[i]: KIND[FEATURES[g.feature[i]]] for i in range(len(g))}

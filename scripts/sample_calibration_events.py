@@ -11,9 +11,14 @@ target (name, code), CAMEO code and name, modality, reporter and raw confidence.
 `--out FILE` also writes the sample as JSONL; `--blind FILE` writes it shuffled
 again and without the confidence, so the judge does not see the score. Both
 files hold article text: keep them out of the repository (PolNeAR may not be
-shipped). The verdicts go to src/eventwire/data/calibration/judged_events.tsv.
+shipped). `--template FILE` writes the blind sample, in the same order, as rows
+of judged_events.tsv without any text (`n` is the item's number in the blind
+file) for the judge to fill in `judged_right`, `wrong_part`, `right_source`,
+`right_target` and `reason`; drop the `n` column and append the rows to
+src/eventwire/data/calibration/judged_events.tsv (its README says how to judge).
 
-    python scripts/sample_calibration_events.py [--total 320] [--seed 2016] [--out S.jsonl] [--blind B.jsonl] [FILE]
+    python scripts/sample_calibration_events.py [--total 320] [--seed 2016] [--out S.jsonl] [--blind B.jsonl]
+        [--template T.tsv] [FILE]
 """
 from __future__ import annotations
 
@@ -126,6 +131,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="code only the first N articles")
     ap.add_argument("--out", type=Path, help="write the sample as JSONL (holds article text)")
     ap.add_argument("--blind", type=Path, help="write the sample shuffled, without confidence (holds article text)")
+    ap.add_argument("--template", type=Path, help="write the blind sample as judged_events.tsv rows to fill in (no text)")
     args = ap.parse_args()
     rows = coded_events(read_articles(args.file, args.limit))
     sample = stratified(rows, args.total, args.seed)
@@ -143,10 +149,30 @@ def main() -> None:
         print(_show(i, row, with_confidence=True))
     if args.out:
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sample), encoding="utf-8")
+    blind = [{k: v for k, v in r.items() if k != "confidence"} for r in sample]
+    random.Random(args.seed + 1).shuffle(blind)
     if args.blind:
-        blind = [{k: v for k, v in r.items() if k != "confidence"} for r in sample]
-        random.Random(args.seed + 1).shuffle(blind)
         args.blind.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in blind), encoding="utf-8")
+    if args.template:
+        write_template(args.template, blind, dt.date.today().isoformat())
+
+
+TEMPLATE_COLUMNS = ("n", "article_id", "sentence_index", "trigger_token", "trigger", "source_code", "target_code",
+                    "cameo", "modality", "judged_right", "wrong_part", "right_source", "right_target", "sample", "reason")
+
+
+def write_template(path: Path, blind: list[dict], sample: str) -> None:
+    """The blind sample as judged_events.tsv rows, verdict columns empty: ids,
+    token positions, the trigger word and codes only, no article text."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write("\t".join(TEMPLATE_COLUMNS) + "\n")
+        for n, r in enumerate(blind, 1):
+            row = {"n": n, "article_id": r["article_id"], "sentence_index": r["sentence_index"],
+                   "trigger_token": r["trigger_token"], "trigger": r["trigger"],
+                   "source_code": r["source"]["code"] if r["source"] else "",
+                   "target_code": r["target"]["code"] if r["target"] else "",
+                   "cameo": r["cameo"], "modality": r["modality"], "sample": sample}
+            f.write("\t".join(str(row.get(c, "")) for c in TEMPLATE_COLUMNS) + "\n")
 
 
 def _show(i: int, row: dict, with_confidence: bool) -> str:

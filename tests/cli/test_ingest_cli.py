@@ -84,7 +84,8 @@ def _start_ingest(folder: Path, db: Path, workers: int = 2) -> tuple[subprocess.
     return proc, err
 
 
-def _workers(proc: subprocess.Popen, n: int = 2, timeout: float = 300) -> list:
+def _workers(proc: subprocess.Popen, n: int = 2, timeout: float = 300, poll: float = 0.2) -> list:
+    """Every process under `proc` once `n` worker processes have been started."""
     import psutil
 
     deadline = time.monotonic() + timeout
@@ -92,14 +93,23 @@ def _workers(proc: subprocess.Popen, n: int = 2, timeout: float = 300) -> list:
         children = psutil.Process(proc.pid).children(recursive=True)
         if len([c for c in children if "spawn_main" in " ".join(c.cmdline())]) >= n:
             return children
-        assert proc.poll() is None, "ingest ended before its workers started"
-        time.sleep(0.2)
+        assert proc.poll() is None, "the command ended before its workers started"
+        time.sleep(poll)
     raise AssertionError("no workers started")
 
 
-def test_workers_end_when_the_ingest_is_killed(tmp_path):
+def _assert_all_end(children: list) -> None:
+    """The processes end by themselves within 20 s (the ones that do not are killed)."""
     import psutil
 
+    gone, alive = psutil.wait_procs(children, timeout=20)
+    survivors = [p.cmdline() for p in alive]
+    for p in alive:
+        p.kill()
+    assert not survivors
+
+
+def test_workers_end_when_the_ingest_is_killed(tmp_path):
     folder = news_folder(tmp_path / "news", ENGLISH * 3)
     for i in range(len(ENGLISH), len(ENGLISH) * 3):  # distinct texts, or they are skipped as copies
         p = folder / f"article-{i}.txt"
@@ -108,17 +118,11 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path):
     children = _workers(proc)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    gone, alive = psutil.wait_procs(children, timeout=20)
-    survivors = [p.cmdline() for p in alive]
-    for p in alive:
-        p.kill()
-    assert not survivors
+    _assert_all_end(children)
 
 
 @pytest.mark.parametrize("workers, sig", [(2, signal.SIGTERM), (1, signal.SIGINT)])
 def test_a_stop_signal_ends_cleanly_and_keeps_finished_batches(tmp_path, workers, sig):
-    import psutil
-
     texts = [t + f" It was report number {i}." for i in range(4) for t in ENGLISH]
     folder = news_folder(tmp_path / "news", texts)
     db = tmp_path / "c.duckdb"
@@ -137,15 +141,36 @@ def test_a_stop_signal_ends_cleanly_and_keeps_finished_batches(tmp_path, workers
     stored = int(re.search(r"(\d+) coded and stored", stderr)[1])
     assert 1 <= stored < len(texts)
     assert count(db, "articles") == stored
-    gone, alive = psutil.wait_procs(children, timeout=20)
-    for p in alive:
-        p.kill()
-    assert not alive
+    _assert_all_end(children)
     # a rerun codes only what is missing
     res = run_cli("ingest", str(folder), "--db", str(db), "--published", "2024-05-02", "--workers", "1",
                   "--no-progress")
     assert res.returncode == 0, res.stderr
     assert count(db, "articles") == len(texts)
+
+
+@pytest.mark.parametrize("command", ["ingest", "batch"])
+def test_ctrl_c_while_the_workers_start_shows_no_worker_traceback(tmp_path, command):
+    """Ctrl-C reaches the whole process group: a worker still importing Python must
+    not print a KeyboardInterrupt traceback of its own, nor count as a failed batch;
+    the command says it stopped early, in one message."""
+    import psutil
+
+    folder = news_folder(tmp_path / "news")
+    where = ["--db", str(tmp_path / "c.duckdb")] if command == "ingest" else ["--out", str(tmp_path / "out")]
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", command, str(folder), *where,
+                             "--published", "2024-05-02", "--workers", "2", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=_env(), start_new_session=True)  # a group of its own, as a shell's job
+    _workers(proc, 1, poll=0.005)
+    time.sleep(0.1)  # the worker is importing multiprocessing, long before it loads a model
+    children = psutil.Process(proc.pid).children(recursive=True)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signal.SIGINT, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert "stopped early" in stderr and "error" not in stderr.replace(" 0 errors", "")
+    _assert_all_end(children)
 
 
 def test_a_database_that_is_not_a_store_is_refused_and_left_as_it_was(tmp_path):

@@ -170,14 +170,20 @@ def test_parquet_option_refuses_what_is_not_a_finished_batch(tmp_path):
     assert result.exit_code == 2
 
 
+def _first_marker(out: Path, timeout: float = 300) -> Path:
+    """The markers folder of a running batch, once a first shard is committed."""
+    markers = out / "_batch" / "shards"
+    deadline = time.time() + timeout
+    while time.time() < deadline and not (markers.is_dir() and any(markers.glob("*.json"))):
+        time.sleep(0.05)
+    return markers
+
+
 def test_a_killed_batch_resumes_to_the_same_output_and_leaves_no_workers(reference, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen(batch_cmd(reference["src"], out, "--workers", "2"), env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    markers = out / "_batch" / "shards"
-    deadline = time.time() + 300
-    while time.time() < deadline and not (markers.is_dir() and any(markers.glob("*.json"))):
-        time.sleep(0.05)
+    markers = _first_marker(out)
     workers = psutil.Process(proc.pid).children(recursive=True)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -253,10 +259,7 @@ def test_a_worker_killed_mid_run_costs_only_its_shard(reference, tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen(batch_cmd(reference["src"], out, "--workers", "2"), env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    markers = out / "_batch" / "shards"
-    deadline = time.time() + 300
-    while time.time() < deadline and not (markers.is_dir() and any(markers.glob("*.json"))):
-        time.sleep(0.05)
+    markers = _first_marker(out)
     workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
                if "spawn_main" in " ".join(c.cmdline())]
     assert len(workers) == 2

@@ -31,3 +31,17 @@ def test_modal_adjectives_do_not_push_an_event_into_the_background(events):
                    "and American envoys.", min_confidence=0)
     hosted = [e.score for e in happy if e.trigger == "host"]
     assert hosted and max(e.score for e in ready if e.trigger == "host") > max(hosted)
+
+
+def test_confidence_features_mark_an_act_across_a_border(events):
+    from eventwire.events.confidence import FEATURES, features
+
+    def international(text, root):
+        found = [e for e in events(text, min_confidence=0) if e.root == root]
+        assert found, text
+        return dict(zip(FEATURES, features(found[0])))["international"]
+
+    assert international("Israel launched missiles into Lebanon on Monday.", "19") == 1.0
+    assert international("The United Nations condemned Russia on Monday.", "11") == 1.0  # a body counts as its own
+    assert international("French police arrested dozens of French farmers in Paris on Monday.", "17") == 0.0
+    assert international("Iran said on Monday it would expand enrichment.", "01") == 0.0  # no target

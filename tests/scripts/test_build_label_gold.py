@@ -80,9 +80,43 @@ def test_missing_article_is_an_error(tmp_path, capsys):
     assert "'zz'" in capsys.readouterr().err
 
 
-def test_shipped_labels_hold_no_text():
+LABEL_DIR = Path(__file__).resolve().parents[2] / "labels"
+SHIPPED = {"heldout": LABEL_DIR / "trnews_events.jsonl", "dev": LABEL_DIR / "trnews_dev_events.jsonl"}
+
+
+def _ids(path: Path) -> list[str]:
+    return [json.loads(x)["id"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def test_article_labelled_twice_is_an_error(tmp_path, capsys):
+    mod = _load()
+    labels = _write(tmp_path / "labels.jsonl", [_label(), _label()])
+    texts = _write(tmp_path / "texts.jsonl", [{"id": "a1", "text": TEXT}])
+    assert mod.main([str(tmp_path / "g.jsonl"), "--labels", str(labels), "--texts", str(texts)]) == 1
+    assert "a1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_set_chooses_the_shipped_labels(tmp_path, capsys, name):
+    """--set reads that set's labels: against texts that lack its articles, the
+    error names that file's first article."""
+    mod = _load()
+    texts = _write(tmp_path / "texts.jsonl", [{"id": "a1", "text": TEXT}])
+    assert mod.main([str(tmp_path / "g.jsonl"), "--set", name, "--texts", str(texts)]) == 1
+    assert repr(_ids(SHIPPED[name])[0]) in capsys.readouterr().err
+
+
+def test_dev_and_heldout_sets_share_no_article():
+    """The development set is read for errors; the held-out set must stay unseen."""
+    dev, held = _ids(SHIPPED["dev"]), _ids(SHIPPED["heldout"])
+    assert len(dev) == len(set(dev)) and len(held) == len(set(held))
+    assert not set(dev) & set(held)
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_shipped_labels_hold_no_text(name):
     """The labels in the project carry spans, codes and names, never article text."""
-    path = Path(__file__).resolve().parents[2] / "labels" / "trnews_events.jsonl"
+    path = SHIPPED[name]
     allowed_event = {"source", "target", "root", "roots", "cameo", "either_direction", "optional", "span"}
     allowed_quote = {"speaker", "span", "direct", "optional"}
     for line in path.read_text(encoding="utf-8").splitlines():

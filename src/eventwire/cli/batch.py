@@ -48,6 +48,10 @@ def batch(inputs, out, workers, scheduler, published, shard_size, progress):
         raise click.UsageError(str(e)) from None
     except OSError as e:  # no scheduler at that address, or a folder we cannot write
         raise click.ClickException(f"{scheduler or out}: {e}") from None
+    if report.interrupted:
+        click.echo(f"eventwire: stopped early; {report.read} articles read, {report.coded} coded "
+                   f"({report.events} events) and kept in {out}; run the same command again to go on", err=True)
+        sys.exit(128 + report.interrupted)
     click.echo(f"eventwire: {report.read} articles read, {report.coded} coded ({report.events} events), "
                f"{report.copies_skipped} exact copies, {report.near_duplicates} near-duplicates, "
                f"{len(report.errors)} errors; {report.shards} shards ({report.reused_shards} from an earlier run) "

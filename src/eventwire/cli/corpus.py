@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
+from ..corpus import DEFAULT_DB
 from ..corpus.export import EXPORT_FORMATS
 from ..corpus.query import PERIODS
-from ..corpus.store import DEFAULT_DB, Store, StoreError
 from ..model import QUOTE_KINDS
 from .options import (db_option, limit_option, modality_option, parquet_option, progress_option, published_option,
                       since_until, table_format_option)
-from .render import print_rows
+
+if TYPE_CHECKING:
+    from ..corpus.store import Store
 
 
 def _open(db: str | None, parquet: str | None = None) -> Store:
@@ -20,6 +23,7 @@ def _open(db: str | None, parquet: str | None = None) -> Store:
     from click.core import ParameterSource
 
     from ..corpus.batch.store import open_store
+    from ..corpus.store import StoreError
 
     if parquet and click.get_current_context().get_parameter_source("db") == ParameterSource.COMMANDLINE:
         raise click.UsageError("give --db or --parquet, not both")
@@ -48,6 +52,7 @@ def ingest(inputs, db, published, workers, batch_size, progress):
     the others are stored (exit 1); already stored texts are skipped; Ctrl-C keeps what
     is stored."""
     from ..corpus.ingest import ingest as run
+    from ..corpus.store import StoreError
 
     def on_error(e):
         click.echo(f"eventwire: error: {e}", err=True)
@@ -119,6 +124,7 @@ def _ambiguous(store: Store, *terms: str | None) -> None:
 def query_events(distinct, limit, db, parquet, fmt, **kw):
     """Events, newest first, with the sentence they come from (asserted ones unless --modality)."""
     from ..corpus import query as q
+    from .render import print_rows
 
     with _open(db, parquet) as store:
         _ambiguous(store, kw["actor"], kw["source"], kw["target"], *(kw["dyad"] or ()))
@@ -137,6 +143,7 @@ def query_events(distinct, limit, db, parquet, fmt, **kw):
 def query_quotes(speaker, kind, since, until, limit, db, parquet, fmt):
     """Quotes, by speaker, newest article first."""
     from ..corpus import query as q
+    from .render import print_rows
 
     with _open(db, parquet) as store:
         _ambiguous(store, speaker)
@@ -153,6 +160,7 @@ def query_quotes(speaker, kind, since, until, limit, db, parquet, fmt):
 def query_actors(since, until, limit, db, parquet, fmt):
     """Actors by the number of articles that mention them."""
     from ..corpus import query as q
+    from .render import print_rows
 
     with _open(db, parquet) as store:
         cols, rows = q.actors(store, limit=limit or None, since=since, until=until)
@@ -175,6 +183,7 @@ def query_dyad(a, b, by, code, root, modality, since, until, db, parquet, fmt):
     """Time series of events between A and B (both directions): counts and Goldstein
     sums, one row per period and modality."""
     from ..corpus import query as q
+    from .render import print_rows
 
     f = q.EventFilter(code=code, root=root, modality=modality, since=since, until=until)
     with _open(db, parquet) as store:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import click
 
+from ..corpus import DEFAULT_DB
 from ..corpus.query import DEFAULT_MODALITIES
-from ..corpus.store import DEFAULT_DB
 from ..io.text import parse_date
 from ..model import MODALITIES
 

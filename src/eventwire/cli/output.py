@@ -58,7 +58,11 @@ class Writer:
             for e in record.events:
                 self.csv.writerow(event_row(record, e))
         else:
-            self.out.write(render_table(record))
+            from .render import print_table
+
+            for title, cols, rows in record_tables(record):
+                print_table(cols, rows, self.out, title=title)
+            self.out.write("\n")
         self.n += 1
         self.out.flush()
 
@@ -88,18 +92,6 @@ def record_tables(record: Record) -> list[tuple[str, list[str], list[tuple]]]:
                   q.kind, q.text) for q in record.quotes]
         out.append(("quotes", ["speaker", "speaker_code", "kind", "text"], qrows))
     return out
-
-
-def render_table(record: Record) -> str:
-    """A plain-text view of one record: events, then quotes (one renderer: cli/render.py)."""
-    import io
-
-    from .render import print_table
-
-    buf = io.StringIO()
-    for title, cols, rows in record_tables(record):
-        print_table(cols, rows, buf, title=title)
-    return buf.getvalue() + "\n"
 
 
 def write_records(records: Iterable[Record], out: TextIO, fmt: str) -> int:

@@ -1,7 +1,9 @@
 """The one table renderer: rows as an aligned table (rich), as CSV or as JSON.
 
 Columns that hold codes (CAMEO, actor codes) are never cut or wrapped: the code
-is what a coder reads. Long text (sentences, quotes, names) wraps instead.
+is what a coder reads. Long text (sentences, quotes, names) wraps on a terminal.
+A table written to a file or a pipe wraps nothing: one row is one line, as wide as
+it needs, so `grep`, `sort` and `less -S` see whole rows.
 """
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ import sys
 from typing import TextIO
 
 from rich import box
+from rich.measure import Measurement
 from rich.console import Console
 from rich.table import Table
 
-PIPE_WIDTH = 160  # columns of a table written to a file or a pipe
+UNLIMITED = 1_000_000  # columns: more than any table needs, so measuring cuts nothing
 CODE_COLUMNS = {"code", "cameo", "root", "quad_class", "date", "published", "period", "modality", "kind",
                 "confidence", "goldstein", "num_articles", "num_sources", "events", "articles", "mentions"}
 
@@ -31,17 +34,17 @@ def _cell(v) -> str:
     return str(v).replace("\n", " ")
 
 
-def console(out: TextIO | None = None) -> Console:
-    out = out or sys.stdout
-    tty = hasattr(out, "isatty") and out.isatty()
-    return Console(file=out, width=None if tty else PIPE_WIDTH, highlight=False, emoji=False,
-                   markup=False, soft_wrap=False)
+def console(out: TextIO | None = None, width: int | None = None) -> Console:
+    """A console on `out`; `width` None: the terminal's width."""
+    return Console(file=out or sys.stdout, width=width, highlight=False, emoji=False, markup=False,
+                   soft_wrap=False)
 
 
-def table(cols: list[str], rows: list[tuple], title: str | None = None) -> Table:
+def table(cols: list[str], rows: list[tuple], title: str | None = None, wrap: bool = True) -> Table:
+    """`wrap`: long text wraps within its column (codes never do); else no cell wraps."""
     t = Table(*[], title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
     for c in cols:
-        if _is_code(c):
+        if _is_code(c) or not wrap:
             t.add_column(c, no_wrap=True, overflow="ignore", min_width=len(c))
         else:
             t.add_column(c, overflow="fold")
@@ -52,14 +55,22 @@ def table(cols: list[str], rows: list[tuple], title: str | None = None) -> Table
 
 def print_table(cols: list[str], rows: list[tuple], out: TextIO | None = None, title: str | None = None,
                 footer: str | None = None) -> None:
-    c = console(out)
-    if c.is_terminal:
+    """Rows as an aligned table on `out` (default stdout): wrapped to the width of a
+    terminal, or one line a row when `out` is a file or a pipe."""
+    out = out or sys.stdout
+    if hasattr(out, "isatty") and out.isatty():
+        c = console(out)
         c.print(table(cols, rows, title))
         if footer:
             c.print(footer)
         return
-    with c.capture() as captured:  # a file or a pipe: no padding at the ends of lines
-        c.print(table(cols, rows, title))
+    t = table(cols, rows, wrap=False)  # the title on a line of its own: rich wraps it to the table's width
+    c = console(out, width=UNLIMITED)
+    c.width = max(Measurement.get(c, c.options, t).maximum, 1)  # as wide as its widest row
+    with c.capture() as captured:  # no padding at the ends of lines
+        c.print(t)
+    if title:
+        c.file.write(title + "\n")
     c.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     if footer:
         c.file.write(footer + "\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -55,3 +56,14 @@ def bands(sig: np.ndarray) -> list[int]:
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures."""
     return float(np.mean(np.asarray(a) == np.asarray(b)))
+
+
+def most_similar(sig: np.ndarray, candidates: Iterable[tuple[str, np.ndarray]]) -> tuple[str, float] | None:
+    """The (key, similarity) of the candidate most similar to `sig` if it is a
+    near-duplicate (the first of equals), else None."""
+    best = None
+    for key, other in candidates:
+        sim = similarity(sig, other)
+        if sim >= NEAR_DUPLICATE and (best is None or sim > best[1]):
+            best = (key, sim)
+    return best

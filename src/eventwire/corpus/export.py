@@ -15,11 +15,12 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..actors.knowledge import international_codes
 from .query import DEFAULT_MODALITIES
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "records")
 
@@ -42,7 +43,11 @@ GDELT_COLUMNS = [
 
 def _gdelt_sql() -> str:
     """The GDELT export query. Actor*KnownGroupCode is the organization part of
-    our codes whose sector is an international type (data/actors/sectors.tsv)."""
+    our codes whose sector is an international type (data/actors/sectors.tsv).
+    The actor tables are imported here, not at load: the command line imports
+    this module for EXPORT_FORMATS, and every command would pay for them."""
+    from ..actors.knowledge import international_codes
+
     sectors = ",".join(f"'{c}'" for c in sorted(international_codes()))
     return _GDELT_SQL.replace("{known_group_sectors}", sectors)
 

@@ -25,7 +25,7 @@ from ..model import Article, InputError
 from ..io.files import count_articles, read_inputs_keyed
 from .store import DEFAULT_DB, Store, copy_row
 from .tables import merge
-from .workers import code_batch, error_record, start_worker, stop_pool
+from .workers import code_batch, error_record, sigint_held, start_worker, stop_pool
 
 
 @dataclass
@@ -62,13 +62,9 @@ class _RunIndex:
             self.buckets.setdefault(b, []).append((h, sig, story))
 
     def similar(self, sig) -> tuple[str, float] | None:
-        best = None
-        for b in dedup.bands(sig):
-            for h, other, story in self.buckets.get(b, ()):
-                s = dedup.similarity(sig, other)
-                if s >= dedup.NEAR_DUPLICATE and (best is None or s > best[1]):
-                    best = (story, s)
-        return best
+        """(story, similarity) of the most similar article seen, if a near-duplicate."""
+        return dedup.most_similar(sig, ((story, other) for b in dedup.bands(sig)
+                                        for _, other, story in self.buckets.get(b, ())))
 
 
 def ingest(inputs: Iterable[str], db: str = DEFAULT_DB, published: dt.date | None = None,
@@ -175,7 +171,8 @@ class _Run:
         if self.pool is None:
             self.save(batch, code_batch(payload))
         else:
-            self.in_flight[self.pool.submit(code_batch, payload)] = batch
+            with sigint_held():  # a submit starts a worker process while the pool has fewer than `workers`
+                self.in_flight[self.pool.submit(code_batch, payload)] = batch
             self.drain(2 * self.workers)
 
     def drain(self, block_until: int) -> None:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..data import read_tsv
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 EVENT_COLUMNS = [
     "date", "source_name", "source_code", "cameo", "root", "quad_class", "goldstein", "plover",

@@ -14,6 +14,7 @@ and opened read-only to find that out, so its bytes stay as they were.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -22,10 +23,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from . import dedup
-from .tables import SCHEMAS
+from . import DEFAULT_DB, dedup
+from .tables import COPIES, SCHEMAS
 
-DEFAULT_DB = "eventwire.duckdb"
 # Raise it with any change of a table or view that an older eventwire could not read.
 # 1: the version table; copies keyed by content hash and input (resolved path or URL).
 SCHEMA_VERSION = 1
@@ -142,10 +142,19 @@ class Store:
             raise StoreError(f"{self.path}: an eventwire store of schema version {row[0]}, and this eventwire "
                              f"reads version {SCHEMA_VERSION}; ingest into a new file")
 
-    def _create(self) -> None:
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
+    @contextlib.contextmanager
+    def _transaction(self):
+        """All of the block's writes or none (rolled back on any exception, Ctrl-C too)."""
+        self.con.execute("BEGIN TRANSACTION")
         try:
+            yield self.con
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _create(self) -> None:
+        with self._transaction() as con:
             con.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL, "
                         "created_at TIMESTAMP DEFAULT current_timestamp)")
             if con.execute(f"SELECT count(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:
@@ -155,10 +164,6 @@ class Store:
             for ddl in EXTRA_DDL:
                 con.execute(ddl)
             con.execute(EVENT_REPORTS)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def __enter__(self) -> "Store":
         return self
@@ -183,7 +188,7 @@ class Store:
     def add_copies(self, copies: list[dict]) -> None:
         """Record that these inputs carried an already-stored text (idempotent)."""
         if copies:
-            self.con.register("_copies", pa.Table.from_pylist(copies, schema=_COPIES))
+            self.con.register("_copies", pa.Table.from_pylist(copies, schema=COPIES))
             self.con.execute("INSERT OR IGNORE INTO copies SELECT * FROM _copies")
             self.con.unregister("_copies")
 
@@ -193,12 +198,7 @@ class Store:
         rows = self.con.execute(
             "SELECT DISTINCT s.hash, s.signature FROM bands b JOIN signatures s USING (hash) "
             "WHERE b.bucket IN (SELECT unnest(?))", [buckets]).fetchall()
-        best = None
-        for h, blob in rows:
-            sim = dedup.similarity(sig, np.frombuffer(blob, dtype=np.uint32))
-            if sim >= dedup.NEAR_DUPLICATE and (best is None or sim > best[1]):
-                best = (h, sim)
-        return best
+        return dedup.most_similar(sig, ((h, np.frombuffer(blob, dtype=np.uint32)) for h, blob in rows))
 
     def story_of(self, content_hash: str) -> str:
         row = self.con.execute("SELECT story FROM articles WHERE hash = ?", [content_hash]).fetchone()
@@ -206,9 +206,7 @@ class Store:
 
     def add(self, tables: dict[str, pa.Table], copies: list[dict], signatures: list[tuple[str, np.ndarray]]) -> None:
         """Write a batch of coded articles in one transaction: all of it or none."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             for name, table in tables.items():
                 if table.num_rows:
                     con.register("_batch", table)
@@ -219,22 +217,11 @@ class Store:
                                 [(h, s.tobytes()) for h, s in signatures])
                 con.executemany("INSERT INTO bands VALUES (?, ?)",
                                 [(b, h) for h, s in signatures for b in dedup.bands(s)])
-            if copies:
-                con.register("_copies", pa.Table.from_pylist(copies, schema=_COPIES))
-                con.execute("INSERT OR IGNORE INTO copies SELECT * FROM _copies")
-                con.unregister("_copies")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            self.add_copies(copies)
 
     def counts(self) -> dict[str, int]:
         names = ["articles", "copies", "events", "quotes", "actors", "mentions"]
         return {n: self.con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
-
-
-_COPIES = pa.schema([("hash", pa.string()), ("id", pa.string()), ("source", pa.string()),
-                     ("url", pa.string()), ("published", pa.date32()), ("input", pa.string())])
 
 
 def copy_row(content_hash: str, article, input_key: str | None = None) -> dict:

@@ -69,6 +69,11 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 
+# `copies` (not a table of the record): one row per input that carried a stored
+# text (rows from store.copy_row), in the DuckDB store and in the Parquet of batch.
+COPIES = pa.schema([("hash", pa.string()), ("id", pa.string()), ("source", pa.string()),
+                    ("url", pa.string()), ("published", pa.date32()), ("input", pa.string())])
+
 
 def _actor(prefix: str, m: dict | None) -> dict:
     if not m:

@@ -7,6 +7,7 @@ that started them.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -37,8 +38,6 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
         try:
             check_language(article)
             todo.append(i)
-        except InputError as e:
-            out[i] = error_record(e.name, e.reason)
         except Exception as e:
             out[i] = _failed(article, e)
     try:
@@ -51,8 +50,6 @@ def code_batch(batch: list[tuple[Article, str, str, float | None]]) -> list[dict
             if isinstance(doc, Exception):
                 raise doc
             out[i] = _rows(article, doc, h, story, sim)
-        except InputError as e:
-            out[i] = error_record(e.name, e.reason)
         except Exception as e:
             out[i] = _failed(article, e)
     return out
@@ -76,6 +73,10 @@ def _parse_one(text: str) -> Doc | Exception:
 
 
 def _failed(article: Article, e: Exception) -> dict:
+    """The error record of an article: an InputError says what is wrong with the
+    input itself; anything else is a failure of coding it."""
+    if isinstance(e, InputError):
+        return error_record(e.name, e.reason)
     return error_record(article.id, f"could not be coded ({type(e).__name__}: {e})")
 
 
@@ -92,6 +93,30 @@ def start_worker(parent: int) -> None:
 
     nlp()
     knowledge_base()
+
+
+@contextlib.contextmanager
+def sigint_held():
+    """Hold SIGINT back (block it in this thread) while worker processes start. A
+    process started meanwhile inherits the block, so a Ctrl-C that reaches the whole
+    process group while a worker is still importing Python does not end it with a
+    KeyboardInterrupt traceback (start_worker then ignores SIGINT for good); this
+    process gets the held signal as soon as the block ends, and decides.
+
+    multiprocessing's resource tracker is started first: starting it ends with an
+    unblock of SIGINT in the thread that starts it (CPython's ensure_running), which
+    would undo the hold in a thread that starts processes under it (Dask's loop)."""
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>

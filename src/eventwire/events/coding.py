@@ -85,22 +85,24 @@ def _pairs(c: Candidate) -> Iterator[tuple[Found | None, Found | None]]:
                     yield t, s
     elif len(c.sources) > 1 and not c.targets and _done_together(c):
         # Reciprocal: "Kenya and Ethiopia will keep working together".
-        for s in c.sources:
-            for t in c.sources:
-                if s is not t:
-                    yield s, t
+        yield from _each_with_other(c.sources)
     elif c.sources:
         for s in c.sources:
             yield s, None
     elif len(c.targets) > 1 and any(p.dep_ == "prep" and p.lower_ == "between" for p in c.trigger.children):
         # "talks between Chile and Peru": each with the other
-        for s in c.targets:
-            for t in c.targets:
-                if s is not t:
-                    yield s, t
+        yield from _each_with_other(c.targets)
     elif c.targets:
         for t in c.targets:
             yield None, t
+
+
+def _each_with_other(parties: list[Found]) -> Iterator[tuple[Found, Found]]:
+    """Every party paired with every other one, both ways round."""
+    for s in parties:
+        for t in parties:
+            if s is not t:
+                yield s, t
 
 
 def _as_conversation(c: Candidate) -> Candidate:

@@ -4,7 +4,8 @@ The coder ranks its candidates with a hand-set score (events/score.py). That sco
 orders events within a sentence well but says little about how often they are
 right, so `confidence` is a logistic model over the score and a few facts a
 reader can check: are both sides placed (a country, or an international
-organization), is either missing, is it asserted. It leaves out the kind of
+organization), is either missing, is it asserted, are the two sides of
+different countries. It leaves out the kind of
 event on purpose: in the judged US political news force words are mostly
 figures of speech ("attacked her rival"), which would teach the model that a
 missile strike is unlikely to be real. The
@@ -20,7 +21,8 @@ from ..actors.knowledge import international_codes
 from ..data import read_tsv
 from ..model import Event
 
-FEATURES = ("bias", "score", "source_placed", "source_missing", "target_placed", "target_missing", "asserted")
+FEATURES = ("bias", "score", "source_placed", "source_missing", "target_placed", "target_missing", "asserted",
+            "international")
 
 
 def _placed(mention) -> bool:
@@ -29,6 +31,15 @@ def _placed(mention) -> bool:
     militant group (the international types of data/actors/sectors.tsv), that needs none."""
     a = mention.actor
     return bool(a.country) or a.code[:3] in international_codes()
+
+
+def _international(e: Event) -> bool:
+    """Both sides placed, in different countries (an international body
+    counts as its own): an act across a border, seldom the figure of speech
+    that domestic politics makes of "attacked" or "fought"."""
+    if e.source is None or e.target is None or not (_placed(e.source) and _placed(e.target)):
+        return False
+    return (e.source.actor.country or e.source.actor.code) != (e.target.actor.country or e.target.actor.code)
 
 
 def features(e: Event) -> list[float]:
@@ -41,6 +52,7 @@ def features(e: Event) -> list[float]:
         float(e.target is not None and _placed(e.target)),
         float(e.target is None),
         float(e.modality == "asserted"),
+        float(_international(e)),
     ]
 
 

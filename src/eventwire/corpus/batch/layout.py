@@ -25,8 +25,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..store import _COPIES
-from ..tables import SCHEMAS
+from ..tables import COPIES, SCHEMAS
 
 STORY_COLUMNS = ("story", "story_similarity")  # corpus-wide: in the stories table, not in a shard's articles
 ERRORS = pa.schema([("article_id", pa.string()), ("reason", pa.string()), ("shard", pa.string())])
@@ -43,7 +42,7 @@ class LayoutError(Exception):
 def table_schema(name: str) -> pa.Schema:
     """The Parquet schema of a per-shard table as batch writes it."""
     if name == "copies":
-        return _COPIES
+        return COPIES
     schema = SCHEMAS[name]
     if name == "articles":
         for col in STORY_COLUMNS:

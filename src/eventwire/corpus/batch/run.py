@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class BatchReport:
     events: int = 0
     near_duplicates: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (article or input, reason)
+    interrupted: int | None = None  # the signal that stopped the run early (Ctrl-C: SIGINT)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of: setup, shards, stories
     coding_seconds: float = 0.0  # summed wall time of the shards coded in this run, on their workers
     coding_cpu_seconds: float = 0.0  # and their CPU time (what a free core would take)
@@ -109,18 +111,51 @@ def plan_shards(inputs: Iterable[str], published: dt.date | None, shard_size: in
 @contextlib.contextmanager
 def connect(workers: int = 2, scheduler: str | None = None, memory_limit: str | None = None):
     """A Dask client: on an existing scheduler, or on a LocalCluster of `workers`
-    single-threaded processes bound to loopback (dashboard on a free loopback port)."""
+    single-threaded processes bound to loopback (dashboard on a free loopback port).
+
+    The local cluster starts with SIGINT held back (workers.sigint_held): its event
+    loop thread, and through it every nanny and worker process it starts, keep
+    SIGINT blocked, so a Ctrl-C, which reaches the whole process group, stops only
+    this process (which then closes the cluster) and prints no worker's traceback.
+    A Ctrl-C while the cluster starts takes effect once it is up."""
     from distributed import Client, LocalCluster
+
+    from ..workers import sigint_held
 
     _quiet_worker_shutdown()
     if scheduler:
         with Client(scheduler, timeout="30s") as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address="127.0.0.1:0", memory_limit=memory_limit or "auto") as cluster, \
-            Client(cluster) as client:
-        yield client
+    with contextlib.ExitStack() as stack:
+        with sigint_held():
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address="127.0.0.1:0", memory_limit=memory_limit or "auto"))
+            client = stack.enter_context(Client(cluster))
+        try:
+            yield client
+        except KeyboardInterrupt:
+            with _quiet_close():
+                stack.close()  # the client, then the cluster
+            raise
+
+
+@contextlib.contextmanager
+def _quiet_close():
+    """Closing a cluster whose run was interrupted fails the scheduler's messages to
+    workers that are going away (a plugin being loaded, a task in flight); Dask and
+    asyncio log each one with a traceback. The user asked for the stop: while the
+    cluster closes, those loggers keep quiet."""
+    loggers = [logging.getLogger(n) for n in ("distributed", "asyncio", "tornado")]
+    levels = [log.level for log in loggers]
+    for log in loggers:
+        log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for log, level in zip(loggers, levels):
+            log.setLevel(level)
 
 
 class _DropSlowExit(logging.Filter):
@@ -143,16 +178,24 @@ def run_batch(inputs: Iterable[str], out: str, workers: int = 2, scheduler: str 
               progress: bool | None = None, on_error=None, client=None) -> BatchReport:
     """Code every article of the inputs on a Dask cluster into the Parquet folder `out`.
     `client`: an already connected distributed.Client (then `workers`/`scheduler` are unused).
-    `on_error(name, reason)` is called for each article or input that fails."""
+    `on_error(name, reason)` is called for each article or input that fails.
+    Ctrl-C stops the run: the shards already written are kept (a rerun resumes from
+    them) and the report says `interrupted`."""
     layout = Layout(out)
     layout.check()  # before a cluster is started or reached
-    if client is None:
-        with connect(workers, scheduler) as c:
-            return _run(c, inputs, layout, published, shard_size, progress, on_error)
-    return _run(client, inputs, layout, published, shard_size, progress, on_error)
+    report = BatchReport()
+    try:
+        if client is None:
+            with connect(workers, scheduler) as c:
+                return _run(c, inputs, layout, published, shard_size, progress, on_error, report)
+        return _run(client, inputs, layout, published, shard_size, progress, on_error, report)
+    except KeyboardInterrupt:
+        report.interrupted = signal.SIGINT
+        return report
 
 
-def _run(client, inputs, layout: Layout, published, shard_size, progress, on_error) -> BatchReport:
+def _run(client, inputs, layout: Layout, published, shard_size, progress, on_error,
+         report: BatchReport) -> BatchReport:
     from distributed import as_completed
     from tqdm import tqdm
 
@@ -160,7 +203,6 @@ def _run(client, inputs, layout: Layout, published, shard_size, progress, on_err
     from .worker import CoderPlugin, code_shard
 
     layout.prepare()
-    report = BatchReport()
     t0 = time.perf_counter()
     client.register_plugin(CoderPlugin(), name=CoderPlugin.name)  # loads the coder on every worker
     report.seconds["setup"] = round(time.perf_counter() - t0, 1)

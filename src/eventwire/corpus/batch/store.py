@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from .. import DEFAULT_DB
 from ..store import EVENT_REPORTS, Store, StoreError
 from .layout import ERRORS, STORIES, Layout, table_schema
 
@@ -72,6 +73,4 @@ def open_store(db: str | None = None, parquet: str | None = None) -> Store:
         if db is not None:
             raise StoreError("give a DuckDB file or a Parquet folder, not both")
         return ParquetStore(parquet)
-    from ..store import DEFAULT_DB
-
     return Store(db or DEFAULT_DB, read_only=True)
