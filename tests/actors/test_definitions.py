@@ -62,7 +62,8 @@ def test_an_opening_in_capitals_with_a_verb_is_no_dateline():
     text = "Peru signs deal with Chile: Chile and Peru agreed to reopen their border."
     rec = eventwire.code_text(text, published="2024-10-21")
     [peru] = [a for a in rec.actors if a.actor.code == "PER"]
-    assert len(peru.mentions) == 2  # the headline keeps its actors
+    named = [(s, e) for s, e in peru.mentions if text[s:e] == "Peru"]
+    assert len(named) == 2 and named[0] == (0, 4)  # the headline keeps its actors
 
 
 def test_the_country_is_the_one_of_its_sentence_or_the_one_before():
@@ -130,3 +131,9 @@ def test_both_sides_are_the_pair_the_article_has_just_coordinated():
 def test_a_person_before_a_colon_is_no_dateline():
     a = _actors("Anna Smith: Chile and Peru agreed to reopen their border.")
     assert "Anna Smith" in a
+
+
+def test_a_dateline_whose_bracket_and_colon_are_one_token_names_no_actor():
+    rec = eventwire.code_text("LIMA (Xinhua): Peru's navy has seized two fishing boats off the southern coast.",
+                              published="2024-10-21")
+    assert not any(a.actor.code.endswith("MED") for a in rec.actors)

@@ -28,6 +28,7 @@ class ArticleActors:
         find_named(self.mentions)
         definitions.read_definitions(self.mentions)
         find_roles(self.mentions)
+        definitions.find_late_pairs(self.mentions)
         pronouns.find_pronouns(self.mentions)
 
     @property

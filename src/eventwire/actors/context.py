@@ -181,19 +181,26 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     sentence when exactly one is named there ("Rebels in Mali
     attacked...", "Police in Bamako arrested...")."""
     a = found.actor if found else None
-    if a is None or a.country or a.kind not in ("group", "person") or \
+    if a is None or a.country or not (a.kind in ("group", "person") or _unplaced_body(a)) or \
             a.sector in international_codes() and not (a.kind == "person" and a.sector == "NGO"):
         return found  # an activist is of his country; the UN and "a rights group" are of none
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
     c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
-        opposed_government(m, a, sent) or (article_country(m) if not countries else None)
+        opposed_government(m, a, sent) or (article_country(m) if not countries or article_country(m) in countries else None)
     if c is None:
         return found
     name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries else a.name
-    actor = Actor(a.id if a.kind == "person" else f"group/{slug(name)}", name if a.kind != "person" else a.name,
-                  actor_code(c, a.sector), c, a.sector, a.kind, a.role)
+    ident = a.id if a.kind == "person" else f"{'organization' if a.kind == 'organization' else 'group'}/{slug(name)}"
+    actor = Actor(ident, name if a.kind != "person" else a.name, actor_code(c, a.sector), c, a.sector, a.kind, a.role)
     return Found(actor, found.start, found.end, found.form, found.role)
+
+
+def _unplaced_body(a: Actor) -> bool:
+    """A body the text names with a title word of a state sector and no
+    country ("the High Court", "Parliament", "the Border Service"): one of the
+    country its sentence or article is about, as a role-only group is."""
+    return a.kind == "organization" and a.sector is not None and a.sector not in international_codes()
 
 
 def article_country(m: Mentions) -> str | None:

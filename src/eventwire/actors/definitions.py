@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..data import read_tsv
 from ..model import Actor
-from .context import role_at
+from .context import resolve_role, role_at
 from .index import Found, Mentions
 from .knowledge import actor_code, slug
 
@@ -33,6 +33,7 @@ def read_definitions(m: Mentions) -> None:
     _find_acronyms(m)
     _find_pairs(m)
     _find_descriptions(m)
+    _find_demonym_people(m)
 
 
 def _replace(m: Mentions, new: Found) -> None:
@@ -64,6 +65,8 @@ def dateline_end(m: Mentions, start: int) -> int | None:
             depth += 1
             bracket = True
             continue
+        if t.text[:1] == ")" and t.text[1:] in DATELINE_DASHES and depth == 1:
+            return i + 1  # "JAKARTA (Agency):", where the tokenizer keeps "):" as one token
         if t.text == ")":
             depth -= 1
             if depth == 0 and i + 1 < len(doc) and doc[i + 1].text not in DATELINE_DASHES and i > start + 1:
@@ -299,6 +302,60 @@ def _find_descriptions(m: Mentions) -> None:
         m.add(Found(actor, start, tok.i + 1, "description"))
 
 
+def _subject_actors(m: Mentions, verb: Token) -> set[str]:
+    """The ids of the actors named in the verb's subject."""
+    return {m.by_token[t.i].actor.id for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree if t.i in m.by_token}
+
+
+def _subject_countries(m: Mentions, verb: Token) -> set[str]:
+    return {m.by_token[t.i].actor.country for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree if t.i in m.by_token and m.by_token[t.i].actor.country in m.kb.countries}
+
+
+COUNTS = {"two": 2, "both": 2, "three": 3}
+
+
+def _find_demonym_people(m: Mentions) -> None:
+    """"Michael Kovrig and Michael Spavor. The two Canadians have been
+    detained": a definite demonym standing as a noun ("the Canadian", "the
+    two Canadians") just after people whose country the article has not
+    given is they, and gives them its country."""
+    doc = m.doc
+    for f in list(m.found):
+        head = doc[f.end - 1]
+        if f.actor.kind != "country" or f.form != "alias" or head.pos_ not in ("NOUN", "PROPN") or \
+                head.dep_ in ("amod", "compound", "nmod", "poss") or f.end - f.start != 1:
+            continue
+        dets = [c for c in head.children if c.dep_ in ("det", "nummod", "predet") and c.i < head.i]
+        if not any(c.lower_ == "the" for c in dets):
+            continue
+        n = max([COUNTS.get(c.lower_, 0) for c in dets] + [1 if head.tag_ in ("NN", "NNP") else 0])
+        if n == 0:
+            continue
+        window = doc[head.sent.start - 1].sent.start if head.sent.start else 0
+        people: list[Found] = []
+        for g in sorted(m.found, key=lambda g: -g.start):
+            if g.start >= f.start or g.start < window or len(people) == n:
+                continue
+            if g.actor.kind == "person" and all(g.actor.id != p.actor.id for p in people):
+                people.append(g)
+        if len(people) != n or any(p.actor.country for p in people):
+            continue
+        start = min(c.i for c in dets)
+        placed = []
+        for p in reversed(people):
+            a = p.actor
+            actor = Actor(a.id, a.name, actor_code(f.actor.country, a.sector), f.actor.country, a.sector, a.kind, a.role)
+            for g in m.found:
+                if g.actor.id == a.id:
+                    g.actor = actor
+            placed.append(actor)
+        _replace(m, Found(placed[0], start, head.i + 1, "description"))
+        for actor in placed[1:]:
+            m.extra.setdefault(head.i, []).append(Found(actor, start, head.i + 1, "description"))
+
+
 def _noun_is_subject(n) -> bool:
     """The noun, or the one it is "of" ("a new round of talks"), is its clause's subject."""
     while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.i != n.i:
@@ -310,26 +367,21 @@ def _pair_member(m: Mentions, kind: str, f: Found | None) -> Found | None:
     if f is None or f.form in ("pronoun", "description", "place", "capital") or f.actor.code == "UNK":
         return None
     a = f.actor
-    if kind == "pair_people":
-        return f if a.kind == "person" and a.country else None
+    if kind == "pair_people":  # a person, or a country's leaders ("the Thai and Cambodian leaders")
+        return f if a.country and (a.kind == "person" or f.form == "role" and a.sector == "GOV") else None
     if kind == "pair_countries":
         return Found(m.kb.countries[a.country], f.start, f.end, f.form) if a.country in m.kb.countries else None
     return f
 
 
-def _last_coordinated_pair(m: Mentions, kind: str, before: int) -> tuple[Found, Found] | None:
-    """The two actors of the last coordination ("the Chilean and Peruvian
-    envoys", "Chile and Peru") in this sentence or the two before: when
-    the article has just named a pair, "both sides" are they."""
+def _coordinated_pairs(m: Mentions, kind: str, lo: int, hi: int) -> list[tuple[Found, Found]]:
+    """The pairs of coordinated actors ("the Chilean and Peruvian envoys",
+    "Chile and Peru") named between tokens lo and hi, of the kind a pair
+    word wants."""
     doc = m.doc
-    sent = doc[before].sent
-    window = sent.start
-    for _ in range(2):
-        if window > 0:
-            window = doc[window - 1].sent.start
-    best = None
+    out = []
     for f in m.found:
-        if not (window <= f.start < before):
+        if not (lo <= f.start < hi):
             continue
         head = doc[f.end - 1]
         partners = [m.by_token.get(c.i) for c in head.conjuncts if c.i > head.i] + \
@@ -337,14 +389,47 @@ def _last_coordinated_pair(m: Mentions, kind: str, before: int) -> tuple[Found, 
             [g for c in doc[f.start:f.end] for g in m.extra.get(c.head.i, []) if c.head.i >= f.end]
         for g in partners:
             a, b = _pair_member(m, kind, f), _pair_member(m, kind, g)
-            if a is None or b is None or a.actor.id == b.actor.id or g.start >= before:
+            if a is None or b is None or a.actor.id == b.actor.id or g.start >= hi:
                 continue
-            if best is None or max(g.start, f.start) > max(best[0].start, best[1].start):
-                best = (a, b)
-    return best
+            out.append((a, b))
+    return out
 
 
-def _find_pairs(m: Mentions) -> None:
+def _last_coordinated_pair(m: Mentions, kind: str, before: int) -> tuple[Found, Found] | None:
+    """The two actors of the last coordination in this sentence or the three
+    before: when the article has just named a pair, "both sides" are they."""
+    doc = m.doc
+    window = doc[before].sent.start
+    for _ in range(3):
+        if window > 0:
+            window = doc[window - 1].sent.start
+    pairs = _coordinated_pairs(m, kind, window, before)
+    return max(pairs, key=lambda p: max(p[0].start, p[1].start), default=None)
+
+
+LEAD_SENTENCES = 3
+
+
+def _lead_pair(m: Mentions, before: int) -> tuple[Found, Found] | None:
+    """The first two countries the article's lead coordinates ("The leaders
+    of Cambodia and Thailand agreed ..."): news names its two parties first,
+    so a pair word far from any other pair ("both leaders", "the parties")
+    is they."""
+    doc = m.doc
+    sents = list(doc.sents)
+    hi = min(before, sents[min(LEAD_SENTENCES, len(sents)) - 1].end)
+    pairs = _coordinated_pairs(m, "pair_countries", 0, hi)
+    return min(pairs, key=lambda p: min(p[0].start, p[1].start), default=None)
+
+
+def find_late_pairs(m: Mentions) -> None:
+    """The pair words the first pass left to the titles ("the parties" after
+    "talks between the government and the rebels"), now that the titles'
+    own mentions can be one of the pair."""
+    _find_pairs(m, late=True)
+
+
+def _find_pairs(m: Mentions, late: bool = False) -> None:
     """"the two leaders", "both sides", "both the countries": the two actors
     of that kind named last before, each a mention of the phrase (the second
     as a coordinated one), so "the two leaders met" is a meeting of both.
@@ -354,22 +439,45 @@ def _find_pairs(m: Mentions) -> None:
     table = _descriptions()
     for tok in doc:
         kind = table.get(tok.lower_)
-        if kind not in ("pair_people", "pair_countries", "pair_sides") or tok.i in m.by_token or tok.tag_ != "NNS":
+        if kind not in ("pair_people", "pair_countries", "pair_sides") or tok.tag_ != "NNS":
+            continue
+        held = m.by_token.get(tok.i)
+        if held is not None and not (late and held.form == "role" and not held.actor.country):
             continue
         nums = [c for c in tok.children if c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")]
-        if not nums or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        # "the parties", "the neighbours" with no number: only right after a coordinated pair
+        the = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"] if kind != "pair_people" else []
+        if not (nums or the) or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue
-        # the doers of a clause ("the two leaders met"), or the parties of a noun that is one ("talks
-        # between the two sides are scheduled"); not inside another act's object ("rejected an offer
-        # of talks between the two neighbours", "agreed a pact between the two countries")
-        if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ == "between"
+        if any(c.i in m.by_token and c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children):
+            continue  # "the two Korean leaders", "the Thai parties": named by their modifier
+        # the doers of a clause ("the two leaders met"), those a verb acts on ("Trump called both
+        # leaders"), or the parties of a noun that is one ("talks between the two sides are
+        # scheduled"); not inside another act's object ("rejected an offer of talks between the
+        # two neighbours", "agreed a pact between the two countries")
+        if not (tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ == "between"
                 and _noun_is_subject(tok.head.head)):
             continue
-        start = min([c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "nummod", "predet")])
+        start = min([c.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "nummod", "predet", "amod")])
         coordinated = _last_coordinated_pair(m, kind, start)
+        if coordinated is not None and tok.dep_ == "dobj" and \
+                {f.actor.id for f in coordinated} & _subject_actors(m, tok.head):
+            coordinated = None  # "Trump called both leaders": not Trump himself
+        if coordinated is None and late:
+            lead = _lead_pair(m, start)
+            if lead is not None and not (tok.dep_ == "dobj" and {f.actor.country for f in lead} &
+                                         _subject_countries(m, tok.head)):
+                # the lead's two countries, as actors of the title the pair word is ("leaders": their governments)
+                coordinated = tuple(Found(resolve_role(m, held.role, f.actor.country, start) if held.role else f.actor,
+                                          start, tok.i + 1, "description") for f in lead)
+        if coordinated is None and (not nums or late):
+            continue
         if coordinated is not None:
             first, second = coordinated
-            m.add(Found(first.actor, start, tok.i + 1, "description"))
+            if held is not None:
+                _replace(m, Found(first.actor, start, tok.i + 1, "description"))
+            else:
+                m.add(Found(first.actor, start, tok.i + 1, "description"))
             m.extra.setdefault(tok.i, []).append(Found(second.actor, start, tok.i + 1, "description"))
             continue
         picked: list[Found] = []
@@ -385,6 +493,8 @@ def _find_pairs(m: Mentions) -> None:
                 f = Found(m.kb.countries[a.country], f.start, f.end, f.form)
             if kind == "pair_sides" and f.form in ("place", "capital"):
                 continue  # where they met is no side
+            if tok.dep_ == "dobj" and a.id in _subject_actors(m, tok.head):
+                continue  # "Trump called both leaders": the two are others
             same = (lambda g: g.actor.country == f.actor.country) if kind != "pair_sides" else \
                 (lambda g: g.actor.id == f.actor.id or
                  g.actor.country is not None and (g.actor.country, g.actor.sector) == (f.actor.country, f.actor.sector))

@@ -26,6 +26,7 @@ def find_named(m: Mentions) -> None:
     """Every name: known ones, peoples, then the entity recognizer's unknown ones and bare surnames."""
     doc = m.doc
     skipped = _find_known_names(m)
+    _place_state_bodies(m)
     _find_peoples(m)
     _disambiguate_places(m)
     for f in m.found:
@@ -39,6 +40,7 @@ def find_named(m: Mentions) -> None:
             continue  # "Defence" of "Defence Minister", "State" of "Secretary of State"
         _add_unknown_entity(m, ent, known_people)
     _find_bare_surnames(m)
+    _place_office_holders(m)
 
 
 def _find_known_names(m: Mentions) -> set[int]:
@@ -62,10 +64,15 @@ def _find_known_names(m: Mentions) -> set[int]:
             continue
         if match:
             length, entries = match
-            valid = [e for e in entries if valid_at(e, m.year, m.published)] or entries
+            valid = [e for e in entries if valid_at(e, m.year, m.published)]
             # the person's latest office held that year (Rutte in late 2024: NATO, not the Netherlands)
-            e = max(valid, key=lambda e: (-kind_rank(e.actor), start_key(e)))
-            m.add(Found(e.actor, i, i + length, e.form))
+            e = max(valid or entries, key=lambda e: (-kind_rank(e.actor), start_key(e)))
+            actor = e.actor
+            if not valid and _out_of_office(m, e):
+                # a person whose every office ended before the article: one of the elites (CAMEO ELI)
+                actor = Actor(actor.id, actor.name, actor_code(actor.country, "ELI"), actor.country, "ELI",
+                              actor.kind, actor.role)
+            m.add(Found(actor, i, i + length, e.form))
             i += length
         else:
             actor = _misspelled(m, i)
@@ -73,6 +80,14 @@ def _find_known_names(m: Mentions) -> set[int]:
                 m.add(Found(actor, i, i + 1, "misspelling"))
             i += 1
     return skipped
+
+
+def _out_of_office(m: Mentions, e) -> bool:
+    """A curated person (years in office) whose office ended before the
+    article's year; never without a date, nor for an international body's people."""
+    hi = e.valid[1]
+    return e.actor.kind == "person" and m.year is not None and isinstance(hi, int) and hi < m.year \
+        and e.actor.country is not None and e.actor.sector in actor_words("state_sector")
 
 
 def _known_names(m: Mentions) -> dict[int, tuple[int, list]]:
@@ -113,6 +128,58 @@ def cased_as_name(span) -> bool:
             return t.is_upper and len(t.text) > 1
         return t.is_upper or t.pos_ == "PROPN" or bool(t.ent_type_)
     return True
+
+
+def _place_state_bodies(m: Mentions) -> None:
+    """A known body of one state named with another country right before it
+    ("South Korea's Joint Chiefs of Staff", "the Kenyan Defence Ministry")
+    is that country's body of the same sector: the tables give generic
+    names ("Joint Chiefs of Staff", "Defense Department") to one state."""
+    doc = m.doc
+    for f in list(m.found):
+        a = f.actor
+        if a.kind not in ("organization", "group") or not a.country or a.sector not in actor_words("state_sector"):
+            continue
+        before = f.start - 1 if f.start > 0 and doc[f.start - 1].text in ("’s", "'s") else f.start
+        g = m.by_token.get(before - 1)
+        if g is None or g.end != before or g.actor.kind != "country" or g.actor.country == a.country:
+            continue
+        c = g.actor.country
+        name = f"{m.kb.countries[c].name} {doc[f.start:f.end].text}"
+        body = Actor(f"organization/{slug(name)}", name, actor_code(c, a.sector), c, a.sector, "organization")
+        m.found.remove(f)
+        m.add(Found(body, f.start, f.end, f.form))
+
+
+def _place_office_holders(m: Mentions) -> None:
+    """A person the tables do not know, whose title is an office with one
+    holder ("Prime Minister Marape") and who has no country, is not of a
+    country whose holder of that office that year the tables or the article
+    name as someone else (Australia's prime minister is Albanese); of the
+    countries the article names, the one left that it names most is his."""
+    doc, kb = m.doc, m.kb
+    offices = {role for _, role in kb.people_by_role}
+    counts: dict[str, int] = {}
+    for f in m.found:
+        if f.actor.kind == "country":
+            counts[f.actor.country] = counts.get(f.actor.country, 0) + 1
+    for f in list(m.found):
+        a = f.actor
+        role = f.role.role if f.role else a.role
+        if a.kind != "person" or a.country or f.form != "entity" or role not in offices:
+            continue
+        taken = {c for c in counts for e in kb.people_by_role.get((c, role), [])
+                 if valid_at(e, m.year, m.published) and e.actor.id != a.id}
+        taken |= {g.actor.country for g in m.found if g.actor.kind == "person" and g.actor.id != a.id
+                  and g.actor.country and (g.role.role if g.role else g.actor.role) == role}
+        left = sorted(((n, c) for c, n in counts.items() if c not in taken), reverse=True)
+        if not taken & counts.keys() or not left or len(left) > 1 and left[0][0] == left[1][0]:
+            continue
+        c = left[0][1]
+        placed = Actor(a.id, a.name, actor_code(c, a.sector), c, a.sector, a.kind, a.role)
+        for g in m.found:
+            if g.actor.id == a.id:
+                g.actor = placed
 
 
 def _find_bare_surnames(m: Mentions) -> None:
@@ -255,6 +322,8 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         return  # places are the place stage's business; unknown demonyms give no country
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
+        if sector in actor_words("state_sector") and _former(ent.root):
+            sector = "ELI"  # "former defence minister Ana Ruiz": out of office, one of the elites
         actor = Actor(f"person/{slug(text)}", text, actor_code(country, sector), country, sector,
                       "person", role.role if role else None)
         known_people[actor.id] = actor
@@ -266,6 +335,13 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         actor = Actor(f"organization/{slug(text)}", text, actor_code(country, sector), country,
                       sector, "organization")
     m.add(Found(actor, ent.start, ent.end, "entity", role))
+
+
+def _former(head) -> bool:
+    """The noun phrase of a name, or its apposition, says "former" or "ex-"."""
+    heads = [head] + [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    return any(t.lower_ in actor_words("former_word") for h in heads for t in h.subtree if t.i < h.i + 1
+               and t.dep_ in ("amod", "compound", "advmod"))
 
 
 def find_roles(m: Mentions) -> None:
@@ -284,6 +360,10 @@ def find_roles(m: Mentions) -> None:
         role, start = hit
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in m.by_token]
         _, country, org = np_context(m, tok)
+        if country is None and org is None and tok.dep_ == "conj" and tok.head.i < tok.i \
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+            # "Israeli helicopters and tanks": a bare conjunct shares the first one's country modifier
+            country = np_context(m, tok.head)[1]
         placed: list[str] = []
         if country is None and org is None and role.sector != "IGO":  # "a peacekeeping force in Liberia" is no Liberian
             preps = ("of", "from") if role.kind == "person" else ("in", "of", "from", "inside")

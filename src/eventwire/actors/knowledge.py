@@ -277,6 +277,9 @@ def _load_countries(kb: KnowledgeBase, toks) -> None:
         for a in [r["name"], *split_aliases(r["aliases"])]:
             if " " not in a and len(a) >= 5 and a[:1].isupper():
                 kb.spellings[a] = actor
+    for r in read_tsv("actors/country_abbreviations.tsv"):  # "PNG", "KSA": short names no package lists
+        if r["code"] in kb.countries:
+            kb.add(toks(r["abbreviation"]), Entry(kb.countries[r["code"]], "alias"))
     for r in read_tsv("actors/ambiguous_places.tsv"):
         codes = [c for c in split_aliases(r["countries"]) if c in kb.countries]
         name = toks(r["name"])

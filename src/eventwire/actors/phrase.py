@@ -47,6 +47,8 @@ def for_phrase(m: Mentions, head: Token) -> list[Found]:
     for member in members:
         f = phrase_actor(m, member)
         more = m.extra.get(member.i, [])
+        if f is not None and not more and f.form == "pronoun" and f.start != member.i:
+            more = m.extra.get(f.start, [])  # "their ties" after "Congo and Costa Rica": both own them
         if f is not None and f.actor.kind == "country" and not (f.start <= member.i < f.end) and not more:
             # "the Serbian and Croatian sides": each coordinated country modifier
             for c in member.children:

@@ -216,6 +216,9 @@ def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] =
                  and not _possessor_conjunct(f, h)]
         if not found:
             continue
+        others = [f for f in found if not (f.actor.country and f.actor.country in own)]
+        if len(found) > 1 and others:
+            found = others  # "Xi called for closer ties between the two countries": with Kenya, not China
         if all(f.actor.country and f.actor.country not in own for f in found):
             return found
         fallback = fallback or found

@@ -1,0 +1,105 @@
+"""Actors that take their country from the article or from the words right
+before them: country-less state bodies, another state's body under a generic
+name, country abbreviations."""
+import datetime as dt
+
+import pytest
+
+from eventwire.actors import ArticleActors
+
+
+@pytest.fixture(scope="module")
+def resolve(parse):
+    def run(text, published=dt.date(2024, 3, 5)):
+        doc = parse(text)
+        return doc, ArticleActors(doc, published)
+    return run
+
+
+def _found(doc, actors, text):
+    start = doc.text.index(text)
+    tok = next(t for t in doc if t.idx >= start)
+    f = actors.at(tok)
+    assert f is not None, f"no actor at {text!r}"
+    return f
+
+
+def test_a_country_less_court_is_of_the_country_the_article_is_about(resolve):
+    doc, actors = resolve("Zambian police detained two opposition lawmakers in Lusaka on Monday. "
+                          "Zambia's interior minister said the arrests were lawful. "
+                          "On Friday the High Court ordered the two men freed on bail.")
+    court = _found(doc, actors, "High Court")
+    assert court.actor.country is None and court.actor.sector == "JUD"
+    settled = actors.settled(court)
+    assert (settled.actor.country, settled.actor.sector) == ("ZMB", "JUD")
+
+
+def test_a_country_less_body_stays_so_when_the_article_names_no_one_country(resolve):
+    doc, actors = resolve("Chile and Peru traded charges over the maritime border. "
+                          "Peru said Chile was at fault, and Bolivia said both were. "
+                          "On Friday the High Court ordered a review of the fishing permits.")
+    assert actors.settled(_found(doc, actors, "High Court")).actor.country is None
+
+
+def test_a_generic_state_body_name_after_another_country_is_that_countrys(resolve):
+    doc, actors = resolve("South Korea's Joint Chiefs of Staff said the launch was detected at dawn.")
+    body = _found(doc, actors, "Joint Chiefs of Staff").actor
+    assert (body.country, body.sector) == ("KOR", "MIL")
+
+
+def test_a_generic_state_body_name_alone_keeps_the_tables_country(resolve):
+    doc, actors = resolve("The Joint Chiefs of Staff said the launch was detected at dawn.")
+    assert _found(doc, actors, "Joint Chiefs of Staff").actor.country == "USA"
+
+
+@pytest.mark.parametrize("abbreviation, code", [("PNG", "PNG"), ("KSA", "SAU"), ("NZ", "NZL")])
+def test_country_abbreviations_name_their_country(resolve, abbreviation, code):
+    doc, actors = resolve(f"{abbreviation} signed a fisheries pact with Fiji on Tuesday.")
+    assert _found(doc, actors, abbreviation).actor.country == code
+
+
+def test_an_unknown_office_holder_is_not_of_the_country_whose_holder_is_known(resolve):
+    doc, actors = resolve("Australia and Vanuatu signed a policing pact on Tuesday. "
+                          "Prime Minister Kalo Timaru said the pact served Vanuatu, and Prime Minister "
+                          "Anthony Albanese said Australia would pay for the training.", dt.date(2023, 12, 5))
+    timaru = _found(doc, actors, "Kalo Timaru").actor
+    assert (timaru.country, timaru.sector) == ("VUT", "GOV")
+
+
+def test_an_unknown_office_holder_stays_unplaced_when_no_country_is_ruled_out(resolve):
+    doc, actors = resolve("Vanuatu and Tonga signed a policing pact on Tuesday. "
+                          "Prime Minister Kalo Timaru said the pact served both islands.", dt.date(2023, 12, 5))
+    assert _found(doc, actors, "Kalo Timaru").actor.country is None
+
+
+def test_the_tables_know_recent_heads_of_government(resolve):
+    doc, actors = resolve("Hun Manet met Christopher Luxon in Phnom Penh.", dt.date(2024, 6, 1))
+    assert _found(doc, actors, "Hun Manet").actor.country == "KHM"
+    assert _found(doc, actors, "Christopher Luxon").actor.country == "NZL"
+
+
+def test_a_person_out_of_every_office_is_of_the_elites(resolve):
+    doc, actors = resolve("Frank Bainimarama appeared in court in Suva.", dt.date(2024, 5, 9))
+    assert _found(doc, actors, "Frank Bainimarama").actor.code == "FJIELI"
+    doc, actors = resolve("Frank Bainimarama appeared in court in Suva.", dt.date(2015, 5, 9))
+    assert _found(doc, actors, "Frank Bainimarama").actor.code == "FJIGOV"
+
+
+def test_an_unknown_former_minister_is_of_the_elites(resolve):
+    doc, actors = resolve("Former Chilean defence minister Ana Ruiz Tagle was charged on Monday.")
+    ruiz = _found(doc, actors, "Ana Ruiz Tagle").actor
+    assert (ruiz.country, ruiz.sector) == ("CHL", "ELI")
+
+
+def test_a_role_in_a_sentence_of_several_countries_takes_the_articles_one_among_them(resolve):
+    doc, actors = resolve("Bolivian police arrested a union leader in La Paz. Bolivia's interior minister "
+                          "defended the arrest. Protesters blocked roads on Bolivia’s border with Peru and Chile, "
+                          "and the security forces fired tear gas.")
+    forces = _found(doc, actors, "security forces")
+    assert actors.settled(forces).actor.country == "BOL"
+
+
+def test_the_charity_is_the_aid_group_named_before(resolve):
+    doc, actors = resolve("Doctors Without Borders suspended its work in the capital on Monday. "
+                          "The charity said its clinics had been attacked.")
+    assert _found(doc, actors, "The charity").actor.name == _found(doc, actors, "Doctors Without Borders").actor.name
