@@ -51,6 +51,9 @@ OLD_COUNTRY_CODES = {
     "USR": "RUS", "SUN": "RUS", "DDR": "DEU", "GDR": "DEU", "FRG": "DEU", "YUG": "SRB", "FRY": "SRB",
     "SCG": "SRB", "CSK": "CZE", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX", "ROM": "ROU", "ZAR": "COD",
     "BUR": "MMR", "YMD": "YEM", "YAR": "YEM", "ANG": "AGO", "SRP": "BIH", "IMY": "IMN",
+    # and two the dictionaries use once: French territories (Wallis and Futuna)
+    # and the Serbian Krajina, a breakaway state of 1991-95 inside Croatia
+    "FRN": "FRA", "KRJ": "HRV",
 }
 # Codes that are not a country and stand at the start of a CAMEO actor code:
 # international and transnational actors, regions, religions, sectors alone.
@@ -79,7 +82,7 @@ ORG_WORDS = {"ARMY", "FRONT", "PARTY", "BRIGADE", "BRIGADES", "ORGANIZATION", "O
              "PRESS", "CELLS", "NUCLEI", "FACTION", "ACTION", "STRUGGLE", "CORPS", "GUARD", "POLICE",
              "CENTER", "CENTRE", "MISSION", "NETWORK", "SOCIETY", "FEDERATION", "ALLIANCE", "CONGRESS",
              "ASSEMBLY", "PARLIAMENT", "SERVICE", "AUTHORITY", "BUREAU", "DEPARTMENT", "INC", "LTD",
-             "CORP", "CO", "AIRLINES", "AIRWAYS", "GROUP", "JOURNAL", "TELEVISION", "RADIO", "AGENCY"}
+             "CORP", "CO", "REPUBLIC", "AIRLINES", "AIRWAYS", "GROUP", "JOURNAL", "TELEVISION", "RADIO", "AGENCY"}
 
 
 def ascii_upper(s: str) -> str:
@@ -412,6 +415,7 @@ class Lemmas:
         self.nlp = nlp()
         self.lemmatizer = self.nlp.get_pipe("lemmatizer")
         self.cache: dict[tuple[str, str], str] = {}
+        self.verb_bases = frozenset(self.lemmatizer.lookups.get_table("lemma_index")["verb"])
 
     def __call__(self, word: str, pos: str = "NOUN") -> str:
         key = (word.lower(), pos)
@@ -423,6 +427,19 @@ class Lemmas:
             doc[0].tag_ = "NNS" if pos == "NOUN" else "VB"
             self.cache[key] = self.lemmatizer.rule_lemmatize(doc[0])[0].lower()
         return self.cache[key]
+
+
+def verb_lemma(word: str, lemma: Lemmas) -> str:
+    """The lemma of a verb the dictionary lists (mostly base forms). The
+    lemmatizer, given the word alone, applies its suffix rules to base forms
+    too ("dismiss" -> "dismis", "need" -> "nee", "ring" -> "re"), lemmas the
+    parser never gives; so a word spaCy knows as a base form stays as it is,
+    an irregular form goes to its lemma ("saw" -> "see") and only an unknown
+    word goes through the rules ("worried" -> "worry")."""
+    w = word.lower()
+    if w in lemma.verb_bases:
+        return w
+    return lemma(w, "VERB")
 
 
 def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -612,7 +629,7 @@ def convert_verbs(path: Path, cameo_codes: set[str], lemma: Lemmas, stats: Count
                 unmapped.append([word.lower(), "(verb)", code, "words before the verb"])
                 return None
             parts[0] = parts[0][1:]
-        base = lemma(parts[0], "VERB")
+        base = verb_lemma(parts[0], lemma)
         written = "_".join(parts).upper()
         if len(parts) == 1:
             return Verb(base, code=code, word=written)

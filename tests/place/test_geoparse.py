@@ -96,3 +96,101 @@ def test_a_story_whose_places_lie_in_one_country_reads_a_shared_name_there():
     assert us.country == "USA"
     greece = by_text("Ministers from Rome, Madrid and Berlin met in Athens on Monday.")["Athens"]
     assert greece.country == "GRC"
+
+
+def test_a_country_without_a_package_point_lies_among_its_own_places():
+    g = gazetteer()
+    for name, (south, north, west, east) in {"United Kingdom": (50, 59, -7, 2), "Palestine": (31, 33, 34, 36)}.items():
+        e = next(e for e in g.lookup(name) if e.feature == "PCLI")
+        assert south < e.lat < north and west < e.lon < east, (name, e.lat, e.lon)
+
+
+def test_a_known_name_inside_a_place_name_the_gazetteer_lacks():
+    found = by_text("Deputies took him to the Titus County Jail after a chase through East Oxford.")
+    assert found["Titus County"].feature == "ADM2"
+    assert "Oxford" in found and "East" not in found
+
+
+def test_a_generic_word_inside_a_place_name_is_no_place():
+    found = by_text("Crews repaired the Church Street bridge near Jefferson Valley Mall.")
+    assert not {"Street", "Valley", "Church"} & set(found)
+
+
+def test_a_town_or_county_opening_a_name_of_local_life_is_a_place():
+    found = by_text("Winona police said the Winona man was held. The Licking County Genealogy Society met.")
+    assert found["Winona"].admin1 == "Minnesota"
+    assert found["Licking County"].feature == "ADM2"
+
+
+def test_a_division_the_article_names_outweighs_its_towns_guesses():
+    found = by_text("Teams from Madison County and McLean County will represent Kentucky at the finals.")
+    assert found["Madison County"].admin1 == "Kentucky" and found["McLean County"].admin1 == "Kentucky"
+
+
+def test_a_town_and_the_county_it_lies_in_choose_each_other():
+    found = by_text("Lebanon police arrested the driver, who was held in the Boone County jail.")
+    assert (found["Lebanon"].admin1, found["Boone County"].admin1) == ("Indiana", "Indiana")
+
+
+def test_a_division_written_after_a_town_chooses_its_sense():
+    found = by_text("She was born in Columbus, Indiana, and later moved to Ohio.")
+    assert found["Columbus"].admin1 == "Indiana"
+
+
+def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
+    found = by_text("Fire guts old mill. FAIRFIELD, Conn. -- Crews fought the blaze for hours on Monday.")
+    assert found["FAIRFIELD"].admin1 == "Connecticut"
+    assert found["Conn."].feature == "ADM1"
+
+
+def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
+    found = places("Rock Hill police closed the road. Rock Hill City Manager Carey Smith said it would reopen.")
+    assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]
+    assert "Police" not in by_text("Police Chief Adam Palmer spoke in Vancouver.")
+
+
+def test_the_home_in_a_legislators_party_tag_is_a_place():
+    found = by_text("The bill's sponsor, Rep. Donald Humason, R-Westfield, spoke in Boston.")
+    assert found["Westfield"].admin1 == "Massachusetts"
+
+
+def test_where_a_named_person_is_from_is_a_place():
+    found = by_text("Her sister, Maria Lopez of Grand Prairie, said she remembers the flood.")
+    assert found["Grand Prairie"].admin1 == "Texas"
+
+
+def test_names_listed_before_counties_are_counties():
+    found = by_text("Students may attend school in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties.")
+    assert {found[n].name for n in ("Butler", "Preble", "Warren")} == {"Butler County", "Preble County", "Warren County"}
+    assert all(p.feature == "ADM2" for p in found.values())
+
+
+def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
+    found = by_text("A few Georgia cities, including Gainesville and Duluth, have zoning rules.")
+    assert found["Duluth"].admin1 == "Georgia"
+    found = by_text("He rested in Gainesville, Texas, before heading on to Sherman where he spent the night.")
+    assert found["Sherman"].admin1 == "Texas"
+
+
+def test_a_division_is_found_by_its_name_without_the_iso_kind_after_a_comma():
+    assert any(e.feature == "ADM1" and e.country == "RUS" for e in gazetteer().lookup("Dagestan"))
+
+
+def test_a_city_of_a_million_opening_an_organizations_name_is_a_place():
+    found = by_text("The candidate told The Moscow Times on Wednesday that he would run.")
+    assert found["Moscow"].country == "RUS"
+
+
+def test_a_name_shown_to_be_a_town_later_is_a_place_where_it_came_first():
+    text = "Protecting Gainesville is the goal, said about 55 Gainesville residents who marched on Friday."
+    assert [p.text for p in places(text)].count("Gainesville") == 2
+
+
+def test_the_demonym_opening_an_organizations_name_names_its_country():
+    found = by_text("A statement from the Russian Foreign Ministry was read in Geneva.")
+    assert found["Russian"].country == "RUS"
+
+
+def test_a_generic_word_is_not_spread_as_a_place_through_the_article():
+    found = by_text("Olympic Problems in Sochi. The Olympic organizers said the Olympic facilities in Sochi are late.")
+    assert "Olympic" not in found and found["Sochi"].country == "RUS"

@@ -20,6 +20,9 @@ ATLANTIS_  [USA]
 FREEDONIA_ [YUG]
 +FREDONIAN_
 
+REPUBLIC_OF_NORTH_FREEDONIA_
+	[KRJUNR 911219-951112]
+
 HARBOR_GUARD_OF_ATLANTIS
 +ATLANTIS_HARBOR_GUARD
 	[USAMIL]
@@ -67,6 +70,12 @@ DONATE
 - * SPEECH                 [---]   # GIVE
 - * VISA                   [:056]  # GIVE
 
+---  REJECT   [120]  ---
+DISMISS
+HARASS [140]
+NEED
+BURNT
+
 ---  LOITER   [---]  ---
 LOITER
 - * (NEAR BORDER)          [999]   # LOITER
@@ -110,6 +119,9 @@ def test_country_names_cities_and_old_codes_resolve_to_iso(converted):
     names = {r["phrase"]: r["country"] for r in rows(converted / "actors" / "petrarch" / "country_names.tsv")}
     assert names["Atlantis"] == "USA" and names["Port Royal"] == "USA" and names["Atlantean"] == "USA"
     assert names["Fredonian"] == "SRB"  # YUG is not ISO 3166: Yugoslavia is coded as Serbia
+    actors = {r["name"]: r for r in rows(converted / "actors" / "petrarch" / "actors.tsv")}
+    republic = actors["Republic Of North Freedonia"]  # KRJ (Serbian Krajina) lay in Croatia
+    assert (republic["code"], republic["kind"]) == ("HRVUNR", "organization")  # a republic is no person
 
 
 def test_people_keep_each_dated_post_and_the_default(converted):
@@ -154,6 +166,10 @@ def test_verb_patterns_map_onto_verb_particle_preposition_and_object(converted):
     assert got[("give", "", "loan", "to")] == "071"
     assert got[("give", "", "speech", "")] == "-"
     assert got[("give", "", "", "")] == "070"  # the verb alone takes the block code
+    assert got[("dismiss", "", "", "")] == "120"  # a base form ending in s keeps it ("dismis" is no lemma)
+    assert got[("need", "", "", "")] == "120"  # not "nee"
+    assert got[("harass", "", "", "")] == "140"  # a verb's own code wins over its block's
+    assert got[("burn", "", "", "")] == "120"  # an irregular form listed as a verb goes to its lemma
     assert not any(k[0] == "loiter" and k[3] == "" for k in got)  # [---] block: the verb alone is no event
 
 

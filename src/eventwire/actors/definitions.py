@@ -468,7 +468,7 @@ def _find_pairs(m: Mentions, late: bool = False) -> None:
             if lead is not None and not (tok.dep_ == "dobj" and {f.actor.country for f in lead} &
                                          _subject_countries(m, tok.head)):
                 # the lead's two countries, as actors of the title the pair word is ("leaders": their governments)
-                coordinated = tuple(Found(resolve_role(m, held.role, f.actor.country, start) if held.role else f.actor,
+                coordinated = tuple(Found(resolve_role(m, held.role, f.actor.country, start) if held and held.role else f.actor,
                                           start, tok.i + 1, "description") for f in lead)
         if coordinated is None and (not nums or late):
             continue

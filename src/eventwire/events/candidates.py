@@ -13,6 +13,7 @@ from .arguments import (
     target_heads,
 )
 from .cameo import PROTEST_ROOT, YIELD_ROOT
+from .dictionary import dictionary_pattern
 from .lexicon import event_adjectives, intent_code, Lexicon, VerbPattern, words
 from .modality import is_deontic, modality_of, noun_modality
 from .patterns import (
@@ -63,6 +64,8 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             p = exit_pattern  # "will leave ECOWAS", "announced its withdrawal from the African Union"
         if p is None and is_deontic(tok, lex):
             p = UNCODED_OBLIGATION  # "X must ensure security", said by Y, is Y's demand on X
+        if p is None:
+            p = dictionary_pattern(tok, lex, actors)  # PETRARCH2's verb patterns, where the curated rows say nothing
         if p is None:
             continue
         reduced = is_reduced_passive(tok)

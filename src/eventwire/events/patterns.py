@@ -90,6 +90,13 @@ def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
     if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
                                                         for c in verb.children):
         rows = lex.verbs.get("end")  # "bring an end to the fuel embargo", "put an end to the siege"
+    p = first_match(verb, rows)
+    return None if p is None or p.cameo == NOT_AN_EVENT else p
+
+
+def first_match(verb: Token, rows: list[VerbPattern]) -> VerbPattern | None:
+    """The first of a lemma's rows (most constraints first) whose constraints the
+    verb meets, a not-an-event row included."""
     if not rows:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
@@ -107,7 +114,7 @@ def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
                 continue
         if not p.particle and particles - words("loose_particle") and any(q.particle in particles for q in rows):
             continue  # "call off" must not fall back to plain "call"
-        return None if p.cameo == NOT_AN_EVENT else p
+        return p
     return None
 
 

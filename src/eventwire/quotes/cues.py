@@ -26,7 +26,9 @@ def is_cue(t: Token) -> bool:
     if lemma == "quote" and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in t.children):
         return False  # "The mayor said, and I quote, “...”": the writer's aside, not a speaker
     if lemma in cues():
-        return True
+        # "recalled its ambassador", "concluded a trade deal": an act, not speech
+        return not any(c.dep_ == "dobj" and f"{lemma} {c.lemma_.lower()}" in quote_words("act_object")
+                       for c in t.children)
     prt = phrasal_cues().get(lemma)
     return prt is not None and any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == prt for c in t.children)
 
@@ -69,9 +71,12 @@ def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
     cue = strong[0] if strong else (found[0] if found else None)
     # "Reyes said he would call the minister and tell him “enough is enough”": a cue
     # whose subject is a pronoun inside another cue's reported clause is part
-    # of that report; the outer cue's words hold the quotation.
+    # of that report; the outer cue's words hold the quotation. So is one whose
+    # subject is a common noun naming nobody ("said any new deal would demand “...”").
     for _ in range(2):
-        if cue is None or not any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she", "they") for c in cue.children):
+        if cue is None or not any(c.dep_ in SUBJECT_DEPS and (c.lower_ in ("he", "she", "they")
+                                                              or (c.pos_ == "NOUN" and not c.ent_type_))
+                                  for c in cue.children):
             break
         outer = next((a for a in cue.ancestors if is_cue(a) and a.lemma_.lower() in ("say", "tell", "add", "write")
                       and not (start <= a.idx < end) and a.sent == cue.sent), None)

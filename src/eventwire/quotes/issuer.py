@@ -26,15 +26,26 @@ def _is_document(tok: Token) -> bool:
                                               or tok.lower_ in clause_words("document"))
 
 
+def _is_authored(tok: Token) -> bool:
+    """A text that speaks for the author it names, and only for one it names:
+    "a letter signed by X", "X released a video that says" (not "the Post", a paper)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in clause_words("authored")
+                                   or tok.lower_ in clause_words("authored"))
+
+
 def _own_issuer(tok: Token, actors) -> Actor | None:
     """The actor a document noun names as its author: "a statement by/from X",
-    "X's statement", "an X statement", "X said in a statement", "X issued a statement"."""
+    "a document filed by X", "X's statement", "an X statement", "X said in a
+    statement", "X issued a statement"."""
+    by = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
+    # "a court document filed by X", "a letter signed by X": the agent of the verb that describes it
+    by += [a for v in tok.children if v.dep_ == "acl" and v.tag_ == "VBN" for a in v.children if a.dep_ == "agent"]
+    for c in by:
+        for g in c.children:
+            found = actors.for_phrase(g) if g.dep_ == "pobj" else []
+            if found:
+                return found[0].actor
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-            for g in c.children:
-                found = actors.for_phrase(g) if g.dep_ == "pobj" else []
-                if found:
-                    return found[0].actor
         if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
             found = actors.for_phrase(c)
             if found and found[0].actor.code != "UNK":
@@ -49,12 +60,14 @@ def _own_issuer(tok: Token, actors) -> Actor | None:
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and not _is_document(c):
             found = actors.for_phrase(c)
-            if found and found[0].actor.code != "UNK":
+            if found and (found[0].actor.code != "UNK" or _is_authored(tok)):
                 return found[0].actor
     return None
 
 
 def document_issuer(tok: Token, actors, earlier: list[Quote]) -> Actor | None:
+    if _is_authored(tok) and not _is_document(tok):
+        return _own_issuer(tok, actors)
     if not _is_document(tok):
         return None
     own = _own_issuer(tok, actors)

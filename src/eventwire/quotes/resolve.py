@@ -4,6 +4,7 @@ speaker; speaker mentions listed under their actors.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, contradicts, unknown_actor
@@ -38,7 +39,43 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
             last_person = speaker.actor
         quotes.append(Quote(speaker, q.text, q.span, q.cue, q.kind, q.sentence_index,
                             q.speaker_refs if speaker is not None else (), q.cue_span))
+    _role_holders(doc, actors, quotes)
     return quotes
+
+
+ROLE_WINDOW = 120  # tokens after a role-only speaker to the named speaker who holds the role
+
+
+def _role_holders(doc: Doc, actors: ArticleActors, quotes: list[Quote]) -> None:
+    """A speaker named only by a role ("the high commissioner said") is the
+    person the article names with that role ("Louis Vidal, the high
+    commissioner"), the nearest before, else the first after; a spokesperson
+    named by role alone in the lead is the named person who speaks next,
+    wire copy's lead-then-name order ("..., the unit's spokesperson said. Ana
+    Lim of the unit told reporters ...")."""
+    named = sorted((f for f in actors.found if f.actor.kind == "person" and f.form in ("entity", "surname", "name")
+                    and any(t.pos_ == "PROPN" for t in doc[f.start:f.end])), key=lambda f: f.start)
+    has_name = {f.actor.id for f in named}
+    for k, q in enumerate(quotes):
+        sp = q.speaker
+        if sp is None or sp.actor.kind != "person" or not sp.actor.role or sp.actor.id in has_name \
+                or not sp.actor.name.lower().endswith(sp.actor.role.lower()):
+            continue  # (a president whom the tables or the article name is already someone)
+        head = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+        if head is None or any(t.pos_ == "PROPN" for t in head):
+            continue  # named in its own words
+        at = head.start
+        same = [f for f in named if f.actor.role == sp.actor.role and f.actor.id != sp.actor.id]
+        holder = next((f for f in reversed(same) if f.start < at), None) or next((f for f in same if f.start > at), None)
+        if holder is None and sp.actor.role in quote_words("spokes_role"):
+            later = next((r for r in quotes[k + 1:] if r.speaker is not None and r.speaker.actor.kind == "person"
+                          and not r.speaker.actor.role), None)
+            if later is not None:
+                words = doc.char_span(later.speaker.span[0], later.speaker.span[1], alignment_mode="expand")
+                if words is not None and words.start - at <= ROLE_WINDOW and any(t.pos_ == "PROPN" for t in words):
+                    holder = next((f for f in named if f.actor.id == later.speaker.actor.id), None)
+        if holder is not None:
+            quotes[k] = replace(q, speaker=Mention(holder.actor, sp.text, sp.span))
 
 
 def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: ArticleActors,

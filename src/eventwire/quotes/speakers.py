@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 
 from .attribution import attribution_after, colon_intro, speech_ending_paragraph
 from .constants import MIN_DIRECT_WORDS
-from .cues import cue_outside, governing_cue
+from .cues import cue_outside, governing_cue, is_cue
 from .finding import QuoteFinding
-from .marks import AS_SAID, TRANSCRIPT_LABEL, colon_before, next_paragraph, opens
+from .marks import AS_SAID, OPENING, TRANSCRIPT_LABEL, colon_before, next_paragraph, opens
 from .syntax import according_to, name_before, root_subject, speaker_of
 
 if TYPE_CHECKING:
@@ -91,9 +91,25 @@ def said_after(s: Search, q: Quotation) -> None:
     text = s.text
     if opens(text, q.start) or AS_SAID.match(text, q.end + 1) is not None or colon_before(text, q.start):
         tail = attribution_after(s.doc, q.end)
+        if tail and _new_sentence(q, tail[0]):
+            tail = None
         if tail:
             q.cue, q.speaker = tail
             q.tail = True
+
+
+def _new_sentence(q: Quotation, cue: Token) -> bool:
+    """“... no place in a campaign.” Kasich said he would have fired him: after a
+    quotation closed by a full stop, a cue that reports words of its own opens
+    a new sentence about someone else, not an attribution of the quotation."""
+    content = q.content.rstrip()
+    if not content.endswith(".") or content.endswith(("..", "…")) or not is_cue(cue):
+        return False  # (a signature, “...” ― Ruth Kemper, is no sentence)
+    doc = cue.doc
+    # (“...” He added, “...”: words in quotation marks after the cue go on with the quotation)
+    return any((c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ != "PRON"))
+               and not any(t.text in OPENING for t in doc[cue.i + 1:c.left_edge.i + 1])
+               for c in cue.children if c.i > cue.i)
 
 
 def transcript_label(s: Search, q: Quotation) -> None:

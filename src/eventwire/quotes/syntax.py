@@ -55,7 +55,10 @@ def inverted_speaker(verb: Token, objects: bool = True) -> Token | None:
     """"..., said the spokesperson": the subject after the cue (with `objects`,
     also one the parse took for an object)."""
     if verb.lemma_.lower() in quote_words("inversion_cue"):
-        for c in verb.children if objects else ():
+        # Only a finite cue inverts: in "she said, recalling her own experience" or
+        # "adding the details" the noun after a participle is its object.
+        finite = verb.tag_ not in ("VBG", "VB", "TO")
+        for c in verb.children if objects and finite else ():
             if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i and c.pos_ in ("PROPN", "NOUN", "PRON") \
                     and c.ent_type_ not in NOT_SPEAKERS \
                     and (c.pos_ != "PRON" or c.lower_ in quote_words("inverted_subject_pronoun")):
