@@ -1,6 +1,6 @@
 """Actors no table names: organizations typed by their name's head word
-(data/actors/org_heads.tsv) and generic people ("a French woman", "two
-suspects") coded by their sector and the country of their adjective or
+(data/actors/org_heads.tsv) and generic people ("a French woman", "the
+suspect") coded by their sector and the country of their adjective or
 sentence."""
 import eventwire
 from eventwire.actors.organizations import name_sector
@@ -40,11 +40,11 @@ def test_generic_people_take_the_country_of_their_adjective():
 
 
 def test_generic_people_take_their_sector_and_the_sentence_country():
-    rec = eventwire.code_text("Police in Manila arrested two suspects after four teenagers were attacked.",
+    rec = eventwire.code_text("Police in Manila arrested a suspect after four teenagers were attacked.",
                               published="2024-10-21")
     arrests = [e for e in rec.events if e.cameo.startswith("17")]
     assert arrests and arrests[0].source.actor.code == "PHLCOP" and arrests[0].target.actor.code == "PHLCRM"
-    a = _actors("Police in Manila arrested two suspects after four teenagers were attacked.")
+    a = _actors("Police in Manila arrested a suspect after four teenagers were attacked.")
     assert a["four teenagers"].code == "PHLCVL"
 
 
