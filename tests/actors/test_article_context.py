@@ -42,9 +42,9 @@ def test_a_country_less_body_stays_so_when_the_article_names_no_one_country(reso
 
 
 def test_a_generic_state_body_name_after_another_country_is_that_countrys(resolve):
-    doc, actors = resolve("South Korea's Joint Chiefs of Staff said the launch was detected at dawn.")
+    doc, actors = resolve("Japan's Joint Chiefs of Staff said the launch was detected at dawn.")
     body = _found(doc, actors, "Joint Chiefs of Staff").actor
-    assert (body.country, body.sector) == ("KOR", "MIL")
+    assert (body.country, body.sector) == ("JPN", "MIL")
 
 
 def test_a_generic_state_body_name_alone_keeps_the_tables_country(resolve):

@@ -34,7 +34,7 @@ def test_a_place_inside_a_body_name_gives_the_body_its_country():
 
 
 def test_generic_people_take_the_country_of_their_adjective():
-    a = _actors("Zentro Airlines apologized to a French woman after she was dragged off a flight.")
+    a = _actors("Zentro Airlines said sorry to a French woman whose bags it had lost in transit.")
     assert a["a French woman"].code == "FRACVL"
     assert a["Zentro Airlines"].sector == "BUS"
 

@@ -9,7 +9,7 @@ def _events(text):
 
 
 def test_an_order_to_its_own_army_is_the_states_deployment_not_a_demand_on_the_army():
-    ev = _events("Chile ordered its army to advance to the border with Peru.")
+    ev = _events("Chile ordered its army to move up to the frontier with Peru.")
     assert ("CHL", "PER", "154") in ev
     assert not any(c.startswith("10") for _, _, c in ev)
 
@@ -141,7 +141,7 @@ def test_a_purpose_of_an_intended_act_is_intended():
 
 
 def test_gunmen_believed_to_be_cartel_members_are_the_ones_who_opened_fire():
-    ev = _events("Gunmen believed to be members of a drug gang opened fire on a police patrol in Lima, Peru.")
+    ev = _events("Masked men believed to be part of a smuggling ring opened fire on a police patrol in Lima, Peru.")
     assert any(s is not None and s.startswith("PER") and c == "193" for s, _, c in ev)
 
 

@@ -144,31 +144,31 @@ def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
 
 
 def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
-    found = places("Rock Hill police closed the road. Rock Hill City Manager Carey Smith said it would reopen.")
+    found = places("Rock Hill police shut the bridge. Rock Hill City Manager Dana Price said it would open again.")
     assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]
     assert "Police" not in by_text("Police Chief Adam Palmer spoke in Vancouver.")
 
 
 def test_the_home_in_a_legislators_party_tag_is_a_place():
-    found = by_text("The bill's sponsor, Rep. Donald Humason, R-Westfield, spoke in Boston.")
+    found = by_text("The bill's author, Rep. Alan Ferris, R-Westfield, spoke in Boston.")
     assert found["Westfield"].admin1 == "Massachusetts"
 
 
 def test_where_a_named_person_is_from_is_a_place():
-    found = by_text("Her sister, Maria Lopez of Grand Prairie, said she remembers the flood.")
+    found = by_text("His uncle, Tomas Vidal of Grand Prairie, said he saw the fire.")
     assert found["Grand Prairie"].admin1 == "Texas"
 
 
 def test_names_listed_before_counties_are_counties():
-    found = by_text("Students may attend school in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties.")
+    found = by_text("Families in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties can apply for aid.")
     assert {found[n].name for n in ("Butler", "Preble", "Warren")} == {"Butler County", "Preble County", "Warren County"}
     assert all(p.feature == "ADM2" for p in found.values())
 
 
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
-    found = by_text("A few Georgia cities, including Gainesville and Duluth, have zoning rules.")
+    found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"
-    found = by_text("He rested in Gainesville, Texas, before heading on to Sherman where he spent the night.")
+    found = by_text("The team stopped in Gainesville, Texas, then drove on to Sherman for the night.")
     assert found["Sherman"].admin1 == "Texas"
 
 
@@ -177,7 +177,7 @@ def test_a_division_is_found_by_its_name_without_the_iso_kind_after_a_comma():
 
 
 def test_a_city_of_a_million_opening_an_organizations_name_is_a_place():
-    found = by_text("The candidate told The Moscow Times on Wednesday that he would run.")
+    found = by_text("The envoy gave an interview to The Moscow Times last week.")
     assert found["Moscow"].country == "RUS"
 
 

@@ -9,7 +9,7 @@ def _quotes(text):
 
 
 def test_the_object_of_a_participle_cue_is_not_the_speaker():
-    qs = _quotes("Marta Quiroga runs the port. \"It will never be the same,\" she said, recalling her own "
+    qs = _quotes("Marta Quiroga runs the port. \"It will never be the same,\" she said, describing her first "
                  "experience: \"We slept on the boats for a month.\"")
     assert qs and all(words == "she" for _, words, _, _ in qs)
     qs = _quotes("Marta Quiroga spoke at the port on Monday, recalling the storm of 1998.")

@@ -317,8 +317,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3}
 
 
 def _find_demonym_people(m: Mentions) -> None:
-    """"Michael Kovrig and Michael Spavor. The two Canadians have been
-    detained": a definite demonym standing as a noun ("the Canadian", "the
+    """"Ana Ruiz and Tomas Vidal were held at the airport. The two Chileans
+    were freed": a definite demonym standing as a noun ("the Canadian", "the
     two Canadians") just after people whose country the article has not
     given is they, and gives them its country."""
     doc = m.doc
@@ -412,7 +412,7 @@ LEAD_SENTENCES = 3
 
 def _lead_pair(m: Mentions, before: int) -> tuple[Found, Found] | None:
     """The first two countries the article's lead coordinates ("The leaders
-    of Cambodia and Thailand agreed ..."): news names its two parties first,
+    of Chile and Peru signed ..."): news names its two parties first,
     so a pair word far from any other pair ("both leaders", "the parties")
     is they."""
     doc = m.doc

@@ -137,7 +137,7 @@ def cased_as_name(span) -> bool:
 
 def _place_state_bodies(m: Mentions) -> None:
     """A known body of one state named with another country right before it
-    ("South Korea's Joint Chiefs of Staff", "the Kenyan Defence Ministry")
+    ("Japan's Joint Chiefs of Staff", "the Ghanaian Defence Ministry")
     is that country's body of the same sector: the tables give generic
     names ("Joint Chiefs of Staff", "Defense Department") to one state."""
     doc = m.doc

@@ -151,7 +151,7 @@ def _plural_antecedent(m: Mentions, tok, found: list[Found], best: Found | None)
 
 
 def _plural_for_singular(m: Mentions, pronoun: str, f: Found) -> bool:
-    """"it" is no plural noun: "UNICEF confirmed that children were killed ... it said" is UNICEF."""
+    """"it" is no plural noun: "the charity reported that pupils were hurt ... it added" is the charity."""
     return pronoun in ("it", "its") and f.form == "role" and m.doc[f.end - 1].tag_ in ("NNS", "NNPS")
 
 

@@ -41,7 +41,7 @@ def subject_head(verb: Token) -> Token | None:
         return subject_head(verb.head)
     if verb.dep_ == "ccomp" and verb.head.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and any(
             x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in verb.head.children):
-        # "Gunmen believed to be members of a cartel opened fire": the small parser makes
+        # "Masked men believed to be part of a ring opened fire": the small parser makes
         # the participle the main verb and the real verb its subjectless complement
         return next((c for c in verb.head.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
     # "Oman is ready to host talks", "Iran is willing to talk": through the adjective

@@ -280,7 +280,7 @@ def _decided_sanctions(candidates: list[Candidate], by_trigger: dict[int, Candid
 
 
 def _reporter_as_party(c: Candidate, reporter: Found | None, by_trigger: dict[int, Candidate]) -> Candidate:
-    """"A Houthi official said peace talks with Saudi Arabia had made progress",
+    """"A rebel envoy said the talks with Chile were going well",
     "the president noted the importance of cooperation with Iran": talks or
     cooperation with another party, of no one named, are the speaker's side's;
     not when another act governs them ("agreed to mediation in the talks with X")."""

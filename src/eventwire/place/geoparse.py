@@ -301,7 +301,7 @@ def _person(span, ent_of) -> bool:
     ent = ent_of.get(span.start)
     if span.end < len(span.doc) and fold(span.doc[span.end].text) in _local_heads() \
             and not all(fold(t.text) in _local_heads() or fold(t.text) in _generic_words() for t in span):
-        return False  # "Rock Hill City Manager Carey Smith", "Avondale Mayor Ed Rieker"
+        return False  # "Fort Mill Town Manager Dana Price", "Kenosha Mayor Ruth Alder"
     return ent is not None and ent.label_ == "PERSON" and (ent.start < span.start or ent.end > span.end)
 
 

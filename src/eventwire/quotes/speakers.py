@@ -99,7 +99,7 @@ def said_after(s: Search, q: Quotation) -> None:
 
 
 def _new_sentence(q: Quotation, cue: Token) -> bool:
-    """“... no place in a campaign.” Kasich said he would have fired him: after a
+    """“... not how we work.” Ortiz said she would have resigned: after a
     quotation closed by a full stop, a cue that reports words of its own opens
     a new sentence about someone else, not an attribution of the quotation."""
     content = q.content.rstrip()

@@ -55,7 +55,7 @@ def inverted_speaker(verb: Token, objects: bool = True) -> Token | None:
     """"..., said the spokesperson": the subject after the cue (with `objects`,
     also one the parse took for an object)."""
     if verb.lemma_.lower() in quote_words("inversion_cue"):
-        # Only a finite cue inverts: in "she said, recalling her own experience" or
+        # Only a finite cue inverts: in "she said, describing her first campaign" or
         # "adding the details" the noun after a participle is its object.
         finite = verb.tag_ not in ("VBG", "VB", "TO")
         for c in verb.children if objects and finite else ():
