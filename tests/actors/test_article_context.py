@@ -5,15 +5,6 @@ import datetime as dt
 
 import pytest
 
-from eventwire.actors import ArticleActors
-
-
-@pytest.fixture(scope="module")
-def resolve(parse):
-    def run(text, published=dt.date(2024, 3, 5)):
-        doc = parse(text)
-        return doc, ArticleActors(doc, published)
-    return run
 
 
 def _found(doc, actors, text):

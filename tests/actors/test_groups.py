@@ -1,18 +1,5 @@
 """Words that stand for several actors: pair words ("both leaders", "the
 parties") and plural pronouns ("they", "them", "their")."""
-import datetime as dt
-
-import pytest
-
-from eventwire.actors import ArticleActors
-
-
-@pytest.fixture(scope="module")
-def resolve(parse):
-    def run(text, published=dt.date(2024, 3, 5)):
-        doc = parse(text)
-        return doc, ArticleActors(doc, published)
-    return run
 
 
 def _countries(doc, actors, word, nth=0):
