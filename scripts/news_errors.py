@@ -12,8 +12,8 @@ import argparse
 import json
 
 from eventwire.coder import code_articles
-from eventwire.evaluation.measures import overlap as _overlap
-from eventwire.evaluation.score import _event_matches, _speaker_right, apply_corrections
+from eventwire.evaluation.measures import overlap
+from eventwire.evaluation.score import event_matches, speaker_right, apply_corrections
 from eventwire.io.files import parse_date
 from eventwire.model import Article
 
@@ -41,7 +41,7 @@ def main() -> None:
         print(f"=== {it['id']}")
         if not a.no_events:
             for k, g in enumerate(gold):
-                hit = any(_event_matches(g, srcs, e, k) for e in rec.events)
+                hit = any(event_matches(g, srcs, e, k) for e in rec.events)
                 if a.only_errors and (hit or g.get("optional")):
                     continue
                 flag = ("o" if g.get("optional") else "R") + ("+" if hit else " ")
@@ -49,7 +49,7 @@ def main() -> None:
                 print(f"  G{flag} {g.get('source')}{both}{g.get('target')} {'/'.join(g.get('roots') or [g.get('root') or ''])}"
                       f" {g.get('cameo', '')}  «{g.get('cue', '')}» {g.get('span')}")
             for e in rec.events:
-                hit = any(_event_matches(g, srcs, e, k) for k, g in enumerate(gold))
+                hit = any(event_matches(g, srcs, e, k) for k, g in enumerate(gold))
                 dyadic = e.source is not None and e.target is not None
                 if a.only_errors and (hit or not dyadic):
                     continue
@@ -59,9 +59,9 @@ def main() -> None:
             mentions = {x.actor.id: x.mentions for x in rec.actors}
             for g in it.get("quotes", []):
                 span = tuple(g["span"])
-                best = max((q for q in rec.quotes if _overlap(q.span, span) * 2 >= max(1, span[1] - span[0])),
-                           key=lambda q: _overlap(q.span, span), default=None)
-                right = best is not None and _speaker_right(g, best, rec, mentions)
+                best = max((q for q in rec.quotes if overlap(q.span, span) * 2 >= max(1, span[1] - span[0])),
+                           key=lambda q: overlap(q.span, span), default=None)
+                right = best is not None and speaker_right(g, best, rec, mentions)
                 if a.only_errors and right:
                     continue
                 kind = "D" if g.get("direct", True) else "I"
@@ -69,7 +69,7 @@ def main() -> None:
                       f" «{text[span[0]:span[0] + 50]}»  pred: {_m(best.speaker) if best else ''}"
                       f" {best.kind if best else ''}")
             for q in rec.quotes:
-                if not any(_overlap(q.span, g["span"]) > 0 for g in it.get("quotes", [])):
+                if not any(overlap(q.span, g["span"]) > 0 for g in it.get("quotes", [])):
                     print(f"  QP- {_m(q.speaker)} {list(q.span)} {q.kind} «{text[q.span[0]:q.span[0] + 50]}»")
 
 

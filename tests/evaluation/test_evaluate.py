@@ -103,24 +103,24 @@ def test_gold_codes_match_country_by_first_three_letters_and_igos_by_name():
 
 def test_either_direction_event_matches_the_reverse_dyad():
     import eventwire
-    from eventwire.evaluation.score import _event_matches
+    from eventwire.evaluation.score import event_matches
     [e] = [e for e in eventwire.code_text("The African Union condemned the attack on Chad.",
                                           published="2024-10-21").events if e.target is not None]
     gold = {"source": "TCD", "target": "IGOAU", "roots": ["11"]}
-    assert not _event_matches(gold, ["TCD"], e)
-    assert _event_matches({**gold, "either_direction": True}, ["TCD"], e)
-    assert not _event_matches({**gold, "either_direction": True, "roots": ["12"]}, ["TCD"], e)
+    assert not event_matches(gold, ["TCD"], e)
+    assert event_matches({**gold, "either_direction": True}, ["TCD"], e)
+    assert not event_matches({**gold, "either_direction": True, "roots": ["12"]}, ["TCD"], e)
 
 
 def test_a_gold_speaker_with_its_acronym_in_brackets_matches_either_name():
     import eventwire
-    from eventwire.evaluation.score import _speaker_right
+    from eventwire.evaluation.score import speaker_right
     text = "The disaster agency said the river was falling. \"We remain vigilant,\" the NDMA said."
     rec = eventwire.code_text(text, published="2024-10-21")
     [q] = [q for q in rec.quotes if q.kind == "direct"]
     mentions = {x.actor.id: x.mentions for x in rec.actors}
-    assert _speaker_right({"speaker": "National Disaster Management Authority (NDMA)"}, q, rec, mentions)
-    assert not _speaker_right({"speaker": "National Disaster Management Authority"}, q, rec, mentions)
+    assert speaker_right({"speaker": "National Disaster Management Authority (NDMA)"}, q, rec, mentions)
+    assert not speaker_right({"speaker": "National Disaster Management Authority"}, q, rec, mentions)
 
 
 def test_gold_corrections_are_applied_by_id_and_span(tmp_path, monkeypatch):

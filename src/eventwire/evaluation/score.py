@@ -139,7 +139,7 @@ def _actors_match(gold: dict, item_sources: list[str], e: Event, index: int | No
         actor_matches(gold["target"], e.source) and actor_matches(gold.get("source"), e.target)
 
 
-def _event_matches(gold: dict, item_sources: list[str], e: Event, index: int | None = None) -> bool:
+def event_matches(gold: dict, item_sources: list[str], e: Event, index: int | None = None) -> bool:
     return _actors_match(gold, item_sources, e, index) and _type_matches(gold, e)
 
 
@@ -179,7 +179,7 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
         for k in order:
             g = gold_events[k]
             for i, e in enumerate(preds):
-                if i not in used and _event_matches(g, sources, e, k):
+                if i not in used and event_matches(g, sources, e, k):
                     used[i] = k
                     break
         required = [k for k, g in enumerate(gold_events) if not g.get("optional")]
@@ -192,12 +192,12 @@ def _score_events(c: Counts, gold_events: list[dict], rec: Record) -> None:
             c.actor_gold += 1
             if any(_actors_match(g, sources, e, k) for e in rec.events):
                 c.actor_right += 1
-            if any(_event_matches(g, sources, e, k) for e in preds):
+            if any(event_matches(g, sources, e, k) for e in preds):
                 c.required_found += 1
         for e in preds:
             if e.source is not None and e.target is not None:
                 c.dyadic_pred += 1
-                c.dyadic_right += any(_event_matches(g, sources, e, k) for k, g in enumerate(gold_events))
+                c.dyadic_right += any(event_matches(g, sources, e, k) for k, g in enumerate(gold_events))
         c.calibration += [(e.confidence, i in used) for i, e in enumerate(preds)]
     # the sentence's main event by the coder's own ranking (confidence says how
     # likely an event is right, not which one the sentence is about)
@@ -221,7 +221,7 @@ def _last_word(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _speaker_right(g: dict, q, rec: Record, mentions: dict) -> bool:
+def speaker_right(g: dict, q, rec: Record, mentions: dict) -> bool:
     """The predicted speaker's mention, or another of its actor, overlaps the
     gold speaker span; where the gold names the speaker only, the two names
     share their last word ("Khan" and "Imran Khan")."""
@@ -264,7 +264,7 @@ def _score_quotes(c: Counts, gold_quotes: list[dict], rec: Record) -> None:
         if best is None:
             continue
         stats["found"] += 1
-        stats["speaker"] += _speaker_right(g, best, rec, mentions)
+        stats["speaker"] += speaker_right(g, best, rec, mentions)
     c.quote_pred += len(rec.quotes)
     c.quote_pred_hit += sum(
         1 for i, q in enumerate(rec.quotes)
