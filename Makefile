@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 INPUT ?= examples/demo.txt
 PUBLISHED ?= 2024-11-22
 # our blind event/quote labels of TR-News (labels/), joined with their texts at eval time:
-# the development set (read its errors) and the held-out set (a score only)
+# the development set (read its errors) and the two held-out sets (a score only)
 TRNEWS_GOLD ?= /tmp/trnews_gold.jsonl
 TRNEWS_DEV_GOLD ?= /tmp/trnews_dev_gold.jsonl
+TRNEWS_HELDOUT2_GOLD ?= /tmp/trnews_heldout2_gold.jsonl
 
 .PHONY: demo test venv bench clean eval dictionaries calibrate
 
@@ -34,6 +35,8 @@ eval: venv
 	$(BIN)/eventwire eval $(TRNEWS_DEV_GOLD)
 	$(BIN)/python scripts/build_label_gold.py $(TRNEWS_GOLD)
 	$(BIN)/eventwire eval $(TRNEWS_GOLD)
+	$(BIN)/python scripts/build_label_gold.py --set heldout2 $(TRNEWS_HELDOUT2_GOLD)
+	$(BIN)/eventwire eval $(TRNEWS_HELDOUT2_GOLD)
 
 # Refit the confidence model on the hand-judged PolNeAR train events with the
 # current coder (src/eventwire/data/calibration/README.md). The golden record's

@@ -1,6 +1,6 @@
 """Build a complete gold file for `eventwire eval` from our span-only labels
-(labels/trnews_events.jsonl, the held-out set, or labels/trnews_dev_events.jsonl,
-the development set) and the article texts they point into (the TR-News items
+(labels/trnews_events.jsonl, the held-out set, labels/trnews_heldout2_events.jsonl,
+the second held-out set, or labels/trnews_dev_events.jsonl, the development set) and the article texts they point into (the TR-News items
 of ../shared/eval/places_dev.jsonl). The labels hold ids, spans,
 codes and speaker names only; this script joins them with the texts, checks
 each text against the label's sha256 (so a changed source file fails loudly
@@ -10,6 +10,7 @@ given and never into the project.
 
     python scripts/build_label_gold.py /tmp/trnews_gold.jsonl               # held-out set
     python scripts/build_label_gold.py --set dev /tmp/trnews_dev_gold.jsonl  # development set
+    python scripts/build_label_gold.py --set heldout2 /tmp/trnews_heldout2_gold.jsonl  # second held-out set
     eventwire eval /tmp/trnews_gold.jsonl
 """
 from __future__ import annotations
@@ -21,8 +22,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# the held-out set (read only as a score) and the development set (read for errors)
+# the two held-out sets (read only as a score) and the development set (read for errors)
 SETS = {"heldout": ROOT / "labels" / "trnews_events.jsonl",
+        "heldout2": ROOT / "labels" / "trnews_heldout2_events.jsonl",
         "dev": ROOT / "labels" / "trnews_dev_events.jsonl"}
 TEXTS = ROOT.parent / "shared" / "eval" / "places_dev.jsonl"
 
