@@ -1,6 +1,7 @@
 """Ingest into a real DuckDB file: idempotent, duplicate-aware, crash-safe."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -113,6 +114,19 @@ def _ingest_cmd(src: str, db: str) -> list[str]:
             "--batch-size", "2", "--no-progress"]
 
 
+def _wait_for_progress(proc: subprocess.Popen, at_least: int, deadline_s: float) -> None:
+    """Read the ingest's progress bar on stderr until it counts `at_least` articles."""
+    seen, text, end = 0, "", time.monotonic() + deadline_s
+    while seen < at_least and time.monotonic() < end:
+        chunk = proc.stderr.read1(256).decode("utf-8", "replace")
+        if not chunk:
+            break
+        text = (text + chunk)[-512:]
+        counts = re.findall(r"(\d+)/\d+", text)
+        seen = int(counts[-1]) if counts else 0
+    assert seen >= at_least, f"ingest showed {seen} stored articles: {text!r}"
+
+
 def test_ingest_killed_midway_resumes_to_the_same_store(tmp_path, shared):
     """SIGKILL in the middle, run again: exactly the articles and events of an
     uninterrupted run, nothing lost, nothing doubled."""
@@ -120,12 +134,14 @@ def test_ingest_killed_midway_resumes_to_the_same_store(tmp_path, shared):
     src = tmp_path / "corpus.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     whole, killed = str(tmp_path / "whole.duckdb"), str(tmp_path / "killed.duckdb")
-    t0 = time.monotonic()
     subprocess.run(_ingest_cmd(str(src), whole), check=True, capture_output=True)
-    took = time.monotonic() - t0
 
-    proc = subprocess.Popen(_ingest_cmd(str(src), killed), stderr=subprocess.PIPE)
-    time.sleep(took * 0.6)
+    # Killed once its progress bar says some batches are stored (the bar moves
+    # after each batch's commit), not after a fixed sleep, which under a loaded
+    # machine could come before the first batch.
+    cmd = [a for a in _ingest_cmd(str(src), killed) if a != "--no-progress"] + ["--progress"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    _wait_for_progress(proc, at_least=4, deadline_s=300)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
