@@ -50,3 +50,14 @@ def test_they_in_a_clause_under_a_plural_subjects_verb_is_that_subject():
                  "as they say the new seed law will “ruin every small farm in the country.”")
     q = _holding(qs, "ruin every small farm")
     assert "farmer" in q[2].lower()
+
+
+def test_name_in_apposition_to_a_role_speaks():
+    import eventwire
+    text = ("The head of the Fishers Association and bait shop owner, Tomasz Wolny, says there is a constant "
+            "shortage of bait at the harbour.\n"
+            "\"We have waited eleven years for the repairs to start,\" he said.\n")
+    rec = eventwire.code_text(text, published="2025-03-04")
+    speakers = {q.text.split()[0]: q.speaker.actor.name for q in rec.quotes if q.speaker is not None}
+    assert "Wolny" in speakers["there"], rec.quotes  # the reported speech
+    assert "Wolny" in speakers["We"], rec.quotes  # the quote after it, through "she"

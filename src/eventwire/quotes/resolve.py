@@ -83,6 +83,8 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
                      quote: tuple[int, int] = (0, 0)) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
+    if (named := _named_apposition(tok)) is not None and actors.for_phrase(named):
+        tok = named  # "The head of the dockers' union, Ana Lim, says": the name beside the role speaks
     found = actors.for_phrase(tok)
     if found and tok.lower_ in quote_words("person_pronoun") and _named_in(tok.doc, actors, found[0].actor, quote):
         # “... Ruiz was arrested at night,” he said: "he" is not someone his own quotation names.
@@ -114,6 +116,24 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     if speaker is None and tok.lower_ not in ("it", "they", "we", "i", "you"):
         speaker = Mention(unknown_actor(words, tok), words, span)
     return speaker
+
+
+def _named_apposition(tok: Token) -> Token | None:
+    """A person's name in apposition to a speaker named by a common noun, inside
+    its noun phrase ("the head of the port board and a crane owner, Ana Lim")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or t.pos_ != "PROPN" or t.ent_type_ != "PERSON":
+            continue
+        path = []
+        for a in t.ancestors:
+            if a.i == tok.i:
+                break
+            path.append(a)
+        if all(a.pos_ not in ("VERB", "AUX") and a.i > tok.i for a in path):
+            return t
+    return None
 
 
 BODY_WINDOW = 400  # tokens back to the body a bare "the ministry" points to
