@@ -61,3 +61,15 @@ def test_name_in_apposition_to_a_role_speaks():
     speakers = {q.text.split()[0]: q.speaker.actor.name for q in rec.quotes if q.speaker is not None}
     assert "Wolny" in speakers["there"], rec.quotes  # the reported speech
     assert "Wolny" in speakers["We"], rec.quotes  # the quote after it, through "she"
+
+
+def test_definite_description_after_a_named_speaker_is_that_speaker():
+    text = ("\"We will build more homes this year than in the last decade,\" Mayor Ian Brandt said. "
+            "\"Nobody will sleep on the street,\" the former banker added.\n")
+    assert "Brandt" in _holding(_quotes(text), "Nobody will sleep")[2]
+
+
+def test_a_new_official_after_a_named_speaker_stays_an_official():
+    text = ("\"We will build more homes this year than in the last decade,\" Mayor Ian Brandt said. "
+            "\"The numbers do not add up,\" the official said.\n")
+    assert "Brandt" not in _holding(_quotes(text), "numbers do not add up")[2]

@@ -4,6 +4,7 @@ speaker; speaker mentions listed under their actors.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from ..nlp.parse import doc_text
 from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
 from .issuer import document_issuer
+from .marks import quote_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +35,8 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
             speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes,
                                        _token_range(doc, q.span) if q.kind != "indirect" else (0, 0))
+            if speaker is not None and (named := _epithet_of(tok, speaker, quotes)) is not None:
+                speaker = Mention(named, speaker.text, speaker.span)
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -41,6 +45,34 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
                             q.speaker_refs if speaker is not None else (), q.cue_span))
     _role_holders(doc, actors, quotes)
     return quotes
+
+
+def _epithet_of(tok: Token, speaker: Mention, earlier: list[Quote]) -> Actor | None:
+    """"“...,” the former banker added", "the Ohio Democrat asked": a definite
+    description that names no one the article knows (no name, no office) is
+    the named person who spoke just before, in this paragraph or the one before."""
+    actor = speaker.actor
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            any(t.ent_type_ == "PERSON" for t in tok.subtree):
+        return None
+    if actor.kind == "person":
+        if actor.code != "UNK" or actor.role or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            return None
+    elif not (actor.kind == "country" and tok.ent_type_ == "NORP" and tok.tag_ == "NNP"):
+        return None  # "the Ohio Democrat" reads as its country
+    before = next((q for q in reversed(earlier) if q.span[1] <= tok.idx), None)
+    if before is None or before.speaker is None or before.speaker.actor.kind != "person" \
+            or (before.speaker.actor.code == "UNK"
+                and not any(t.pos_ == "PROPN" for t in _words(tok.doc, before.speaker.span))):
+        return None
+    if len(re.findall(r"\n\s*", quote_text(tok.doc)[before.span[1]:tok.idx])) > 1:
+        return None
+    return before.speaker.actor
+
+
+def _words(doc: Doc, span: tuple[int, int]):
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(found) if found is not None else []
 
 
 ROLE_WINDOW = 120  # tokens after a role-only speaker to the named speaker who holds the role
