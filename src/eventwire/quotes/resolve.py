@@ -118,11 +118,6 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     if (named := _named_apposition(tok)) is not None and actors.for_phrase(named):
         tok = named  # "The head of the dockers' union, Ana Lim, says": the name beside the role speaks
     found = actors.for_phrase(tok)
-    if found and tok.lower_ in quote_words("person_pronoun") and _named_in(tok.doc, actors, found[0].actor, quote):
-        # “... Ruiz was arrested at night,” he said: "he" is not someone his own quotation names.
-        found_actor, found = found[0].actor, []
-        if last_person is not None and last_person.id == found_actor.id:
-            last_person = None
     if (subject := _main_clause_subject(tok, actors)) is not None:
         found = [subject]
     if found and (named := _named_body(tok, actors)) is not None:
@@ -191,12 +186,6 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The tokens [start, end) of a character span."""
     found = doc.char_span(span[0], span[1], alignment_mode="expand")
     return (found.start, found.end) if found is not None else (0, 0)
-
-
-def _named_in(doc: Doc, actors: ArticleActors, actor: Actor, tokens: tuple[int, int]) -> bool:
-    """The actor is named (not a pronoun) inside the token range."""
-    return actors.named_last_before(tokens[1], lambda f: f.actor.id == actor.id and f.start >= tokens[0] and any(
-        t.pos_ == "PROPN" for t in doc[f.start:f.end])) is not None
 
 
 def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:
