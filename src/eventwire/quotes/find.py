@@ -2,7 +2,9 @@
 
 Direct quotes are the text between paired quotation marks (curly or straight,
 also mismatched pairs; an unclosed mark runs to the end of its paragraph;
-`marks`). The speaker comes from the strategies of `speakers`, tried in order:
+`marks`). The line breaks of hard-wrapped copy are read as spaces
+(`marks.unwrap`), so a paragraph is what a line break that ends a sentence,
+or a short line, closes. The speaker comes from the strategies of `speakers`, tried in order:
 the attribution right after the closing mark, a transcript label, the words
 before an introducing colon, the cue verb whose clause holds the quote or one
 of the same or a neighbouring sentence of the same paragraph (the cue's

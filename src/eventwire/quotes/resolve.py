@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
     """Quotes with their speakers. A speaker the actor stage cannot resolve still
     gets a mention: "he" falls back to the last quoted person (quotes come in
-    runs from one speaker) or the last person named; any other phrase becomes an
-    unknown actor named by its own words."""
+    runs from one speaker) or the last person named; a role with a name in
+    apposition is the name; a definite description of no one known ("the
+    former banker") is the named person who spoke just before; any other
+    phrase becomes an unknown actor named by its own words."""
     quotes = []
     last_person = None
     text = doc_text(doc)
