@@ -50,3 +50,32 @@ def test_they_in_a_clause_under_a_plural_subjects_verb_is_that_subject():
                  "as they say the new seed law will “ruin every small farm in the country.”")
     q = _holding(qs, "ruin every small farm")
     assert "farmer" in q[2].lower()
+
+
+def test_name_in_apposition_to_a_role_speaks():
+    import eventwire
+    text = ("The head of the Fishers Association and bait shop owner, Tomasz Wolny, says there is a constant "
+            "shortage of bait at the harbour.\n"
+            "\"We have waited eleven years for the repairs to start,\" he said.\n")
+    rec = eventwire.code_text(text, published="2025-03-04")
+    speakers = {q.text.split()[0]: q.speaker.actor.name for q in rec.quotes if q.speaker is not None}
+    assert "Wolny" in speakers["there"], rec.quotes  # the reported speech
+    assert "Wolny" in speakers["We"], rec.quotes  # the quote after it, through "she"
+
+
+def test_definite_description_after_a_named_speaker_is_that_speaker():
+    text = ("\"We will build more homes this year than in the last decade,\" Mayor Ian Brandt said. "
+            "\"Nobody will sleep on the street,\" the former banker added.\n")
+    assert "Brandt" in _holding(_quotes(text), "Nobody will sleep")[2]
+
+
+def test_a_new_official_after_a_named_speaker_stays_an_official():
+    text = ("\"We will build more homes this year than in the last decade,\" Mayor Ian Brandt said. "
+            "\"The numbers do not add up,\" the official said.\n")
+    assert "Brandt" not in _holding(_quotes(text), "numbers do not add up")[2]
+
+
+def test_participle_cue_after_the_object_of_with_is_that_objects_speech():
+    text = "Both are former allies of Mr Lind, with Mrs Okafor once saying she was \"not a supporter\".\n"
+    q = _holding(_quotes(text), "not a supporter")
+    assert q[2] is not None and "Okafor" in q[2]

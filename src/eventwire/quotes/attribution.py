@@ -8,10 +8,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import doc_text
 from .constants import NOT_SPEAKERS, SUBJECT_DEPS
 from .cues import is_cue
-from .marks import CLOSING, OPENING
+from .marks import CLOSING, OPENING, hard_break, quote_text
 from .syntax import speaker_of
 
 if TYPE_CHECKING:
@@ -22,18 +21,18 @@ def attribution_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
     """(cue, speaker) of an attribution right after a closing mark: “...,” X said /
     “...,” said X / “...,” X, a senator, told reporters. The words between the
     mark and the cue must be the speaker's noun phrase, nothing else."""
-    span = doc.char_span(end, min(len(doc_text(doc)), end + 1), alignment_mode="expand")
+    span = doc.char_span(end, min(len(quote_text(doc)), end + 1), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     i = span[0].i
     if doc[i].text in CLOSING or doc[i].text in ("'", "’"):
         i += 1
-    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+    while i < len(doc) and doc[i].is_space and not hard_break(doc[i]):
         i += 1
     if i < len(doc) and doc[i].text.lstrip("”\"'’") in ("―", "—", "–", "-", "--"):
         # A signature: “...” ― Ines Carvalho
-        line_end = doc_text(doc).find("\n", doc[i].idx)
-        line_end = len(doc_text(doc)) if line_end < 0 else line_end
+        line_end = quote_text(doc).find("\n", doc[i].idx)
+        line_end = len(quote_text(doc)) if line_end < 0 else line_end
         sig = [t for t in doc[i + 1:min(len(doc), i + 12)] if t.idx < line_end]
         names = [t for t in sig if t.pos_ == "PROPN" and t.ent_type_ not in NOT_SPEAKERS]
         if names and names[0].i <= i + 2 and not any(t.pos_ in ("VERB", "AUX") for t in sig):
@@ -42,7 +41,7 @@ def attribution_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
                 last = doc[last.i + 1]
             return doc[i], last
         return None
-    while i < len(doc) and doc[i].text in (",", "—", "–"):
+    while i < len(doc) and (doc[i].text in (",", "—", "–") or (doc[i].is_space and not hard_break(doc[i]))):
         i += 1
     if i < len(doc) and doc[i].lower_ == "as":  # “...,” as Okafor said
         i += 1
@@ -51,6 +50,8 @@ def attribution_after(doc: Doc, end: int) -> tuple[Token, Token] | None:
     first = i
     for j in range(first, min(len(doc), first + 25)):
         t = doc[j]
+        if t.is_space and not hard_break(t):
+            continue  # a wrapped line
         if t.is_space or t.text in OPENING or t.text in CLOSING or t.text in (".", "!", "?", ";", ":"):
             return None
         if is_cue(t) or _speech_manner(t, first):
@@ -113,7 +114,7 @@ def colon_intro(doc: Doc, sents: list[Span], sent_at: Callable[[int], int],
     cue and its subject ("Okafor said:"), else the subject of the clause ("The mayor
     released the following statement:", "Lind echoed:"), else a short line of a
     name ("Continued Okafor:", "HEADLINE - Ruth Kemper:")."""
-    text = doc_text(doc)
+    text = quote_text(doc)
     colon = text.rfind(":", 0, start)
     line_start = text.rfind("\n", 0, colon) + 1
     dashes = list(re.finditer(r"\s[-—–]+|[-—–]+\s", text[line_start:colon]))
@@ -153,7 +154,7 @@ def speech_ending_paragraph(doc: Doc, sents: list[Span], sent_at: Callable[[int]
                             para_start: int) -> tuple[Token, Token] | None:
     """(cue, speaker) of the last sentence of the paragraph before `para_start`
     when that sentence reports someone's speech and holds no quotation."""
-    text = doc_text(doc)
+    text = quote_text(doc)
     end = len(text[:para_start].rstrip())
     if end == 0 or text[end - 1] in CLOSING or text[end - 1] in "'’":
         return None

@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..data import read_tsv
-from ..nlp.parse import doc_text
+from .marks import quote_text
 from .constants import SUBJECT_DEPS, phrasal_cues, quote_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ def is_cue(t: Token) -> bool:
 def cue_outside(sent: Span, start: int, end: int) -> Token | None:
     """A cue verb in `sent` outside [start, end), nearest to the quote."""
     best = None
-    text = doc_text(sent.doc)
+    text = quote_text(sent.doc)
     for t in sent:
         if start <= t.idx < end:
             continue
@@ -61,7 +61,7 @@ def governing_cue(doc: Doc, start: int, end: int) -> Token | None:
         tok = tok.head
         if start <= tok.idx < end:
             continue
-        if is_cue(tok) and "\n" not in doc_text(doc)[min(tok.idx, end):max(tok.idx, start)]:
+        if is_cue(tok) and "\n" not in quote_text(doc)[min(tok.idx, end):max(tok.idx, start)]:
             found.append(tok)
             if tok.lemma_.lower() not in quote_words("weak_cue"):
                 break

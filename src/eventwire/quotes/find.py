@@ -2,7 +2,9 @@
 
 Direct quotes are the text between paired quotation marks (curly or straight,
 also mismatched pairs; an unclosed mark runs to the end of its paragraph;
-`marks`). The speaker comes from the strategies of `speakers`, tried in order:
+`marks`). The line breaks of hard-wrapped copy are read as spaces
+(`marks.unwrap`), so a paragraph is what a line break that ends a sentence,
+or a short line, closes. The speaker comes from the strategies of `speakers`, tried in order:
 the attribution right after the closing mark, a transcript label, the words
 before an introducing colon, the cue verb whose clause holds the quote or one
 of the same or a neighbouring sentence of the same paragraph (the cue's
@@ -23,13 +25,14 @@ a headline are not found.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..nlp.parse import doc_text
 from .cues import cues, governs, parenthetical
 from .finding import QuoteFinding
 from .indirect import indirect_quotes
-from .marks import CLOSING, next_paragraph, opens, quote_marks, stands_alone
+from .marks import CLOSING, next_paragraph, opens, quote_marks, quote_text, stands_alone
 from .mixed import clause_quote, complement_span
 from .speakers import Quotation, Search, attribute
 from .syntax import relative_refs, token_span
@@ -42,7 +45,7 @@ __all__ = ["QuoteFinding", "cues", "find_quotes"]  # cues: still importable from
 
 def find_quotes(doc: Doc) -> list[QuoteFinding]:
     """Direct, mixed and indirect quotes of a parsed article, in text order."""
-    text = doc_text(doc)
+    text = quote_text(doc)
     sents = list(doc.sents)
     sent_of = {}
     for si, s in enumerate(sents):
@@ -70,6 +73,9 @@ def find_quotes(doc: Doc) -> list[QuoteFinding]:
             _add_attributed(search, q)
     out.extend(indirect_quotes(doc, sents, [q.span for q in out], quoted))
     out.sort(key=lambda q: q.span[0])
+    original = doc_text(doc)
+    if original != text:  # the quoted words as written, wrapped lines and all
+        out = [replace(q, text=original[q.span[0]:q.span[1]]) for q in out]
     return out
 
 

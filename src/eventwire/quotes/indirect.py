@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import doc_text
+from .marks import quote_text
 from .constants import NOT_SPEAKERS, quote_words
 from .cues import is_cue, parenthetical, purpose
 from .finding import QuoteFinding
@@ -21,7 +21,7 @@ def indirect_quotes(doc: Doc, sents: list[Span], taken: list[tuple[int, int]],
     """Indirect quotes of every sentence, except words already quoted (`quoted`) or taken
     by a direct or mixed quote (`taken`)."""
     out = []
-    text = doc_text(doc)  # spaCy rebuilds doc_text(doc) on every access
+    text = quote_text(doc)  # built once; spaCy rebuilds doc.text on every access
     for si, sent in enumerate(sents):
         found = _according_clause(sent)
         if found is not None:
@@ -87,7 +87,7 @@ def _according_clause(sent: Span) -> tuple[tuple[int, int], Token, Token] | None
     acc, source = found
     if source.ent_type_ in NOT_SPEAKERS:
         return None
-    text = doc_text(sent.doc)
+    text = quote_text(sent.doc)
     phrase = list(acc.subtree)
     toks = [t for t in sent if not t.is_space]
     if phrase[0].i <= toks[0].i + 1:  # "According to X, ..." (also "But according to X, ...")

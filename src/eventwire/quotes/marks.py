@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 OPENING = {"“": "”", '"': '"', "«": "»"}
@@ -22,6 +22,39 @@ TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s+(?=\S)")
 
 
 AS_SAID = re.compile(r",?\s+as\s")
+
+
+# A line break inside a sentence of hard-wrapped copy: a single newline after a
+# line that ends in no sentence mark, before a lower-case word, or before an
+# indented line after a long one (a short line above is a headline or a caption).
+_WRAP = re.compile(r"(?m)^([^\n]*[^\s.!?:;\"”’')\]])\n(?=([ \t]*)(\S))")
+WRAP_WIDTH = 70  # characters of a line that reached the wrap width
+
+
+def unwrap(text: str) -> str:
+    """The text with the line breaks of hard-wrapped copy made spaces, so that
+    a newline left is a paragraph break; same length, same offsets."""
+    breaks = [m.end(1) for m in _WRAP.finditer(text)
+              if m.group(3).islower() or (m.group(2) and len(m.group(1).strip()) >= WRAP_WIDTH)]
+    if not breaks:
+        return text
+    chars = list(text)
+    for b in breaks:
+        chars[b] = " "
+    return "".join(chars)
+
+
+def hard_break(tok: Token) -> bool:
+    """The token is white space holding a paragraph break (not a wrapped line's)."""
+    return tok.is_space and "\n" in quote_text(tok.doc)[tok.idx:tok.idx + len(tok)]
+
+
+def quote_text(doc: Doc) -> str:
+    """The Doc's text as the quote stage reads it (`unwrap`), built once."""
+    text = doc.user_data.get("eventwire_quote_text")
+    if text is None:
+        text = doc.user_data["eventwire_quote_text"] = unwrap(doc.text)
+    return text
 
 
 def quote_marks(text: str) -> list[tuple[int, int]]:

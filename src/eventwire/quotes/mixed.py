@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..data import read_tsv
-from ..nlp.parse import doc_text
+from .marks import quote_text
 from .constants import NOT_SPEAKERS, SUBJECT_DEPS
 from .cues import governs, parenthetical
 from .finding import QuoteFinding
@@ -60,7 +60,7 @@ def complement_span(cue: Token, start: int, end: int) -> tuple[int, int]:
                           key=lambda c: c.idx, default=t.left_edge)
                 before = cue.doc[cut.i - 1]
                 right = min(right, before.idx + len(before))
-    text = doc_text(cue.doc)
+    text = quote_text(cue.doc)
     left = max(left, text.rfind("\n", 0, start) + 1)  # never past the quote's paragraph
     para_end = text.find("\n", end)
     right = min(right, len(text) if para_end < 0 else para_end)
@@ -82,7 +82,7 @@ def clause_words(use: str) -> frozenset[str]:
 def _title_or_scare(doc: Doc, span: Span, start: int, end: int) -> bool:
     """A title (“Modern Family”, the film “The Road Home”) or a scare quote
     (the so-called “deal”, the “alt-right” movement) is nobody's words."""
-    text = doc_text(doc)
+    text = quote_text(doc)
     before = [t for t in doc[max(0, span.start - 3):span.start] if not (t.is_punct or t.is_space)]
     prev = before[-1].lower_ if before else ""
     head = text[max(0, start - 24):start - 1].lower().rstrip(" \t“\"")
@@ -105,7 +105,7 @@ def clause_quote(doc: Doc, start: int, end: int, si: int) -> QuoteFinding | None
     the clause subject's words ("Reyes has vowed to build a “fair and modern” tax system",
     "Both oppose the “pay to play” rules"): a mixed quote spanning the verb's
     complement, kept (needs_actor) only if the subject resolves to a known actor. Copulas and event-less verbs leave the words the writer's."""
-    text = doc_text(doc)
+    text = quote_text(doc)
     if text[max(0, start - 2):start - 1] == "=" or not any(ch.isalpha() for ch in text[start:end]):
         return None  # a markup attribute (author="..."), a number
     span = doc.char_span(start, end, alignment_mode="expand")

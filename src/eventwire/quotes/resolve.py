@@ -4,6 +4,7 @@ speaker; speaker mentions listed under their actors.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from ..nlp.parse import doc_text
 from .constants import CLAUSE_SPEAKER_KINDS, quote_words
 from .find import find_quotes
 from .issuer import document_issuer
+from .marks import quote_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -21,8 +23,10 @@ if TYPE_CHECKING:
 def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
     """Quotes with their speakers. A speaker the actor stage cannot resolve still
     gets a mention: "he" falls back to the last quoted person (quotes come in
-    runs from one speaker) or the last person named; any other phrase becomes an
-    unknown actor named by its own words."""
+    runs from one speaker) or the last person named; a role with a name in
+    apposition is the name; a definite description of no one known ("the
+    former banker") is the named person who spoke just before; any other
+    phrase becomes an unknown actor named by its own words."""
     quotes = []
     last_person = None
     text = doc_text(doc)
@@ -33,6 +37,8 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
             span = q.speaker_span or (tok.idx, tok.idx + len(tok.text))
             speaker = _speaker_mention(tok, text[span[0]:span[1]], span, actors, last_person, quotes,
                                        _token_range(doc, q.span) if q.kind != "indirect" else (0, 0))
+            if speaker is not None and (named := _epithet_of(tok, speaker, quotes)) is not None:
+                speaker = Mention(named, speaker.text, speaker.span)
         if q.needs_actor and not (speaker is not None and _resolved(speaker, doc[q.speaker_token], actors)):
             continue  # a fragment of the writer's clause whose subject is nobody who speaks
         if speaker is not None and speaker.actor.kind == "person":
@@ -41,6 +47,34 @@ def quotes_with_speakers(doc: Doc, actors: ArticleActors) -> list[Quote]:
                             q.speaker_refs if speaker is not None else (), q.cue_span))
     _role_holders(doc, actors, quotes)
     return quotes
+
+
+def _epithet_of(tok: Token, speaker: Mention, earlier: list[Quote]) -> Actor | None:
+    """"“...,” the former banker added", "the Ohio Democrat asked": a definite
+    description that names no one the article knows (no name, no office) is
+    the named person who spoke just before, in this paragraph or the one before."""
+    actor = speaker.actor
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+            any(t.ent_type_ == "PERSON" for t in tok.subtree):
+        return None
+    if actor.kind == "person":
+        if actor.code != "UNK" or actor.role or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            return None
+    elif not (actor.kind == "country" and tok.ent_type_ == "NORP" and tok.tag_ == "NNP"):
+        return None  # "the Ohio Democrat" reads as its country
+    before = next((q for q in reversed(earlier) if q.span[1] <= tok.idx), None)
+    if before is None or before.speaker is None or before.speaker.actor.kind != "person" \
+            or (before.speaker.actor.code == "UNK"
+                and not any(t.pos_ == "PROPN" for t in _words(tok.doc, before.speaker.span))):
+        return None
+    if len(re.findall(r"\n\s*", quote_text(tok.doc)[before.span[1]:tok.idx])) > 1:
+        return None
+    return before.speaker.actor
+
+
+def _words(doc: Doc, span: tuple[int, int]):
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(found) if found is not None else []
 
 
 ROLE_WINDOW = 120  # tokens after a role-only speaker to the named speaker who holds the role
@@ -83,12 +117,9 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
                      quote: tuple[int, int] = (0, 0)) -> Mention | None:
     """The speaker's own words ("the spokesperson") with the actor they resolve to."""
     speaker = None
+    if (named := _named_apposition(tok)) is not None and actors.for_phrase(named):
+        tok = named  # "The head of the dockers' union, Ana Lim, says": the name beside the role speaks
     found = actors.for_phrase(tok)
-    if found and tok.lower_ in quote_words("person_pronoun") and _named_in(tok.doc, actors, found[0].actor, quote):
-        # “... Ruiz was arrested at night,” he said: "he" is not someone his own quotation names.
-        found_actor, found = found[0].actor, []
-        if last_person is not None and last_person.id == found_actor.id:
-            last_person = None
     if (subject := _main_clause_subject(tok, actors)) is not None:
         found = [subject]
     if found and (named := _named_body(tok, actors)) is not None:
@@ -116,6 +147,24 @@ def _speaker_mention(tok: Token, words: str, span: tuple[int, int], actors: Arti
     return speaker
 
 
+def _named_apposition(tok: Token) -> Token | None:
+    """A person's name in apposition to a speaker named by a common noun, inside
+    its noun phrase ("the head of the port board and a crane owner, Ana Lim")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for t in tok.subtree:
+        if t.dep_ != "appos" or t.i <= tok.i or t.pos_ != "PROPN" or t.ent_type_ != "PERSON":
+            continue
+        path = []
+        for a in t.ancestors:
+            if a.i == tok.i:
+                break
+            path.append(a)
+        if all(a.pos_ not in ("VERB", "AUX") and a.i > tok.i for a in path):
+            return t
+    return None
+
+
 BODY_WINDOW = 400  # tokens back to the body a bare "the ministry" points to
 
 
@@ -139,12 +188,6 @@ def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     """The tokens [start, end) of a character span."""
     found = doc.char_span(span[0], span[1], alignment_mode="expand")
     return (found.start, found.end) if found is not None else (0, 0)
-
-
-def _named_in(doc: Doc, actors: ArticleActors, actor: Actor, tokens: tuple[int, int]) -> bool:
-    """The actor is named (not a pronoun) inside the token range."""
-    return actors.named_last_before(tokens[1], lambda f: f.actor.id == actor.id and f.start >= tokens[0] and any(
-        t.pos_ == "PROPN" for t in doc[f.start:f.end])) is not None
 
 
 def _resolved(speaker: Mention, tok: Token, actors: ArticleActors) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp.parse import doc_text
+from .marks import hard_break, quote_text
 from .constants import NAME_ENTITIES, NOT_SPEAKERS, SUBJECT_DEPS, UP_DEPS, quote_words
 from .cues import is_cue
 
@@ -34,7 +34,25 @@ def speaker_of(verb: Token) -> Token | None:
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return name_before(verb) or c  # "made public ― Reyes boasted"
             return c
-    return inverted_speaker(verb) or clause_subject(verb) or name_before(verb)
+    return with_subject(verb) or inverted_speaker(verb) or clause_subject(verb) or name_before(verb)
+
+
+def with_subject(verb: Token) -> Token | None:
+    """"..., with the mayor once saying “...”": a subjectless participle cue
+    right after the object of "with" is that object's speech (the parse
+    hangs both from the main verb)."""
+    if verb.tag_ != "VBG":
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    t = verb.doc[i]
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ in ("PROPN", "NOUN", "PRON") \
+            and t.ent_type_ not in NOT_SPEAKERS:
+        return t
+    return None
 
 
 def root_subject(cue: Token, start: int, end: int) -> Token | None:
@@ -143,13 +161,13 @@ def token_span(tok: Token) -> tuple[int, int]:
     if tok.head.i > tok.i:
         right = min(right, tok.doc[max(tok.i, tok.head.i - 1)], key=lambda t: t.i)  # not past its verb
     for t in tok.doc[tok.i + 1:right.i + 1]:
-        if "\n" in t.text or t.text in ("―", "—", "–", ":"):
+        if hard_break(t) or t.text in ("―", "—", "–", ":"):
             right = tok.doc[t.i - 1]  # nor past a line break or a dash
             break
     for t in tok.doc[left.i:tok.i]:
         if t.text == "-" and not t.whitespace_ and not tok.doc[t.i - 1].whitespace_:
             continue  # a hyphen inside a word: "the 46-year-old"
-        if t.is_space or t.text in ("-", "—", "–", ":") or "\n" in t.text:
+        if (t.is_space and (hard_break(t) or "\n" not in t.text)) or t.text in ("-", "—", "–", ":"):
             left = tok.doc[t.i + 1]  # a headline or a line above is not part of the name
     while right.i > tok.i and (right.is_space or right.text in (",", ";", ":", "—", "–")):
         right = tok.doc[right.i - 1]
@@ -157,7 +175,7 @@ def token_span(tok: Token) -> tuple[int, int]:
     while left.i < tok.i and (left.is_punct or left.is_space or left.dep_ == "cc" or left.lower_ in cue_forms):
         left = tok.doc[left.i + 1]
     start, end = left.idx, right.idx + len(right)
-    text = doc_text(tok.doc)
+    text = quote_text(tok.doc)
     if text.count("(", start, end) > text.count(")", start, end):
         close = text.find(")", end, end + 12)  # "Ruth Okafor (D-Ore.)" keeps its parenthesis
         if close >= 0 and "\n" not in text[end:close]:
