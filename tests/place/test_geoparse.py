@@ -165,6 +165,15 @@ def test_names_listed_before_counties_are_counties():
     assert all(p.feature == "ADM2" for p in found.values())
 
 
+def test_every_name_of_a_counties_list_is_a_county_whatever_the_parse():
+    found = by_text("Voters in Adair, Casey, Green, Taylor and Russell counties approved the levy.")
+    assert {(p.name, p.admin1) for p in found.values()} == {
+        (f"{n} County", "Kentucky") for n in ("Adair", "Casey", "Green", "Taylor", "Russell")}
+    found = by_text("Schools closed in Pope, Stevens, Big Stone, Yellow Medicine and Lincoln counties.")
+    assert (found["Yellow Medicine"].name, found["Lincoln"].name) == ("Yellow Medicine County", "Lincoln County")
+    assert found["Lincoln"].admin1 == "Minnesota"
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"

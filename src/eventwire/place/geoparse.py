@@ -492,29 +492,42 @@ def _party_homes(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
     return out
 
 
+LIST_JOINS = {",", "and", "or", "&", "nor"}
+
+
 def _listed_counties(doc, mentions: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], str]:
     """Names listed before "counties" ("Butler, Clark or Warren counties"):
-    each mention -> the county name it is looked up by ("Clark County")."""
+    each mention -> the county name it is looked up by ("Clark County").
+    The list is read from the words, right to left: names of up to three
+    capitalized words, joined by commas, "and", "or"; whatever order the
+    parse gave the coordination, every name of the list is read."""
     out = {}
+    text = doc_text(doc)
+    taken = set(mentions)
     for tok in doc:
         if tok.lower_ not in ("counties", "parishes"):
             continue
         word = "County" if tok.lower_ == "counties" else "Parish"
-        heads = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper()]
-        todo = list(heads)
-        while todo:
-            t = todo.pop()
-            todo.extend(c for c in t.children if c.dep_ == "conj" and c.text[:1].isupper())
-            first = t
-            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == t.i \
-                    and doc[first.i - 1].text[:1].isupper():
-                first = doc[first.i - 1]
-            start, end = first.idx, t.idx + len(t.text)
-            name = doc_text(doc)[start:end]
-            if any(s < end and e > start for s, e, _ in mentions) or \
-                    not any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
-                continue
-            out[(start, end, name)] = f"{name} {word}"
+        i = tok.i - 1
+        while i >= 0:
+            end = i
+            while i >= 0 and end - i < MAX_NAME_TOKENS and doc[i].text[:1].isupper() and doc[i].is_alpha:
+                i -= 1
+            if i == end:
+                break
+            first, last = doc[i + 1], doc[end]
+            start, stop = first.idx, last.idx + len(last.text)
+            name = text[start:stop]
+            same = (start, stop, name) in taken  # a mention of exactly the name is read as the county
+            if (same or not any(s < stop and e > start for s, e, _ in mentions)) and \
+                    any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
+                out[(start, stop, name)] = f"{name} {word}"
+            joined = False
+            while i >= 0 and doc[i].lower_ in LIST_JOINS:
+                joined = True
+                i -= 1
+            if not joined:
+                break
     return out
 
 
@@ -527,7 +540,7 @@ def article_places(doc) -> list[PlaceMention]:
         mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
     mentions += _party_homes(text, mentions)
     counties = _listed_counties(doc, mentions)
-    mentions += list(counties)
+    mentions += [m for m in counties if m not in set(mentions)]
     added, within = _qualified(text, mentions)
     mentions = sorted(mentions + added)
     names = [counties.get(m, m[2]) for m in mentions]
