@@ -174,6 +174,11 @@ def test_every_name_of_a_counties_list_is_a_county_whatever_the_parse():
     assert found["Lincoln"].admin1 == "Minnesota"
 
 
+def test_a_division_written_after_a_town_does_not_pull_other_names_into_it():
+    found = by_text("Shipments leave Gary, Ind., for Delaware and Maryland every week.")
+    assert (found["Gary"].admin1, found["Delaware"].feature, found["Delaware"].name) == ("Indiana", "ADM1", "Delaware")
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"

@@ -353,7 +353,8 @@ def _candidates(name: str) -> list[Entry]:
     return found[:MAX_CANDIDATES]
 
 
-def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dict[str, Entry]:
+def resolve_names(names: list[str], within: dict[str, set] | None = None,
+                  qualifiers: set[str] = frozenset()) -> dict[str, Entry]:
     """One entry per distinct name (folded), in the article's context; the
     first name is the dateline's. Two rounds: the priors' choice of every name
     gives the countries and divisions of the article; then each name is chosen
@@ -369,7 +370,8 @@ def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dic
     counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
     for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
         for k, entries in cands.items():
-            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties))
+            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties,
+                                                                                qualifiers))
     return chosen
 
 
@@ -393,7 +395,8 @@ NEAR_CONTEXT = 2.0
 SAME_COUNTY = 3.0
 
 
-def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None):
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None,
+            qualifiers: set[str] = frozenset()):
     """Score of an entry for name `key` given the other names' current
     choices; and a town and a county, or two towns, that can be of one
     county gain ("Lebanon" and "Boone County" are both of Indiana's Boone
@@ -407,7 +410,7 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
         if e.country:
             countries[e.country] += weight
         if e.admin1 and e.feature != "PCLI":
-            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" else 1)
+            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" and k not in qualifiers else 1)
         if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
             points.append((e.lat, e.lon))
 
@@ -433,13 +436,16 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
 QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
-def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, dict[str, set]]:
+def _qualified(text: str, mentions: list[tuple[int, int, str]],
+               dateline: tuple | None = None) -> tuple[list, dict[str, set], set[int]]:
     """A town's division or country written after it ("Grantville,
     Pennsylvania", "Carthage, N.C.", "London, Ont."): the divisions or
-    countries each name is said to lie in, and the qualifiers as mentions of
-    their own where no mention covers them yet."""
+    countries each name is said to lie in, the qualifiers as mentions of
+    their own where no mention covers them yet, and where the qualifiers
+    start (but the dateline's, which is the article's own division)."""
     within: dict[str, set] = {}
     added = []
+    starts = set()
     taken = {(s, e) for s, e, _ in mentions}
     ends = sorted(s for s, _, _ in mentions)
     for start, end, name in mentions:
@@ -452,10 +458,12 @@ def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, d
                 within.setdefault(fold(name), set()).update((e.country, e.name if e.feature == "ADM1" else None)
                                                            for e in tops)
                 q_start = m.start(1)
+                if (start, end, name) != dateline:
+                    starts.add(q_start)
                 if (q_start, q_start + len(qual)) not in taken and not any(q_start <= s < q_start + len(qual) for s in ends):
                     added.append((q_start, q_start + len(qual), qual))
                 break
-    return added, within
+    return added, within, starts
 
 
 DATELINE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
@@ -541,12 +549,15 @@ def article_places(doc) -> list[PlaceMention]:
     mentions += _party_homes(text, mentions)
     counties = _listed_counties(doc, mentions)
     mentions += [m for m in counties if m not in set(mentions)]
-    added, within = _qualified(text, mentions)
+    added, within, starts = _qualified(text, mentions, dateline)
     mentions = sorted(mentions + added)
     names = [counties.get(m, m[2]) for m in mentions]
+    # a division named only after towns ("Louisville, Ky., and Boston, Mass.") says where they lie,
+    # not where the article is: it weighs as any place, not as a named division
+    qualifiers = {fold(n) for n in names} - {fold(n) for m, n in zip(mentions, names) if m[0] not in starts}
     if dateline is not None:  # the dateline's name first: it counts twice as context
         names.insert(0, dateline[2])
-    resolved = resolve_names(names, within)
+    resolved = resolve_names(names, within, qualifiers)
     out = []
     for start, end, name in mentions:
         e = resolved.get(fold(counties.get((start, end, name), name)))
