@@ -179,6 +179,11 @@ def test_a_division_written_after_a_town_does_not_pull_other_names_into_it():
     assert (found["Gary"].admin1, found["Delaware"].feature, found["Delaware"].name) == ("Indiana", "ADM1", "Delaware")
 
 
+def test_a_far_smaller_namesake_in_the_articles_state_does_not_take_a_citys_name():
+    found = by_text("The senator flew from Albany, N.Y., to Boston for the meeting.")
+    assert found["Boston"].admin1 == "Massachusetts"
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"

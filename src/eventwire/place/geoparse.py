@@ -368,10 +368,11 @@ def resolve_names(names: list[str], within: dict[str, set] | None = None,
             cands[k] = inside
     chosen = {k: v[0] for k, v in cands.items()}
     counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
+    top_pop = {k: max(e.population for e in v) for k, v in cands.items()}
     for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
         for k, entries in cands.items():
             chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties,
-                                                                                qualifiers))
+                                                                                qualifiers, top_pop[k]))
     return chosen
 
 
@@ -393,14 +394,18 @@ NEAR_CONTEXT = 2.0
 
 
 SAME_COUNTY = 3.0
+SMALLER_NAMESAKE = 30  # a town with a namesake this many times its size ...
+SMALLER_NAMESAKE_CONTEXT = 0.25  # ... gains this share of the division and nearness context
 
 
 def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None,
-            qualifiers: set[str] = frozenset()):
+            qualifiers: set[str] = frozenset(), top_population: int = 0):
     """Score of an entry for name `key` given the other names' current
     choices; and a town and a county, or two towns, that can be of one
     county gain ("Lebanon" and "Boone County" are both of Indiana's Boone
-    County)."""
+    County). A town far smaller than the biggest place of its name gains
+    less from the division and the nearness of the other places: "Boston"
+    beside "Albany, N.Y." is still the city of Massachusetts."""
     near = set().union(*(v for k, v in counties.items() if k != key)) if counties else set()
     countries, admins, points = Counter(), Counter(), []
     for k, e in chosen.items():
@@ -419,15 +424,17 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
 
     def score(e: Entry) -> float:
         s = _prior(e)
+        local = SMALLER_NAMESAKE_CONTEXT if e.feature.startswith("PPL") \
+            and e.population * SMALLER_NAMESAKE < top_population else 1.0
         if e.country and countries[e.country]:
             s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
-            s += ADMIN1_CONTEXT * admins[e.admin1] / top_admin
+            s += local * ADMIN1_CONTEXT * admins[e.admin1] / top_admin
         if e.county and e.county in near:
             s += SAME_COUNTY
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
                 distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
-            s += NEAR_CONTEXT
+            s += local * NEAR_CONTEXT
         return s
 
     return score
