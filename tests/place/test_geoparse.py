@@ -143,6 +143,13 @@ def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
     assert found["Conn."].feature == "ADM1"
 
 
+def test_a_dateline_before_a_colon_or_three_dashes_is_a_place():
+    found = by_text("Ferry service resumes. HALIFAX: Crews cleared the harbour on Monday.")
+    assert found["HALIFAX"].country == "CAN"
+    found = by_text("Budget vote delayed. SPOKANE --- The council met late on Monday.")
+    assert found["SPOKANE"].admin1 == "Washington"
+
+
 def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
     found = places("Rock Hill police shut the bridge. Rock Hill City Manager Dana Price said it would open again.")
     assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]

@@ -474,13 +474,14 @@ def _qualified(text: str, mentions: list[tuple[int, int, str]],
 
 
 DATELINE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
-                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))? ?(?:—|–|--|-)\s)")
+                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))?(?: ?(?:—|–|-{1,3})\s|:\s|\s{2,}[A-Z]))")
 DATELINE_CHARS = 400
 
 
 def _dateline(text: str, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The dateline, a place name in capitals opening the report after the
-    headline, before a dash ("CARTHAGE, N.C. (AP) —", "WINONA --"), when the
+    headline, before a dash, a colon or a wide space ("CARTHAGE, N.C. (AP) —",
+    "WINONA --", "HALIFAX:"), when the
     gazetteer knows it; the parse takes it for a word of the first sentence."""
     for m in DATELINE.finditer(text, 0, DATELINE_CHARS):
         name = m.group(1)
