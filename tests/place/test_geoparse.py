@@ -191,6 +191,11 @@ def test_a_far_smaller_namesake_in_the_articles_state_does_not_take_a_citys_name
     assert found["Boston"].admin1 == "Massachusetts"
 
 
+def test_a_state_name_is_the_state_not_its_county_of_that_name():
+    found = by_text("After a week in Manhattan, the author spoke in Buffalo and across New York.")
+    assert (found["New York"].feature, found["Manhattan"].admin1) == ("ADM1", "New York")
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"

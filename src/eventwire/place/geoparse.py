@@ -381,9 +381,13 @@ HAMLET = 1000
 
 def _contenders(entries: list[Entry]) -> list[Entry]:
     """A hamlet never takes the name of a country or first-level division from
-    it, whatever the context ("Queensland" in a story from Alberta)."""
+    it, whatever the context ("Queensland" in a story from Alberta); nor does
+    a county of that division that bears its name ("New York" is the state,
+    not New York County, beside Manhattan)."""
     if any(e.feature in ("PCLI", "ADM1") for e in entries):
-        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)]
+        states = {(e.country, e.name) for e in entries if e.feature == "ADM1"}
+        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)
+                and not (e.feature == "ADM2" and (e.country, e.admin1) in states)]
     return entries
 
 
