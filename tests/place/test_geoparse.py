@@ -196,6 +196,20 @@ def test_a_state_name_is_the_state_not_its_county_of_that_name():
     assert (found["New York"].feature, found["Manhattan"].admin1) == ("ADM1", "New York")
 
 
+def test_a_city_is_found_by_its_name_cut_short_or_made_longer():
+    found = by_text("Chemical plants in Ludwigshafen and Mannheim halted work on Monday.")
+    assert found["Ludwigshafen"].name == "Ludwigshafen am Rhein"
+    found = by_text("Fans travelled from Newcastle to Sunderland for the derby.")
+    assert found["Newcastle"].admin1 == "England"
+    found = by_text("The premier met the mayor in Quebec City before flying to Montreal.")
+    assert found["Quebec City"].feature.startswith("PPL")
+
+
+def test_a_neighbourhood_named_after_a_town_does_not_take_the_towns_name():
+    names = {e.name for e in gazetteer().lookup("Springfield")}
+    assert "Springfield" in names and not any(n.startswith("Springfield ") for n in names)
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"
