@@ -210,6 +210,12 @@ def test_a_neighbourhood_named_after_a_town_does_not_take_the_towns_name():
     assert "Springfield" in names and not any(n.startswith("Springfield ") for n in names)
 
 
+def test_a_town_ending_an_organizations_name_after_of_is_a_place():
+    found = by_text("She studied at the University of Rochester before moving.")
+    assert found["Rochester"].feature.startswith("PPL")
+    assert not by_text("The Department of Justice and the Chamber of Commerce objected.")
+
+
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():
     found = by_text("Several Georgia suburbs, including Gainesville and Duluth, voted on parking fees.")
     assert found["Duluth"].admin1 == "Georgia"

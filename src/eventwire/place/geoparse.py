@@ -84,6 +84,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if fold(first.text) in g.demonyms and first.text[:1].isupper():
                 out.append((first.idx, first.idx + len(first.text), first.text))
                 covered.add(first.i)
+            out += _town_after_of(ent, covered)
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -129,6 +130,27 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             covered.update(range(first.i, tok.i + 1))
     out += _other_uses(doc, text, out, covered, ent_of)
     return sorted(out)
+
+
+MIN_TOWN_AFTER_OF = 10000
+
+
+def _town_after_of(ent, covered: set[int]) -> list[tuple[int, int, str]]:
+    """A town that ends an organization's name after "of" ("the University
+    of Rochester", "the Ballet Society of Jackson"): a town of some size."""
+    for j in range(ent.end - 1, max(ent.start, ent.end - 1 - MAX_NAME_TOKENS), -1):
+        if ent.doc[j - 1].lower_ != "of" or j - 1 <= ent.start:
+            continue
+        words = ent.doc[j:ent.end]
+        if not all(t.text[:1].isupper() for t in words) or any(t.i in covered for t in words) \
+                or all(fold(t.text) in _generic_words() for t in words):  # "the Department of Justice"
+            return []
+        cands = _candidates(words.text)
+        if cands and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_AFTER_OF:
+            covered.update(range(words.start, words.end))
+            return [(words.start_char, words.end_char, words.text)]
+        return []
+    return []
 
 
 def _home_of_a_person(tok) -> bool:
