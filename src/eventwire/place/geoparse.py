@@ -84,6 +84,7 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             if fold(first.text) in g.demonyms and first.text[:1].isupper():
                 out.append((first.idx, first.idx + len(first.text), first.text))
                 covered.add(first.i)
+            out += _town_after_of(ent, covered)
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -129,6 +130,27 @@ def _mentions(doc) -> list[tuple[int, int, str]]:
             covered.update(range(first.i, tok.i + 1))
     out += _other_uses(doc, text, out, covered, ent_of)
     return sorted(out)
+
+
+MIN_TOWN_AFTER_OF = 10000
+
+
+def _town_after_of(ent, covered: set[int]) -> list[tuple[int, int, str]]:
+    """A town that ends an organization's name after "of" ("the University
+    of Rochester", "the Ballet Society of Jackson"): a town of some size."""
+    for j in range(ent.end - 1, max(ent.start, ent.end - 1 - MAX_NAME_TOKENS), -1):
+        if ent.doc[j - 1].lower_ != "of" or j - 1 <= ent.start:
+            continue
+        words = ent.doc[j:ent.end]
+        if not all(t.text[:1].isupper() for t in words) or any(t.i in covered for t in words) \
+                or all(fold(t.text) in _generic_words() for t in words):  # "the Department of Justice"
+            return []
+        cands = _candidates(words.text)
+        if cands and cands[0].feature.startswith("PPL") and cands[0].population >= MIN_TOWN_AFTER_OF:
+            covered.update(range(words.start, words.end))
+            return [(words.start_char, words.end_char, words.text)]
+        return []
+    return []
 
 
 def _home_of_a_person(tok) -> bool:
@@ -353,7 +375,8 @@ def _candidates(name: str) -> list[Entry]:
     return found[:MAX_CANDIDATES]
 
 
-def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dict[str, Entry]:
+def resolve_names(names: list[str], within: dict[str, set] | None = None,
+                  qualifiers: set[str] = frozenset()) -> dict[str, Entry]:
     """One entry per distinct name (folded), in the article's context; the
     first name is the dateline's. Two rounds: the priors' choice of every name
     gives the countries and divisions of the article; then each name is chosen
@@ -367,9 +390,11 @@ def resolve_names(names: list[str], within: dict[str, set] | None = None) -> dic
             cands[k] = inside
     chosen = {k: v[0] for k, v in cands.items()}
     counties = {k: {e.county for e in v if e.county} for k, v in cands.items()}
+    top_pop = {k: max(e.population for e in v) for k, v in cands.items()}
     for _ in range(ROUNDS):  # each name chosen again in turn, with the others' latest choices
         for k, entries in cands.items():
-            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties))
+            chosen[k] = max(_contenders(entries), key=_scorer(k, chosen, keys[0] if keys else None, counties,
+                                                                                qualifiers, top_pop[k]))
     return chosen
 
 
@@ -378,9 +403,13 @@ HAMLET = 1000
 
 def _contenders(entries: list[Entry]) -> list[Entry]:
     """A hamlet never takes the name of a country or first-level division from
-    it, whatever the context ("Queensland" in a story from Alberta)."""
+    it, whatever the context ("Queensland" in a story from Alberta); nor does
+    a county of that division that bears its name ("New York" is the state,
+    not New York County, beside Manhattan)."""
     if any(e.feature in ("PCLI", "ADM1") for e in entries):
-        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)]
+        states = {(e.country, e.name) for e in entries if e.feature == "ADM1"}
+        return [e for e in entries if not (e.feature.startswith("PPL") and e.population < HAMLET)
+                and not (e.feature == "ADM2" and (e.country, e.admin1) in states)]
     return entries
 
 
@@ -391,13 +420,18 @@ NEAR_CONTEXT = 2.0
 
 
 SAME_COUNTY = 3.0
+SMALLER_NAMESAKE = 30  # a town with a namesake this many times its size ...
+SMALLER_NAMESAKE_CONTEXT = 0.25  # ... gains this share of the division and nearness context
 
 
-def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None):
+def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: dict[str, set] | None = None,
+            qualifiers: set[str] = frozenset(), top_population: int = 0):
     """Score of an entry for name `key` given the other names' current
     choices; and a town and a county, or two towns, that can be of one
     county gain ("Lebanon" and "Boone County" are both of Indiana's Boone
-    County)."""
+    County). A town far smaller than the biggest place of its name gains
+    less from the division and the nearness of the other places: "Boston"
+    beside "Albany, N.Y." is still the city of Massachusetts."""
     near = set().union(*(v for k, v in counties.items() if k != key)) if counties else set()
     countries, admins, points = Counter(), Counter(), []
     for k, e in chosen.items():
@@ -407,7 +441,7 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
         if e.country:
             countries[e.country] += weight
         if e.admin1 and e.feature != "PCLI":
-            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" else 1)
+            admins[e.admin1] += weight * (NAMED_DIVISION if e.feature == "ADM1" and k not in qualifiers else 1)
         if e.feature not in ("PCLI", "CONT", "ADM1") and e.lat is not None:
             points.append((e.lat, e.lon))
 
@@ -416,15 +450,17 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
 
     def score(e: Entry) -> float:
         s = _prior(e)
+        local = SMALLER_NAMESAKE_CONTEXT if e.feature.startswith("PPL") \
+            and e.population * SMALLER_NAMESAKE < top_population else 1.0
         if e.country and countries[e.country]:
             s += COUNTRY_CONTEXT + LOCAL_CONTEXT * countries[e.country] / total
         if e.admin1 and e.feature not in ("PCLI", "ADM1") and admins[e.admin1]:
-            s += ADMIN1_CONTEXT * admins[e.admin1] / top_admin
+            s += local * ADMIN1_CONTEXT * admins[e.admin1] / top_admin
         if e.county and e.county in near:
             s += SAME_COUNTY
         if e.lat is not None and e.feature not in ("PCLI", "CONT") and any(
                 distance_km(e.lat, e.lon, lat, lon) <= NEAR_KM for lat, lon in points):
-            s += NEAR_CONTEXT
+            s += local * NEAR_CONTEXT
         return s
 
     return score
@@ -433,13 +469,16 @@ def _scorer(key: str, chosen: dict[str, Entry], dateline: str | None, counties: 
 QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
-def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, dict[str, set]]:
+def _qualified(text: str, mentions: list[tuple[int, int, str]],
+               dateline: tuple | None = None) -> tuple[list, dict[str, set], set[int]]:
     """A town's division or country written after it ("Grantville,
     Pennsylvania", "Carthage, N.C.", "London, Ont."): the divisions or
-    countries each name is said to lie in, and the qualifiers as mentions of
-    their own where no mention covers them yet."""
+    countries each name is said to lie in, the qualifiers as mentions of
+    their own where no mention covers them yet, and where the qualifiers
+    start (but the dateline's, which is the article's own division)."""
     within: dict[str, set] = {}
     added = []
+    starts = set()
     taken = {(s, e) for s, e, _ in mentions}
     ends = sorted(s for s, _, _ in mentions)
     for start, end, name in mentions:
@@ -452,20 +491,23 @@ def _qualified(text: str, mentions: list[tuple[int, int, str]]) -> tuple[list, d
                 within.setdefault(fold(name), set()).update((e.country, e.name if e.feature == "ADM1" else None)
                                                            for e in tops)
                 q_start = m.start(1)
+                if (start, end, name) != dateline:
+                    starts.add(q_start)
                 if (q_start, q_start + len(qual)) not in taken and not any(q_start <= s < q_start + len(qual) for s in ends):
                     added.append((q_start, q_start + len(qual), qual))
                 break
-    return added, within
+    return added, within, starts
 
 
 DATELINE = re.compile(r"(?:^|(?<=[.!?])\s+|\n\s*)([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
-                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))? ?(?:—|–|--|-)\s)")
+                      r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Z][\w ]*\))?(?: ?(?:—|–|-{1,3})\s|:\s|\s{2,}[A-Z]))")
 DATELINE_CHARS = 400
 
 
 def _dateline(text: str, mentions: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The dateline, a place name in capitals opening the report after the
-    headline, before a dash ("CARTHAGE, N.C. (AP) —", "WINONA --"), when the
+    headline, before a dash, a colon or a wide space ("CARTHAGE, N.C. (AP) —",
+    "WINONA --", "HALIFAX:"), when the
     gazetteer knows it; the parse takes it for a word of the first sentence."""
     for m in DATELINE.finditer(text, 0, DATELINE_CHARS):
         name = m.group(1)
@@ -492,29 +534,42 @@ def _party_homes(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[
     return out
 
 
+LIST_JOINS = {",", "and", "or", "&", "nor"}
+
+
 def _listed_counties(doc, mentions: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], str]:
     """Names listed before "counties" ("Butler, Clark or Warren counties"):
-    each mention -> the county name it is looked up by ("Clark County")."""
+    each mention -> the county name it is looked up by ("Clark County").
+    The list is read from the words, right to left: names of up to three
+    capitalized words, joined by commas, "and", "or"; whatever order the
+    parse gave the coordination, every name of the list is read."""
     out = {}
+    text = doc_text(doc)
+    taken = set(mentions)
     for tok in doc:
         if tok.lower_ not in ("counties", "parishes"):
             continue
         word = "County" if tok.lower_ == "counties" else "Parish"
-        heads = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper()]
-        todo = list(heads)
-        while todo:
-            t = todo.pop()
-            todo.extend(c for c in t.children if c.dep_ == "conj" and c.text[:1].isupper())
-            first = t
-            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == t.i \
-                    and doc[first.i - 1].text[:1].isupper():
-                first = doc[first.i - 1]
-            start, end = first.idx, t.idx + len(t.text)
-            name = doc_text(doc)[start:end]
-            if any(s < end and e > start for s, e, _ in mentions) or \
-                    not any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
-                continue
-            out[(start, end, name)] = f"{name} {word}"
+        i = tok.i - 1
+        while i >= 0:
+            end = i
+            while i >= 0 and end - i < MAX_NAME_TOKENS and doc[i].text[:1].isupper() and doc[i].is_alpha:
+                i -= 1
+            if i == end:
+                break
+            first, last = doc[i + 1], doc[end]
+            start, stop = first.idx, last.idx + len(last.text)
+            name = text[start:stop]
+            same = (start, stop, name) in taken  # a mention of exactly the name is read as the county
+            if (same or not any(s < stop and e > start for s, e, _ in mentions)) and \
+                    any(e.feature == "ADM2" for e in _candidates(f"{name} {word}")):
+                out[(start, stop, name)] = f"{name} {word}"
+            joined = False
+            while i >= 0 and doc[i].lower_ in LIST_JOINS:
+                joined = True
+                i -= 1
+            if not joined:
+                break
     return out
 
 
@@ -527,13 +582,16 @@ def article_places(doc) -> list[PlaceMention]:
         mentions = [m for m in mentions if not (m[0] < dateline[1] and m[1] > dateline[0])] + [dateline]
     mentions += _party_homes(text, mentions)
     counties = _listed_counties(doc, mentions)
-    mentions += list(counties)
-    added, within = _qualified(text, mentions)
+    mentions += [m for m in counties if m not in set(mentions)]
+    added, within, starts = _qualified(text, mentions, dateline)
     mentions = sorted(mentions + added)
     names = [counties.get(m, m[2]) for m in mentions]
+    # a division named only after towns ("Louisville, Ky., and Boston, Mass.") says where they lie,
+    # not where the article is: it weighs as any place, not as a named division
+    qualifiers = {fold(n) for n in names} - {fold(n) for m, n in zip(mentions, names) if m[0] not in starts}
     if dateline is not None:  # the dateline's name first: it counts twice as context
         names.insert(0, dateline[2])
-    resolved = resolve_names(names, within)
+    resolved = resolve_names(names, within, qualifiers)
     out = []
     for start, end, name in mentions:
         e = resolved.get(fold(counties.get((start, end, name), name)))
