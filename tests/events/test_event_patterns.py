@@ -42,3 +42,15 @@ def test_agreeing_on_a_view_is_accord_and_agreeing_on_an_act_is_intent(codes):
 def test_killed_by_a_roadside_bomb_is_unconventional_violence(events):
     [e] = [e for e in events("Two Iraqi soldiers were killed by a roadside bomb near Basra.") if e.root == "18"]
     assert e.cameo == "183"
+
+
+def test_verbs_the_lemmatizer_cuts_wrongly_still_match_their_rows(triples, events):
+    # the small model lemmatizes "staged" as "stag" and "waged" as "wag"
+    assert ("BFA", "19", None) in triples(events("Burkina Faso's army staged a coup on Friday."))
+    assert ("SDN", "19", "SDN") in triples(events("Sudanese rebels waged war on the government in Sudan."))
+    assert ("KEN", "19", "KEN") in triples(events("Kenyan police cordoned off the square in Nairobi."))
+
+
+def test_a_repaired_lemma_must_fit_the_word_as_written(cameos):
+    # "rapped" is not a form of "rape": the repair does not reach it
+    assert "1821" not in cameos("The Kenyan senator rapped the Ugandan envoy over the remarks.")
