@@ -76,6 +76,27 @@ def subject_head(verb: Token) -> Token | None:
     return responsible_party(verb) or claimant(verb)
 
 
+def launch_origins(verb: Token) -> list[Token]:
+    """"a missile fired from Yemen", "drones launched from the Russian border":
+    where a weapon was sent off (the from-phrase of an event_words.tsv
+    launch_verb), which is the side that fired it, not its target."""
+    if verb.lemma_.lower() not in words("launch_verb"):
+        return []
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def launcher(weapon: Token) -> tuple[Token | None, list[Token]]:
+    """Who fired a weapon a participle describes: "Missiles fired by Iran hit
+    Erbil" (the agent), "A drone launched from Lebanon struck a house" (the
+    origin, as a place)."""
+    for acl in (c for c in weapon.children if c.dep_ == "acl" and c.lemma_.lower() in words("launch_verb")):
+        agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        if agent is not None or launch_origins(acl):
+            return agent, launch_origins(acl)
+    return None, []
+
+
 def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
     """"work together to stop Russia's strikes" is no de-escalation by the subject: only
     the owner of an act can yield it."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, claimant, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -110,11 +110,19 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                     sources = actors.for_phrase(party)
                 sources = sources or [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
                                       if f is not None]
+            if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS):
+                # "Missiles fired by Iran hit Erbil", "a drone launched from Lebanon struck a house"
+                agent, origins = launcher(subj)
+                sources = actors.for_phrase(agent) if agent is not None else _countries(origins, actors)
             targets = named_actors(target_heads(tok, p), actors, sources)
             if not targets and not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in tok.children):
                 # "urged them to stop groups from operating": whom "them" names is unknown,
                 # not the groups of the infinitive
                 targets = named_actors(embedded_target_heads(tok, p), actors, sources)
+        if origins := launch_origins(tok):
+            # "a missile fired from Yemen": where it was fired from is the firing side
+            targets = [t for t in targets if not any(t.start <= h.i < t.end for h in origins)]
+            sources = sources or _countries(origins, actors)
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
@@ -151,6 +159,11 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+def _countries(heads: list[Token], actors: ArticleActors) -> list[Found]:
+    """The countries the phrases name ("from Lebanon"), not other actors there."""
+    return [f for f in named_actors(heads, actors) if f.actor.kind == "country"]
 
 
 LEAVE_ORGANIZATION = "160"
