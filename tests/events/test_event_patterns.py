@@ -54,3 +54,20 @@ def test_verbs_the_lemmatizer_cuts_wrongly_still_match_their_rows(triples, event
 def test_a_repaired_lemma_must_fit_the_word_as_written(cameos):
     # "rapped" is not a form of "rape": the repair does not reach it
     assert "1821" not in cameos("The Kenyan senator rapped the Ugandan envoy over the remarks.")
+
+
+def test_cutting_or_suspending_the_internet_restricts_freedoms(codes):
+    assert ("IRN", "1721", "IRN") in codes("Iran's government suspended mobile internet in Tehran.")
+    assert ("IND", "1721", "IND") in codes("The Indian government imposed an internet shutdown in Manipur.")
+    assert ("BGD", "1721", "BGD") in codes("Bangladesh's government ordered a nationwide internet blackout.")
+    # cutting aid is still cutting aid
+    assert ("USA", "162", "ETH") in codes("The United States cut aid to Ethiopia.")
+
+
+def test_mutiny_and_military_action_are_force(triples, events):
+    assert ("MLI", "19", None) in triples(events("Malian soldiers mutinied at a barracks near Kati."))
+    assert ("TUR", "19", "SYR") in triples(events("Turkey took military action against Syria on Monday."))
+
+
+def test_freezing_participation_in_a_bloc_reduces_relations(cameos):
+    assert "160" in cameos("Armenia froze its participation in the Russian-led alliance.")
