@@ -205,3 +205,11 @@ def test_where_a_weapon_was_fired_from_is_the_firing_side_not_the_target(triples
 def test_the_launcher_of_a_weapon_that_hits_is_the_source(triples, events):
     assert ("IRN", "19", "IRQ") in triples(events("Missiles fired by Iran hit a base in Iraq's Kurdistan region."))
     assert ("LBN", "19", "ISR") in triples(events("A drone launched from Lebanon struck a house in northern Israel."))
+
+
+def test_the_by_phrase_of_the_act_a_passive_happened_in_is_its_source(triples, events):
+    assert ("EGY", "17", "EGY") in triples(events("Ten activists were arrested during a series of raids by Egyptian police."))
+    assert ("NGA", "19", "NGA") in triples(events("Dozens of villagers were killed in an attack by Boko Haram fighters in Nigeria."))
+    # a by-phrase of no act names no source
+    evs = events("Ten activists were arrested in a house owned by a Kenyan businessman.")
+    assert all(e.source is None or e.source.actor.country != "KEN" for e in evs if e.root == "17")

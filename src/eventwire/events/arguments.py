@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..actors import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern, words
-from .patterns import noun_pattern
+from .patterns import match_verb, noun_pattern
 from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
 
 if TYPE_CHECKING:
@@ -74,6 +74,29 @@ def subject_head(verb: Token) -> Token | None:
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else subject_head(governor)
     return responsible_party(verb) or claimant(verb)
+
+
+def act_agent(verb: Token) -> Token | None:
+    """"Five civilians were killed in an airstrike by the coalition", "were
+    arrested during a series of raids by police": an agentless passive that
+    happened in an act (an event noun after an event_words.tsv
+    circumstance_prep, through "a series of") was done by whoever the noun's
+    by-phrase names; the parser may hang that by-phrase on the verb itself."""
+    lex = lexicon()
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words("circumstance_prep")):
+        for noun in (g for g in p.children if g.dep_ in ("pobj", "pcomp")):
+            nouns = [noun] + [o for q in noun.children if q.dep_ == "prep" and q.lower_ == "of"
+                              for o in q.children if o.dep_ == "pobj"]
+            if not any(noun_pattern(n, lex) is not None or (n.dep_ == "pcomp" and match_verb(n, lex) is not None)
+                       for n in nouns):
+                continue
+            by = [g for n in nouns for q in n.children if q.dep_ == "prep" and q.lower_ == "by"
+                  for g in q.children if g.dep_ == "pobj"]
+            by += [g for q in verb.children if q.dep_ in ("prep", "agent") and q.lower_ == "by" and q.i > noun.i
+                   for g in q.children if g.dep_ == "pobj"]
+            if by:
+                return by[0]
+    return None
 
 
 def launch_origins(verb: Token) -> list[Token]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    act_agent, announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -77,12 +77,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             targets = named_actors(target_heads(tok, p), actors, sources)
         elif passive:
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = agent if agent is not None else act_agent(tok)  # "were killed in an airstrike by the coalition"
             sources = actors.for_phrase(agent) if agent is not None else []
             # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
             patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
                 [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")] or \
                 ([tok.head] if reduced else [])
-            targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
+            targets = named_actors(patients, actors) or named_actors(
+                [h for h in target_heads(tok, p) if h is not agent], actors, sources)
             if not sources and p.cameo.startswith(SELF_MOVED):
                 # "Security forces have been mobilised in the capital": the forces are the act's actor
                 sources = named_actors(patients, actors)
