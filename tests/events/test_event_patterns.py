@@ -71,3 +71,13 @@ def test_mutiny_and_military_action_are_force(triples, events):
 
 def test_freezing_participation_in_a_bloc_reduces_relations(cameos):
     assert "160" in cameos("Armenia froze its participation in the Russian-led alliance.")
+
+
+def test_claiming_an_attack_is_claiming_responsibility(cameos):
+    assert "015" in cameos("Al-Shabaab claimed the bombing of a hotel in Mogadishu.")
+    # a claim that someone else attacked is no claim of responsibility
+    assert "015" not in cameos("The Somali rebels claimed that Kenya bombed their camps.")
+
+
+def test_revoking_a_treaty_reduces_relations(codes):
+    assert ("NER", "160", "FRA") in codes("Niger's junta revoked its defence agreements with France.")
