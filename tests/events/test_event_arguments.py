@@ -213,3 +213,8 @@ def test_the_by_phrase_of_the_act_a_passive_happened_in_is_its_source(triples, e
     # a by-phrase of no act names no source
     evs = events("Ten activists were arrested in a house owned by a Kenyan businessman.")
     assert all(e.source is None or e.source.actor.country != "KEN" for e in evs if e.root == "17")
+
+
+def test_a_show_of_force_near_a_country_is_aimed_at_it(triples, events):
+    assert ("CHN", "15", "TWN") in triples(events("China sent warships near Taiwan in a show of force."))
+    assert ("IRN", "15", "AZE") in triples(events("Iran held large military drills near Azerbaijan on Friday."))

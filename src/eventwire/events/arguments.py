@@ -304,12 +304,13 @@ def location_countries(verb: Token) -> list[Token]:
     ("struck targets in Syria", "arrived in Nairobi"): objects of "in" that
     name a country."""
     heads = []
+    where = words("location_prep")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ != "in"
+    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ not in where
                 for g in p.children if g.dep_ == "pobj"]  # "fired at targets in Hebron"
     for c in [verb] + objects:
         for p in c.children:
-            if p.dep_ == "prep" and p.lower_ == "in":
+            if p.dep_ == "prep" and p.lower_ in where:
                 places = [g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "")]
                 # "in the Pacific territory of New Caledonia", "in the city of Goma"
                 heads += places + [o for g in places for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
