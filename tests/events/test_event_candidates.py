@@ -12,3 +12,13 @@ def test_a_stance_adjective_is_an_event_of_the_noun_it_describes(codes, events):
                                           "has pressed for a ceasefire.")
     [e] = [e for e in events("France is not critical of the Chinese government.") if e.cameo == "111"]
     assert e.modality == "negated"
+
+
+def test_workers_who_strike_with_no_object_hold_a_labour_strike(events):
+    evs = events("Kenyan teachers struck on Monday over unpaid salaries.")
+    assert evs and all(e.root in ("14", "13") for e in evs if e.trigger == "struck")
+    # aimed at the employer the workers are "at"
+    evs = events("Workers at Volkswagen will strike next week.")
+    assert any(e.root in ("14", "13") and e.target is not None and e.target.text == "Volkswagen" for e in evs)
+    # armed forces striking a place still use force
+    assert any(e.root == "19" for e in events("Russian forces struck Kharkiv overnight."))

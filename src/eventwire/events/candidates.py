@@ -125,6 +125,11 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             # "a missile fired from Yemen": where it was fired from is the firing side
             targets = [t for t in targets if not any(t.start <= h.i < t.end for h in origins)]
             sources = sources or _countries(origins, actors)
+        if is_labour_strike(tok, p, sources):
+            # "nurses struck over unpaid wages": a strike (143) against their employer ("crew at British Airways")
+            p = replace(p, cameo=LABOUR_STRIKE)
+            targets = named_actors([g for q in subj.children if q.dep_ == "prep" and q.lower_ in ("at", "of")
+                                    for g in q.children if g.dep_ == "pobj"], actors, sources) if subj is not None else []
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
@@ -161,6 +166,17 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+def is_labour_strike(verb: Token, p: VerbPattern, sources: list[Found]) -> bool:
+    """A bare "strike" (its default row, no object) by workers (event_words.tsv
+    labour_sector): "teachers will strike", "cabin crew are preparing to strike"."""
+    return verb.lemma_.lower() in words("labour_strike_verb") and not p.complements and not p.prep \
+        and not any(c.dep_ == "dobj" for c in verb.children) and bool(sources) \
+        and all((s.actor.sector or "").lower() in words("labour_sector") for s in sources)
+
+
+LABOUR_STRIKE = "143"
 
 
 def _countries(heads: list[Token], actors: ArticleActors) -> list[Found]:
