@@ -22,3 +22,8 @@ def test_workers_who_strike_with_no_object_hold_a_labour_strike(events):
     assert any(e.root in ("14", "13") and e.target is not None and e.target.text == "Volkswagen" for e in evs)
     # armed forces striking a place still use force
     assert any(e.root == "19" for e in events("Russian forces struck Kharkiv overnight."))
+
+
+def test_a_host_of_talks_others_held_mediates_between_their_holders(codes):
+    got = codes("Chile and Peru held talks on Friday hosted by Brazil.")
+    assert ("BRA", "045", "CHL") in got and ("BRA", "045", "PER") in got

@@ -288,9 +288,13 @@ def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
         p = noun_pattern(n, lex)
         if p is None or not p.cameo.startswith(JOINT_PARTY_ROOTS):
             continue
-        for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"):
-            heads += [h for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
-        heads += between_parties(n)
+        named = [h for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between")
+                 for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)] + between_parties(n)
+        if not named and n.dep_ == "dobj" and (subj := subject_head(n.head)) is not None:
+            # "the Thai and Cambodian leaders held talks in Malaysia hosted by its prime minister":
+            # the talks' parties are who held them
+            named = [subj, *subj.conjuncts]
+        heads += named
     return heads
 
 
