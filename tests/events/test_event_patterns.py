@@ -81,3 +81,10 @@ def test_claiming_an_attack_is_claiming_responsibility(cameos):
 
 def test_revoking_a_treaty_reduces_relations(codes):
     assert ("NER", "160", "FRA") in codes("Niger's junta revoked its defence agreements with France.")
+
+
+def test_closing_a_strait_is_a_blockade_and_threatening_military_action_is_a_threat_of_force(cameos):
+    assert "191" in cameos("Egypt closed the Suez Canal to Israeli ships.")
+    assert "138" in cameos("Turkey threatened military action against Syria.")
+    # what is threatened to be cut is still a cut
+    assert "138" not in cameos("The United States threatened to cut military aid to Egypt.")
