@@ -27,3 +27,8 @@ def test_workers_who_strike_with_no_object_hold_a_labour_strike(events):
 def test_a_host_of_talks_others_held_mediates_between_their_holders(codes):
     got = codes("Chile and Peru held talks on Friday hosted by Brazil.")
     assert ("BRA", "045", "CHL") in got and ("BRA", "045", "PER") in got
+
+
+def test_an_event_nouns_by_phrase_is_its_source(triples, events):
+    assert ("UGA", "17", "UGA") in triples(events("The arrest of the opposition leader by Ugandan police sparked protests."))
+    assert ("MLI", "16", "FRA") in triples(events("After the expulsion of French diplomats by Mali, France closed its embassy."))

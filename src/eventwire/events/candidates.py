@@ -243,6 +243,9 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
             if not sources and c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
+        if not sources:
+            # "the arrest of the opposition leader by Ugandan police": the act's own agent
+            sources = named_actors(noun_agents(tok), actors)
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
                             or announcer(tok) or decided_by(tok) or claimant(tok)) is not None:
             sources = actors.for_phrase(party)
@@ -278,6 +281,15 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
             cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
             out.append(Candidate(cameo, tok, sources, targets, modality, 1 if p.preps else 0, nominal=True))
     return out
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """The by-phrase of an event noun, on the noun or on its of-object as the
+    parser may hang it: "the expulsion of French diplomats by Mali"."""
+    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+    return [g for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
