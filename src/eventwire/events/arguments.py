@@ -11,7 +11,7 @@ from ..actors import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern, words
 from .patterns import match_verb, noun_pattern
-from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
+from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_for_infinitive, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -253,7 +253,8 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     else:
         heads += places + owners
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
-        if c.dep_ in ("ccomp", "xcomp") and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
+        if (c.dep_ in ("ccomp", "xcomp") or is_for_infinitive(c)) \
+                and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
             heads.extend(g for g in c.children if g.dep_ in ACTIVE_SUBJECT_DEPS)
     # last, one level deeper: "froze part of a development aid package for Rwanda"
     for c in list(heads):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
-from .syntax import is_complement, is_reduced_passive
+from .syntax import is_complement, is_for_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -123,6 +123,8 @@ def first_match(verb: Token, rows: list[VerbPattern]) -> VerbPattern | None:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
     preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    if any(is_for_infinitive(c) for c in verb.children):
+        preps.add("for")  # "called for Israel to withdraw": the clause's mark is the verb's "for"
     complements = None
     for p in rows:
         if p.particle and p.particle not in particles:
