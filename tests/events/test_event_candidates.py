@@ -32,3 +32,10 @@ def test_a_host_of_talks_others_held_mediates_between_their_holders(codes):
 def test_an_event_nouns_by_phrase_is_its_source(triples, events):
     assert ("UGA", "17", "UGA") in triples(events("The arrest of the opposition leader by Ugandan police sparked protests."))
     assert ("MLI", "16", "FRA") in triples(events("After the expulsion of French diplomats by Mali, France closed its embassy."))
+
+
+def test_what_a_passive_removal_is_from_is_its_source(codes, events):
+    assert ("ZWE", "161", "RUS") in codes("Two Russian diplomats were expelled from Zimbabwe.")
+    evs = [e for e in events("Gabon was suspended from the African Union.") if e.cameo == "160"]
+    assert evs and all(e.source is not None and e.source.actor.sector == "IGO" for e in evs)
+    assert all(e.target is not None and e.target.actor.country == "GAB" for e in evs)

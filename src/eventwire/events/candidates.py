@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # Statements and appeals made "in Paris" are not made to France; most other acts
 # done in a country ("arrived in Nairobi", "lifted a curfew in Bolivia") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
+# Suspensions, expulsions, cut ties: an agentless passive one "from" a state or an
+# international organization is that state's or organization's act.
+REMOVAL_CODES = ("16", "174")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
 # Acts two parties do together: an agreement, talks, a truce, cooperation.
@@ -95,6 +98,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                 sources = [f for f in named_actors([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                                                     for g in c.children if g.dep_ == "pobj"], actors, targets)
                            if f.actor.country]  # "to the foreign ministry" alone: the reporting state's, below
+            if not sources and p.cameo.startswith(REMOVAL_CODES):
+                # "Gabon was suspended from the African Union", "three diplomats were
+                # expelled from Moldova": what they are removed from removes them
+                removers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for g in c.children if g.dep_ == "pobj"]
+                sources = [f for f in named_actors(removers, actors, targets)
+                           if f.actor.kind == "country" or f.actor.sector == "IGO"]
+                targets = [t for t in targets if not any(t.start <= h.i < t.end for h in removers)]
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "were arrested in Cairo": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
