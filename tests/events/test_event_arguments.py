@@ -194,3 +194,27 @@ def test_a_killing_by_no_one_named_is_by_unidentified_attackers_of_the_place(eve
 
 def test_suicide_car_and_roadside_bombings_have_their_own_codes(cameos):
     assert "1832" in cameos("A car bombing in Mogadishu killed five people on Monday.")
+
+
+def test_where_a_weapon_was_fired_from_is_the_firing_side_not_the_target(triples, events):
+    evs = events("Israel intercepted a missile fired from Yemen.")
+    assert all(e.target is None or e.target.actor.country != "YEM" for e in evs)
+    assert ("YEM", "19", None) in triples(evs)
+
+
+def test_the_launcher_of_a_weapon_that_hits_is_the_source(triples, events):
+    assert ("IRN", "19", "IRQ") in triples(events("Missiles fired by Iran hit a base in Iraq's Kurdistan region."))
+    assert ("LBN", "19", "ISR") in triples(events("A drone launched from Lebanon struck a house in northern Israel."))
+
+
+def test_the_by_phrase_of_the_act_a_passive_happened_in_is_its_source(triples, events):
+    assert ("EGY", "17", "EGY") in triples(events("Ten activists were arrested during a series of raids by Egyptian police."))
+    assert ("NGA", "19", "NGA") in triples(events("Dozens of villagers were killed in an attack by Boko Haram fighters in Nigeria."))
+    # a by-phrase of no act names no source
+    evs = events("Ten activists were arrested in a house owned by a Kenyan businessman.")
+    assert all(e.source is None or e.source.actor.country != "KEN" for e in evs if e.root == "17")
+
+
+def test_a_show_of_force_near_a_country_is_aimed_at_it(triples, events):
+    assert ("CHN", "15", "TWN") in triples(events("China sent warships near Taiwan in a show of force."))
+    assert ("IRN", "15", "AZE") in triples(events("Iran held large military drills near Azerbaijan on Friday."))

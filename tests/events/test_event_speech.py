@@ -77,3 +77,10 @@ def test_must_be_able_to_is_not_a_demand_on_the_subject(events):
                  "said on Monday.")
     assert not any(e.root == "10" for e in evs)
     assert not any(e.cameo == "052" for e in evs)  # armed self-defence is not a verbal defence
+
+
+def test_a_for_to_clause_is_what_an_appeal_asks_not_an_act_done(codes):
+    got = codes("Egypt called for Israel to withdraw from Gaza.")
+    assert ("ISR", "0874", "PSE") not in got  # no withdrawal happened
+    assert any(s == "EGY" and code.startswith("02") and t == "ISR" for s, code, t in got)
+    assert any(code.startswith("02") and t == "IRN" for _, code, t in codes("France pushed for Iran to release the detained Frenchmen."))

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from ..actors import absolute_subject, ArticleActors, Found, is_absolute_subject
 from .cameo import CONSULT_ROOT, STATEMENT_ROOT, THREAT_ROOT
 from .lexicon import lexicon, VerbPattern, words
-from .patterns import noun_pattern
-from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_passive
+from .patterns import match_verb, noun_pattern
+from .syntax import ACTIVE_SUBJECT_DEPS, PASSIVE_SUBJECT_DEPS, is_complement, is_for_infinitive, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,6 +74,50 @@ def subject_head(verb: Token) -> Token | None:
         obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
         return obj if obj is not None else subject_head(governor)
     return responsible_party(verb) or claimant(verb)
+
+
+def act_agent(verb: Token) -> Token | None:
+    """"Five civilians were killed in an airstrike by the coalition", "were
+    arrested during a series of raids by police": an agentless passive that
+    happened in an act (an event noun after an event_words.tsv
+    circumstance_prep, through "a series of") was done by whoever the noun's
+    by-phrase names; the parser may hang that by-phrase on the verb itself."""
+    lex = lexicon()
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words("circumstance_prep")):
+        for noun in (g for g in p.children if g.dep_ in ("pobj", "pcomp")):
+            nouns = [noun] + [o for q in noun.children if q.dep_ == "prep" and q.lower_ == "of"
+                              for o in q.children if o.dep_ == "pobj"]
+            if not any(noun_pattern(n, lex) is not None or (n.dep_ == "pcomp" and match_verb(n, lex) is not None)
+                       for n in nouns):
+                continue
+            by = [g for n in nouns for q in n.children if q.dep_ == "prep" and q.lower_ == "by"
+                  for g in q.children if g.dep_ == "pobj"]
+            by += [g for q in verb.children if q.dep_ in ("prep", "agent") and q.lower_ == "by" and q.i > noun.i
+                   for g in q.children if g.dep_ == "pobj"]
+            if by:
+                return by[0]
+    return None
+
+
+def launch_origins(verb: Token) -> list[Token]:
+    """"a missile fired from Yemen", "drones launched from the Russian border":
+    where a weapon was sent off (the from-phrase of an event_words.tsv
+    launch_verb), which is the side that fired it, not its target."""
+    if verb.lemma_.lower() not in words("launch_verb"):
+        return []
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def launcher(weapon: Token) -> tuple[Token | None, list[Token]]:
+    """Who fired a weapon a participle describes: "Missiles fired by Iran hit
+    Erbil" (the agent), "A drone launched from Lebanon struck a house" (the
+    origin, as a place)."""
+    for acl in (c for c in weapon.children if c.dep_ == "acl" and c.lemma_.lower() in words("launch_verb")):
+        agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        if agent is not None or launch_origins(acl):
+            return agent, launch_origins(acl)
+    return None, []
 
 
 def stops_anothers_act(verb: Token, sources: list[Found], actors: ArticleActors) -> bool:
@@ -209,7 +253,8 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
     else:
         heads += places + owners
     for c in verb.children:  # "urged Iran to stop": object of the xcomp/ccomp's subject
-        if c.dep_ in ("ccomp", "xcomp") and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
+        if (c.dep_ in ("ccomp", "xcomp") or is_for_infinitive(c)) \
+                and not (pattern is not None and pattern.cameo.startswith(UNADDRESSED_ROOTS)):
             heads.extend(g for g in c.children if g.dep_ in ACTIVE_SUBJECT_DEPS)
     # last, one level deeper: "froze part of a development aid package for Rwanda"
     for c in list(heads):
@@ -260,12 +305,13 @@ def location_countries(verb: Token) -> list[Token]:
     ("struck targets in Syria", "arrived in Nairobi"): objects of "in" that
     name a country."""
     heads = []
+    where = words("location_prep")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ != "in"
+    objects += [g for p in verb.children if p.dep_ == "prep" and p.lower_ not in where
                 for g in p.children if g.dep_ == "pobj"]  # "fired at targets in Hebron"
     for c in [verb] + objects:
         for p in c.children:
-            if p.dep_ == "prep" and p.lower_ == "in":
+            if p.dep_ == "prep" and p.lower_ in where:
                 places = [g for g in p.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "")]
                 # "in the Pacific territory of New Caledonia", "in the city of Goma"
                 heads += places + [o for g in places for q in g.children if q.dep_ == "prep" and q.lower_ == "of"

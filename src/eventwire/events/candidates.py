@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    announcer, claimant, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    act_agent, announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 # Statements and appeals made "in Paris" are not made to France; most other acts
 # done in a country ("arrived in Nairobi", "lifted a curfew in Bolivia") are.
 PLACE_IS_NOT_TARGET = ("01", "02", "10", "11", "12", "13")
+# Suspensions, expulsions, cut ties: an agentless passive one "from" a state or an
+# international organization is that state's or organization's act.
+REMOVAL_CODES = ("16", "174")
 # Acts only a state does, so an agentless passive one in a country is its state's.
 STATE_ACTS = ("172", "173", "174")
 # Acts two parties do together: an agreement, talks, a truce, cooperation.
@@ -77,12 +80,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             targets = named_actors(target_heads(tok, p), actors, sources)
         elif passive:
             agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = agent if agent is not None else act_agent(tok)  # "were killed in an airstrike by the coalition"
             sources = actors.for_phrase(agent) if agent is not None else []
             # the parser sometimes hangs the subject of "was on Thursday sentenced" on "was", as nsubj
             patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or \
                 [g for a in tok.children if a.dep_ == "auxpass" for g in a.children if g.dep_ in ("nsubj", "nsubjpass")] or \
                 ([tok.head] if reduced else [])
-            targets = named_actors(patients, actors) or named_actors(target_heads(tok, p), actors, sources)
+            targets = named_actors(patients, actors) or named_actors(
+                [h for h in target_heads(tok, p) if h is not agent], actors, sources)
             if not sources and p.cameo.startswith(SELF_MOVED):
                 # "Security forces have been mobilised in the capital": the forces are the act's actor
                 sources = named_actors(patients, actors)
@@ -93,6 +98,14 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                 sources = [f for f in named_actors([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                                                     for g in c.children if g.dep_ == "pobj"], actors, targets)
                            if f.actor.country]  # "to the foreign ministry" alone: the reporting state's, below
+            if not sources and p.cameo.startswith(REMOVAL_CODES):
+                # "Gabon was suspended from the African Union", "three diplomats were
+                # expelled from Moldova": what they are removed from removes them
+                removers = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for g in c.children if g.dep_ == "pobj"]
+                sources = [f for f in named_actors(removers, actors, targets)
+                           if f.actor.kind == "country" or f.actor.sector == "IGO"]
+                targets = [t for t in targets if not any(t.start <= h.i < t.end for h in removers)]
             if not sources and p.cameo.startswith(STATE_ACTS):
                 # "were arrested in Cairo": arrests and expulsions are the state's
                 sources = named_actors(location_countries(tok), actors, targets)
@@ -110,11 +123,24 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
                     sources = actors.for_phrase(party)
                 sources = sources or [f for f in [actors.unidentified_attackers(subj) or actors.unidentified_attackers(tok)]
                                       if f is not None]
+            if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS):
+                # "Missiles fired by Iran hit Erbil", "a drone launched from Lebanon struck a house"
+                agent, origins = launcher(subj)
+                sources = actors.for_phrase(agent) if agent is not None else _countries(origins, actors)
             targets = named_actors(target_heads(tok, p), actors, sources)
             if not targets and not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in tok.children):
                 # "urged them to stop groups from operating": whom "them" names is unknown,
                 # not the groups of the infinitive
                 targets = named_actors(embedded_target_heads(tok, p), actors, sources)
+        if origins := launch_origins(tok):
+            # "a missile fired from Yemen": where it was fired from is the firing side
+            targets = [t for t in targets if not any(t.start <= h.i < t.end for h in origins)]
+            sources = sources or _countries(origins, actors)
+        if is_labour_strike(tok, p, sources):
+            # "nurses struck over unpaid wages": a strike (143) against their employer ("crew at British Airways")
+            p = replace(p, cameo=LABOUR_STRIKE)
+            targets = named_actors([g for q in subj.children if q.dep_ == "prep" and q.lower_ in ("at", "of")
+                                    for g in q.children if g.dep_ == "pobj"], actors, sources) if subj is not None else []
         if all(is_unplaced(t.actor) for t in targets) and not p.cameo.startswith(PLACE_IS_NOT_TARGET):
             # nothing, or only a bare "troops": the country it happens in
             heads = location_countries(tok) + [g for h in target_heads(tok, p) for q in h.children
@@ -151,6 +177,22 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+def is_labour_strike(verb: Token, p: VerbPattern, sources: list[Found]) -> bool:
+    """A bare "strike" (its default row, no object) by workers (event_words.tsv
+    labour_sector): "teachers will strike", "cabin crew are preparing to strike"."""
+    return verb.lemma_.lower() in words("labour_strike_verb") and not p.complements and not p.prep \
+        and not any(c.dep_ == "dobj" for c in verb.children) and bool(sources) \
+        and all((s.actor.sector or "").lower() in words("labour_sector") for s in sources)
+
+
+LABOUR_STRIKE = "143"
+
+
+def _countries(heads: list[Token], actors: ArticleActors) -> list[Found]:
+    """The countries the phrases name ("from Lebanon"), not other actors there."""
+    return [f for f in named_actors(heads, actors) if f.actor.kind == "country"]
 
 
 LEAVE_ORGANIZATION = "160"
@@ -212,6 +254,9 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
             if not sources and c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in actors.by_token:
                 sources = actors.for_phrase(c)
                 break
+        if not sources:
+            # "the arrest of the opposition leader by Ugandan police": the act's own agent
+            sources = named_actors(noun_agents(tok), actors)
         if not sources and (party := responsible_party(tok) or light_verb_subject(tok)
                             or announcer(tok) or decided_by(tok) or claimant(tok)) is not None:
             sources = actors.for_phrase(party)
@@ -249,6 +294,15 @@ def noun_candidates(sent: Span, actors: ArticleActors, lex: Lexicon, taken: set[
     return out
 
 
+def noun_agents(noun: Token) -> list[Token]:
+    """The by-phrase of an event noun, on the noun or on its of-object as the
+    parser may hang it: "the expulsion of French diplomats by Mali"."""
+    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+    return [g for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
     """The parties named by "between" on event nouns of joint acts ("talks between
     Russia and Ukraine", "a deal to restore ties between Iran and Saudi Arabia")."""
@@ -257,9 +311,13 @@ def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
         p = noun_pattern(n, lex)
         if p is None or not p.cameo.startswith(JOINT_PARTY_ROOTS):
             continue
-        for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"):
-            heads += [h for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)]
-        heads += between_parties(n)
+        named = [h for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between")
+                 for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)] + between_parties(n)
+        if not named and n.dep_ == "dobj" and (subj := subject_head(n.head)) is not None:
+            # "the Thai and Cambodian leaders held talks in Malaysia hosted by its prime minister":
+            # the talks' parties are who held them
+            named = [subj, *subj.conjuncts]
+        heads += named
     return heads
 
 

@@ -29,7 +29,7 @@ from ..data import read_tsv
 from .arguments import subject_head
 from .cameo import lookup
 from .lexicon import NOT_AN_EVENT, Lexicon, VerbPattern, _set
-from .patterns import first_match, noun_pattern
+from .patterns import first_match, noun_pattern, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,10 +91,9 @@ def dictionary_pattern(verb: Token, lex: Lexicon, actors: ArticleActors) -> Dict
     only as PETRARCH2 itself codes it, between two actors: a named subject and
     a named object or prepositional object; and not where it embeds a clause
     or is no clause of its own."""
-    lemma = verb.lemma_.lower()
-    if lemma in lex.verbs:
+    if verb_lemma(verb, lex.verbs) in lex.verbs:
         return None
-    rows = dictionary_verbs().get(lemma)
+    rows = dictionary_verbs().get(verb_lemma(verb, dictionary_verbs()))
     if not rows:
         return None
     if any(c.dep_ in SUBJECT_DEPS and noun_pattern(c, lex) is not None for c in verb.children):

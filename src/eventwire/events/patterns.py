@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import NOT_AN_EVENT, Lexicon, lexicon, NounPattern, political_goals, VerbPattern, words
-from .syntax import is_complement, is_reduced_passive
+from .syntax import is_complement, is_for_infinitive, is_reduced_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,8 +85,30 @@ def is_infinitive_clause(tok: Token) -> bool:
         and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)
 
 
+def _inflections(lemma: str) -> set[str]:
+    """The regular inflected forms of a verb: "stage" -> staged, staging, stages."""
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return forms
+
+
+def verb_lemma(verb: Token, known) -> str:
+    """The verb's lemma, repaired where the small model's lemmatizer cuts a
+    regular verb wrongly ("staged" -> "stag", "waged" -> "wag", "cordoned" ->
+    "cordone"): when its own lemma is not in `known` but a lemma one letter
+    away is, and that lemma's regular forms include the word as written."""
+    lemma = verb.lemma_.lower()
+    if lemma in known or not verb.lower_.isalpha():
+        return lemma
+    candidates = [lemma + "e", lemma[:-1] if lemma.endswith("e") else "",
+                  lemma[:-2] + "y" if lemma.endswith(("ie", "ye")) else ""]
+    return next((c for c in candidates if c and c in known and verb.lower_ in _inflections(c)), lemma)
+
+
 def match_verb(verb: Token, lex: Lexicon) -> VerbPattern | None:
-    rows = lex.verbs.get(verb.lemma_.lower())
+    rows = lex.verbs.get(verb_lemma(verb, lex.verbs))
     if verb.lemma_.lower() in words("end_verb") and any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
                                                         for c in verb.children):
         rows = lex.verbs.get("end")  # "bring an end to the fuel embargo", "put an end to the siege"
@@ -101,6 +123,8 @@ def first_match(verb: Token, rows: list[VerbPattern]) -> VerbPattern | None:
         return None
     particles = {c.lemma_.lower() for c in verb.children if c.dep_ == "prt"}
     preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prep", "agent", "dative")}
+    if any(is_for_infinitive(c) for c in verb.children):
+        preps.add("for")  # "called for Israel to withdraw": the clause's mark is the verb's "for"
     complements = None
     for p in rows:
         if p.particle and p.particle not in particles:
