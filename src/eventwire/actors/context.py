@@ -198,9 +198,11 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
 
 def _unplaced_body(a: Actor) -> bool:
     """A body the text names with a title word of a state sector and no
-    country ("the High Court", "Parliament", "the Border Service"): one of the
-    country its sentence or article is about, as a role-only group is."""
-    return a.kind == "organization" and a.sector is not None and a.sector not in international_codes()
+    country ("the High Court", "Parliament", "the Border Service"), or an
+    organization no table knows and nothing types ("Zentro", "the Lakeside
+    Trust"): one of the country its sentence or article is about, as a
+    role-only group is."""
+    return a.kind == "organization" and a.sector not in international_codes()
 
 
 def article_country(m: Mentions) -> str | None:
