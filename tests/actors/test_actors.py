@@ -403,3 +403,18 @@ def test_us_lawmakers_and_officials_take_their_office_of_the_year(resolve):
     assert _actor_of(doc, actors, "Marco Rubio").code == "USALEG"  # a senator in 2016
     doc, actors = resolve("Marco Rubio met James Comey.", dt.date(2025, 3, 1))
     assert _actor_of(doc, actors, "Marco Rubio").code == "USAGOV"  # secretary of state in 2025
+
+
+def test_a_state_title_under_a_role_of_another_sector_takes_that_sector(resolve):
+    doc, actors = resolve("Honduran police detained a gang leader in San Pedro Sula. "
+                          "The union spokesman and company officials met on Friday.")
+    sectors = {doc[f.start:f.end].text: f.actor.sector for f in actors.found if f.form == "role"}
+    assert sectors["a gang leader"] == "CRM"
+    assert sectors["The union spokesman"] == "LAB"
+    assert sectors["company officials"] == "BUS"
+
+
+def test_a_state_title_under_a_state_word_stays_a_state_title(resolve):
+    doc, actors = resolve("The government spokesman said the talks would resume.")
+    f = next(f for f in actors.found if f.form == "role")
+    assert f.actor.sector == "GOV"

@@ -16,7 +16,7 @@ from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
 from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
-from .knowledge import actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
+from .knowledge import Role, actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
 from .organizations import absorb_places, name_sector
 
 if TYPE_CHECKING:
@@ -364,6 +364,7 @@ def find_roles(m: Mentions) -> None:
         if not hit:
             continue
         role, start = hit
+        role = _modifier_sector(m, tok, role, start)
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in m.by_token]
         _, country, org = np_context(m, tok)
         if country is None and org is None and tok.dep_ == "conj" and tok.head.i < tok.i \
@@ -398,6 +399,21 @@ def find_roles(m: Mentions) -> None:
         for c in more:
             m.extra.setdefault(tok.i, []).append(
                 Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))
+
+
+def _modifier_sector(m: Mentions, tok, role, start: int):
+    """A state title word under a modifier that is itself a role of another
+    sector belongs to that sector: "a cartel leader" (CRM), "the union
+    spokesman" (LAB), "rebel commanders" (REB), "company officials" (BUS)."""
+    if role.sector != "GOV":
+        return role
+    for c in tok.children:
+        if c.i >= start or c.dep_ not in ("compound", "amod", "nmod") or c.i in m.by_token:
+            continue
+        hit = role_at(m, c.i)
+        if hit and hit[1] == c.i and hit[0].sector != role.sector:
+            return Role(role.phrase, hit[0].sector, role.kind, role.role)
+    return role
 
 
 PORTFOLIO_LINKS = {"of", "the", "and", "for", "&"}
