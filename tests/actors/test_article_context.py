@@ -110,3 +110,11 @@ def test_an_untyped_unknown_organization_stays_unplaced_when_no_one_country_lead
                           "Peru said Chile was at fault, and Bolivia said both were. "
                           "Volterra said it would appeal the decision.")
     assert actors.settled(_found(doc, actors, "Volterra")).actor.country is None
+
+
+def test_a_repeated_name_keeps_the_country_its_first_placed_sentence_gave_it(resolve):
+    doc, actors = resolve("The Lakeside Renewal Front (LRF) won the vote in Zambia's capital. "
+                          "On Friday the LRF said it would form a government.")
+    second = next(f for f in actors.found if doc[f.start].text == "LRF" and f.start > 12)
+    assert actors.settled(second).actor.country == "ZMB"
+
