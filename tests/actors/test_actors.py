@@ -418,3 +418,24 @@ def test_a_state_title_under_a_state_word_stays_a_state_title(resolve):
     doc, actors = resolve("The government spokesman said the talks would resume.")
     f = next(f for f in actors.found if f.form == "role")
     assert f.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("name, code", [("the Bank of Japan", "JPNGOV"), ("the Central Bank of Nigeria", "NGAGOV"),
+                                        ("the Reserve Bank of India", "INDGOV"),
+                                        ("the Kenyan central bank", "KENGOV")])
+def test_a_central_bank_is_a_body_of_its_state(resolve, name, code):
+    doc, actors = resolve(f"On Tuesday {name} raised its main interest rate by a quarter point.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank" or t.lower_ == "bank"))
+    assert bank is not None and bank.actor.code == code
+
+
+def test_a_bank_named_after_a_country_by_an_alias_stays_a_company(resolve):
+    doc, actors = resolve("On Tuesday the Bank of America cut two thousand jobs.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank"))
+    assert bank is not None and bank.actor.sector != "GOV"
+
+
+def test_a_bank_no_table_knows_is_a_company(resolve):
+    doc, actors = resolve("On Tuesday Halvorsen Bank cut two thousand jobs in Norway.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank"))
+    assert bank is not None and bank.actor.sector == "BUS"
