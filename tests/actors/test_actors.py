@@ -439,3 +439,14 @@ def test_a_bank_no_table_knows_is_a_company(resolve):
     doc, actors = resolve("On Tuesday Halvorsen Bank cut two thousand jobs in Norway.")
     bank = actors.at(next(t for t in doc if t.text == "Bank"))
     assert bank is not None and bank.actor.sector == "BUS"
+
+
+@pytest.mark.parametrize("text, title, sector", [
+    ("A spokeswoman for the navy said the trawler was towed to port.", "spokeswoman", "MIL"),
+    ("A field commander of the rebel group said the ceasefire was over.", "commander", "REB"),
+    ("The minister of police said the two guards were suspended.", "minister", "GOV"),
+])
+def test_a_title_for_a_group_of_another_sector_takes_its_sector(resolve, text, title, sector):
+    doc, actors = resolve(text)
+    f = actors.at(next(t for t in doc if t.lower_ == title))
+    assert f is not None and f.actor.sector == sector

@@ -404,15 +404,28 @@ def find_roles(m: Mentions) -> None:
 def _modifier_sector(m: Mentions, tok, role, start: int):
     """A state title word under a modifier that is itself a role of another
     sector belongs to that sector: "a cartel leader" (CRM), "the union
-    spokesman" (LAB), "rebel commanders" (REB), "company officials" (BUS)."""
-    if role.sector != "GOV":
+    spokesman" (LAB), "rebel commanders" (REB), "company officials" (BUS);
+    so does a person's title "for" or "of" a group of another sector: "a
+    spokesman for the navy" (MIL), "a commander of the rebel group" (REB)."""
+    if role.sector != "GOV" and not (role.kind == "person" and role.sector == "MIL"):
         return role
     for c in tok.children:
-        if c.i >= start or c.dep_ not in ("compound", "amod", "nmod") or c.i in m.by_token:
+        if role.sector != "GOV" or c.i >= start or c.dep_ not in ("compound", "amod", "nmod") or c.i in m.by_token:
             continue
         hit = role_at(m, c.i)
         if hit and hit[1] == c.i and hit[0].sector != role.sector:
             return Role(role.phrase, hit[0].sector, role.kind, role.role)
+    if role.kind != "person" or tok.lower_ in actor_words("portfolio_title"):
+        return role  # "the minister of police" holds a portfolio
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("for", "of"):
+            continue
+        for g in p.children:
+            hit = role_at(m, g.i) if g.dep_ == "pobj" else None
+            sector = hit[0].sector if hit and hit[0].kind == "group" else None
+            if sector and sector != role.sector and sector not in ("GOV", "IGO", "NGO") \
+                    and (role.sector == "GOV" or sector in actor_words("armed_sector")):
+                return Role(role.phrase, sector, role.kind, role.role)
     return role
 
 
