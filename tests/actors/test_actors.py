@@ -403,3 +403,50 @@ def test_us_lawmakers_and_officials_take_their_office_of_the_year(resolve):
     assert _actor_of(doc, actors, "Marco Rubio").code == "USALEG"  # a senator in 2016
     doc, actors = resolve("Marco Rubio met James Comey.", dt.date(2025, 3, 1))
     assert _actor_of(doc, actors, "Marco Rubio").code == "USAGOV"  # secretary of state in 2025
+
+
+def test_a_state_title_under_a_role_of_another_sector_takes_that_sector(resolve):
+    doc, actors = resolve("Honduran police detained a gang leader in San Pedro Sula. "
+                          "The union spokesman and company officials met on Friday.")
+    sectors = {doc[f.start:f.end].text: f.actor.sector for f in actors.found if f.form == "role"}
+    assert sectors["a gang leader"] == "CRM"
+    assert sectors["The union spokesman"] == "LAB"
+    assert sectors["company officials"] == "BUS"
+
+
+def test_a_state_title_under_a_state_word_stays_a_state_title(resolve):
+    doc, actors = resolve("The government spokesman said the talks would resume.")
+    f = next(f for f in actors.found if f.form == "role")
+    assert f.actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("name, code", [("the Bank of Japan", "JPNGOV"), ("the Central Bank of Nigeria", "NGAGOV"),
+                                        ("the Reserve Bank of India", "INDGOV"),
+                                        ("the Kenyan central bank", "KENGOV")])
+def test_a_central_bank_is_a_body_of_its_state(resolve, name, code):
+    doc, actors = resolve(f"On Tuesday {name} raised its main interest rate by a quarter point.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank" or t.lower_ == "bank"))
+    assert bank is not None and bank.actor.code == code
+
+
+def test_a_bank_named_after_a_country_by_an_alias_stays_a_company(resolve):
+    doc, actors = resolve("On Tuesday the Bank of America cut two thousand jobs.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank"))
+    assert bank is not None and bank.actor.sector != "GOV"
+
+
+def test_a_bank_no_table_knows_is_a_company(resolve):
+    doc, actors = resolve("On Tuesday Halvorsen Bank cut two thousand jobs in Norway.")
+    bank = actors.at(next(t for t in doc if t.text == "Bank"))
+    assert bank is not None and bank.actor.sector == "BUS"
+
+
+@pytest.mark.parametrize("text, title, sector", [
+    ("A spokeswoman for the navy said the trawler was towed to port.", "spokeswoman", "MIL"),
+    ("A field commander of the rebel group said the ceasefire was over.", "commander", "REB"),
+    ("The minister of police said the two guards were suspended.", "minister", "GOV"),
+])
+def test_a_title_for_a_group_of_another_sector_takes_its_sector(resolve, text, title, sector):
+    doc, actors = resolve(text)
+    f = actors.at(next(t for t in doc if t.lower_ == title))
+    assert f is not None and f.actor.sector == sector

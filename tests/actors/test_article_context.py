@@ -94,3 +94,27 @@ def test_the_charity_is_the_aid_group_named_before(resolve):
     doc, actors = resolve("Doctors Without Borders suspended its work in the capital on Monday. "
                           "The charity said its clinics had been attacked.")
     assert _found(doc, actors, "The charity").actor.name == _found(doc, actors, "Doctors Without Borders").actor.name
+
+
+def test_an_untyped_unknown_organization_is_of_the_country_the_article_is_about(resolve):
+    doc, actors = resolve("Ghana's energy regulator fined two power distributors in Accra on Monday. "
+                          "The Ghanaian minister said the fines were fair. "
+                          "Volterra said it would appeal the decision.")
+    volterra = _found(doc, actors, "Volterra")
+    assert volterra.actor.country is None
+    assert actors.settled(volterra).actor.country == "GHA"
+
+
+def test_an_untyped_unknown_organization_stays_unplaced_when_no_one_country_leads(resolve):
+    doc, actors = resolve("Chile and Peru traded charges over the maritime border. "
+                          "Peru said Chile was at fault, and Bolivia said both were. "
+                          "Volterra said it would appeal the decision.")
+    assert actors.settled(_found(doc, actors, "Volterra")).actor.country is None
+
+
+def test_a_repeated_name_keeps_the_country_its_first_placed_sentence_gave_it(resolve):
+    doc, actors = resolve("The Lakeside Renewal Front (LRF) won the vote in Zambia's capital. "
+                          "On Friday the LRF said it would form a government.")
+    second = next(f for f in actors.found if doc[f.start].text == "LRF" and f.start > 12)
+    assert actors.settled(second).actor.country == "ZMB"
+

@@ -30,7 +30,8 @@ def test_an_unknown_company_is_a_business_of_its_sentence_country():
 def test_a_place_inside_a_body_name_gives_the_body_its_country():
     a = _actors("The Bank of Canada raised interest rates on Wednesday.")
     body = next(v for k, v in a.items() if k.endswith("Bank of Canada"))
-    assert body.country == "CAN" and body.sector == "BUS" and body.kind == "organization"
+    # named after its whole country: the central bank, a body of the state
+    assert body.country == "CAN" and body.sector == "GOV" and body.kind == "organization"
 
 
 def test_generic_people_take_the_country_of_their_adjective():

@@ -188,6 +188,8 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
     c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
         opposed_government(m, a, sent) or (article_country(m) if not countries or article_country(m) in countries else None)
+    if c is None and not countries:
+        c = placed_elsewhere(m, found)
     if c is None:
         return found
     name = f"{m.kb.countries[c].name} {a.name}" if a.sector and c in m.kb.countries else a.name
@@ -196,11 +198,34 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     return Found(actor, found.start, found.end, found.form, found.role)
 
 
+def placed_elsewhere(m: Mentions, found: Found) -> str | None:
+    """A name the article repeats where its sentence names no country ("The
+    Lakeside Trust said ..." after "the Lakeside Trust (LT) in Kenya's capital")
+    keeps the country the sentence of its first placed mention gives it: the
+    one country named there. Not for titles ("officials") or pronouns, which
+    each sentence places anew."""
+    if found.form in ("role", "pronoun"):
+        return None
+    doc = m.doc
+    here = doc[found.start].sent.start
+    for g in sorted(m.found, key=lambda g: g.start):
+        if g.actor.id != found.actor.id or g is found or doc[g.start].sent.start == here:
+            continue
+        sent = doc[g.start].sent
+        countries = {f.actor.country for f in m.found
+                     if f.actor.kind == "country" and sent.start <= f.start < sent.end}
+        if len(countries) == 1:
+            return next(iter(countries))
+    return None
+
+
 def _unplaced_body(a: Actor) -> bool:
     """A body the text names with a title word of a state sector and no
-    country ("the High Court", "Parliament", "the Border Service"): one of the
-    country its sentence or article is about, as a role-only group is."""
-    return a.kind == "organization" and a.sector is not None and a.sector not in international_codes()
+    country ("the High Court", "Parliament", "the Border Service"), or an
+    organization no table knows and nothing types ("Zentro", "the Lakeside
+    Trust"): one of the country its sentence or article is about, as a
+    role-only group is."""
+    return a.kind == "organization" and a.sector not in international_codes()
 
 
 def article_country(m: Mentions) -> str | None:

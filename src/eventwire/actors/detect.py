@@ -16,7 +16,7 @@ from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
 from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
                       prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
-from .knowledge import actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
+from .knowledge import Role, actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
 from .organizations import absorb_places, name_sector
 
 if TYPE_CHECKING:
@@ -364,6 +364,7 @@ def find_roles(m: Mentions) -> None:
         if not hit:
             continue
         role, start = hit
+        role = _modifier_sector(m, tok, role, start)
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in m.by_token]
         _, country, org = np_context(m, tok)
         if country is None and org is None and tok.dep_ == "conj" and tok.head.i < tok.i \
@@ -398,6 +399,34 @@ def find_roles(m: Mentions) -> None:
         for c in more:
             m.extra.setdefault(tok.i, []).append(
                 Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))
+
+
+def _modifier_sector(m: Mentions, tok, role, start: int):
+    """A state title word under a modifier that is itself a role of another
+    sector belongs to that sector: "a cartel leader" (CRM), "the union
+    spokesman" (LAB), "rebel commanders" (REB), "company officials" (BUS);
+    so does a person's title "for" or "of" a group of another sector: "a
+    spokesman for the navy" (MIL), "a commander of the rebel group" (REB)."""
+    if role.sector != "GOV" and not (role.kind == "person" and role.sector == "MIL"):
+        return role
+    for c in tok.children:
+        if role.sector != "GOV" or c.i >= start or c.dep_ not in ("compound", "amod", "nmod") or c.i in m.by_token:
+            continue
+        hit = role_at(m, c.i)
+        if hit and hit[1] == c.i and hit[0].sector != role.sector:
+            return Role(role.phrase, hit[0].sector, role.kind, role.role)
+    if role.kind != "person" or tok.lower_ in actor_words("portfolio_title"):
+        return role  # "the minister of police" holds a portfolio
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("for", "of"):
+            continue
+        for g in p.children:
+            hit = role_at(m, g.i) if g.dep_ == "pobj" else None
+            sector = hit[0].sector if hit and hit[0].kind == "group" else None
+            if sector and sector != role.sector and sector not in ("GOV", "IGO", "NGO") \
+                    and (role.sector == "GOV" or sector in actor_words("armed_sector")):
+                return Role(role.phrase, sector, role.kind, role.role)
+    return role
 
 
 PORTFOLIO_LINKS = {"of", "the", "and", "for", "&"}

@@ -23,7 +23,8 @@ def _heads() -> tuple[dict[str, str], dict[str, str]]:
     head: dict[str, str] = {}
     anywhere: dict[str, str] = {}
     for r in read_tsv("actors/org_heads.tsv"):
-        (anywhere if r["where"] == "any" else head)[r["word"]] = r["sector"]
+        if r["where"] in ("any", "head"):
+            (anywhere if r["where"] == "any" else head)[r["word"]] = r["sector"]
     return head, anywhere
 
 
@@ -44,10 +45,32 @@ def name_sector(words: list[str]) -> str | None:
             break
         stem.append(w)
     stem = [w for w in stem if w not in (",", "'s", "’s")]
+    if " ".join(stem[-2:]) in head:  # "the Central Bank of Nigeria": a head of two words
+        return head[" ".join(stem[-2:])]
     for w in reversed(stem[-2:]):  # "Acme Holdings Inc.": the legal form or the trade before it
         if w in head:
             return head[w]
     return None
+
+
+@cache
+def _country_bodies() -> dict[str, str]:
+    """Head word -> sector of a body named "<head> of <country>" ("Bank of Japan")."""
+    return {r["word"]: r["sector"] for r in read_tsv("actors/org_heads.tsv") if r["where"] == "of_country"}
+
+
+def _country_body_sector(m: Mentions, start: int, end: int, inside: list[Found]) -> str | None:
+    """"Bank of Japan": a head word of `_country_bodies`, "of" and the
+    country's own name (no city, region or other alias: "Bank of America" is a
+    company) closing the name is that state's body."""
+    doc = m.doc
+    if len(inside) != 1 or inside[0].form != "name" or inside[0].end != end or end - start < 3:
+        return None
+    f = inside[0]
+    head = f.start - 2
+    if head < start or doc[f.start - 1].lower_ != "of" or any(doc[k].lower_ != "the" for k in range(start, head)):
+        return None  # "(The) Bank of Japan" only
+    return _country_bodies().get(doc[head].text)
 
 
 def typed_org(m: Mentions, start: int, end: int, country: str | None) -> Found | None:
@@ -81,7 +104,14 @@ def absorb_places(m: Mentions, ent) -> Found | None:
         start += 1  # "the Bank of Canada"
     if start >= ent.end:
         return None
-    found = typed_org(m, start, ent.end, next(iter(countries)))
+    sector = _country_body_sector(m, start, ent.end, list(inside.values()))
+    if sector is not None:
+        text = m.doc[start:ent.end].text
+        c = next(iter(countries))
+        found = Found(Actor(f"organization/{slug(text)}", text, actor_code(c, sector), c, sector, "organization"),
+                      start, ent.end, "entity")
+    else:
+        found = typed_org(m, start, ent.end, next(iter(countries)))
     if found is None:
         return None
     for f in inside.values():
