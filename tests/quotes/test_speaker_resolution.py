@@ -73,9 +73,3 @@ def test_a_new_official_after_a_named_speaker_stays_an_official():
     text = ("\"We will build more homes this year than in the last decade,\" Mayor Ian Brandt said. "
             "\"The numbers do not add up,\" the official said.\n")
     assert "Brandt" not in _holding(_quotes(text), "numbers do not add up")[2]
-
-
-def test_participle_cue_after_the_object_of_with_is_that_objects_speech():
-    text = "Both are former allies of Mr Lind, with Mrs Okafor once saying she was \"not a supporter\".\n"
-    q = _holding(_quotes(text), "not a supporter")
-    assert q[2] is not None and "Okafor" in q[2]

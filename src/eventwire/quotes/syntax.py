@@ -34,25 +34,7 @@ def speaker_of(verb: Token) -> Token | None:
                     any(t.text in ("―", "—", "–") for t in verb.doc[c.i + 1:verb.i]):
                 return name_before(verb) or c  # "made public ― Reyes boasted"
             return c
-    return with_subject(verb) or inverted_speaker(verb) or clause_subject(verb) or name_before(verb)
-
-
-def with_subject(verb: Token) -> Token | None:
-    """"..., with the mayor once saying “...”": a subjectless participle cue
-    right after the object of "with" is that object's speech (the parse
-    hangs both from the main verb)."""
-    if verb.tag_ != "VBG":
-        return None
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "ADV":
-        i -= 1
-    if i < verb.sent.start:
-        return None
-    t = verb.doc[i]
-    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ in ("PROPN", "NOUN", "PRON") \
-            and t.ent_type_ not in NOT_SPEAKERS:
-        return t
-    return None
+    return inverted_speaker(verb) or clause_subject(verb) or name_before(verb)
 
 
 def root_subject(cue: Token, start: int, end: int) -> Token | None:
