@@ -78,7 +78,7 @@ def subject_head(verb: Token) -> Token | None:
 
 def act_agent(verb: Token) -> Token | None:
     """"Five civilians were killed in an airstrike by the coalition", "were
-    arrested during a series of raids by police": an agentless passive that
+    detained in a series of night raids by police": an agentless passive that
     happened in an act (an event noun after an event_words.tsv
     circumstance_prep, through "a series of") was done by whoever the noun's
     by-phrase names; the parser may hang that by-phrase on the verb itself."""

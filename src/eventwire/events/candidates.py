@@ -314,7 +314,7 @@ def talk_parties(nouns: list[Token], lex: Lexicon) -> list[Token]:
         named = [h for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "between")
                  for g in prep.children if g.dep_ == "pobj" for h in (g, *g.conjuncts)] + between_parties(n)
         if not named and n.dep_ == "dobj" and (subj := subject_head(n.head)) is not None:
-            # "the Thai and Cambodian leaders held talks in Malaysia hosted by its prime minister":
+            # "the Greek and Turkish ministers held talks in Geneva, hosted by the Swiss president":
             # the talks' parties are who held them
             named = [subj, *subj.conjuncts]
         heads += named
