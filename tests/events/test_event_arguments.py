@@ -232,3 +232,10 @@ def test_what_a_speaker_calls_an_act_is_the_object_of_the_condemnation(triples, 
     assert ("RUS", "11", "UKR") in triples(events("Russia condemned what it called an act of aggression by Ukraine."))
     assert ("KEN", "11", "KEN") in triples(events(
         "Opposition leaders in Kenya are criticizing what they describe as a weak offer delivered by the Kenyan government."))
+
+
+def test_a_document_speaks_for_whoever_backed_it(triples, events):
+    assert ("FRA", "02", "ISR") in triples(events("A resolution sponsored by France urged Israel to halt the strikes."))
+    # a person arrested by police criticizes for himself
+    evs = events("A man arrested by Kenyan police criticized the government.")
+    assert not any(e.root == "11" and e.source and e.source.actor.sector == "COP" for e in evs)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    act_agent, announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    act_agent, announcer, claimant, participle_agents, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -38,6 +38,9 @@ JOINT_PARTY_ROOTS = ("03", "04", "05", "06", "08")
 SUMMONS = "114"
 # Forces and peacekeepers mobilised or deployed by no one named act themselves.
 SELF_MOVED = ("15", "074")
+# Statements, appeals, demands, criticism, rejections and threats a document can
+# make for whoever made it ("a resolution sponsored by France urged Israel to ...")
+VOICED_ROOTS = ("01", "02", "10", "11", "12", "13")
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -115,6 +118,9 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             sources = actors.for_phrase(subj) if subj is not None else []
             if not sources and subj is not None and subj.tag_ == "PRP":
                 sources = governing_subject(tok, actors)
+            if not sources and subj is not None and subj.pos_ == "NOUN" and p.cameo.startswith(VOICED_ROOTS):
+                # "A proposal backed by several states asked Washington to ...": its backers ask
+                sources = named_actors(participle_agents(subj), actors)
             if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS) and \
                     (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
                 # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
