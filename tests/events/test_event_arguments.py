@@ -239,3 +239,10 @@ def test_a_document_speaks_for_whoever_backed_it(triples, events):
     # a person arrested by police criticizes for himself
     evs = events("A man arrested by Kenyan police criticized the government.")
     assert not any(e.root == "11" and e.source and e.source.actor.sector == "COP" for e in evs)
+
+
+def test_a_worry_about_an_actors_doing_is_disapproval_of_that_actor(codes):
+    assert ("DEU", "110", "CHN") in codes("Germany voiced concerns over China's treatment of the Uyghurs.")
+    assert ("FRA", "110", "RUS") in codes("France has concerns about Russia's military buildup.")
+    # a worry about a situation somewhere stays a pessimistic comment aimed at no one
+    assert {c for _, c, t in codes("The UN expressed concern about the humanitarian situation in Sudan.")} == {"012"}

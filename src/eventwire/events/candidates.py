@@ -41,6 +41,8 @@ SELF_MOVED = ("15", "074")
 # Statements, appeals, demands, criticism, rejections and threats a document can
 # make for whoever made it ("a resolution sponsored by France urged Israel to ...")
 VOICED_ROOTS = ("01", "02", "10", "11", "12", "13")
+PESSIMISM = "012"
+DISAPPROVAL = "110"
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -165,6 +167,9 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             parties = [f for f in actors_of(talk_parties(objects, lex), actors) if all(f.actor.id != s.actor.id for s in sources)]
             if len(parties) > 1:
                 p, targets = replace(p, cameo=MEDIATION), parties
+        if p.cameo == PESSIMISM and not targets and (worried := named_actors(concern_owners(tok), actors, sources)):
+            # "voiced concern over China's policy": a worry about an actor's doings disapproves of them
+            p, targets = replace(p, cameo=DISAPPROVAL), worried
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
@@ -183,6 +188,18 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+def concern_owners(verb: Token) -> list[Token]:
+    """Whom a worry voiced as a noun is about: the object of its event_words.tsv concern_prep
+    ("concerns about Smith") or that object's owner ("concern over China's
+    policy", "a Jones pick"); not what the object is of or where it is ("concern
+    about the treatment of refugees in Sudan" is about no actor's doing)."""
+    worries = [c for c in verb.children if c.dep_ == "dobj"]  # "remain worried about" says how one sees things
+    objects = [g for w in worries for p in w.children if p.dep_ == "prep" and p.lower_ in words("concern_prep")
+               for g in p.children if g.dep_ == "pobj"]
+    return [h for g in objects for h in [g] + [o for o in g.children if o.dep_ in ("poss", "compound")
+                                              and o.pos_ == "PROPN"]]
 
 
 def is_labour_strike(verb: Token, p: VerbPattern, sources: list[Found]) -> bool:
