@@ -218,3 +218,31 @@ def test_the_by_phrase_of_the_act_a_passive_happened_in_is_its_source(triples, e
 def test_a_show_of_force_near_a_country_is_aimed_at_it(triples, events):
     assert ("CHN", "15", "TWN") in triples(events("China sent warships near Taiwan in a show of force."))
     assert ("IRN", "15", "AZE") in triples(events("Iran held large military drills near Azerbaijan on Friday."))
+
+
+def test_whoever_made_a_rejected_or_criticized_thing_is_the_target(triples, events):
+    assert ("DEU", "12", "POL") in triples(events("Germany rejected the plan put forward by Poland."))
+    assert ("DEU", "11", "POL") in triples(events("Germany criticized the proposal made by Poland."))
+    # talks hosted by a third party are not its own: the host is no target of holding them
+    evs = events("The Thai and Cambodian leaders held talks in Malaysia hosted by Anwar Ibrahim.")
+    assert not any(e.cameo == "046" and e.target and e.target.actor.country == "MYS" for e in evs)
+
+
+def test_what_a_speaker_calls_an_act_is_the_object_of_the_condemnation(triples, events):
+    assert ("RUS", "11", "UKR") in triples(events("Russia condemned what it called an act of aggression by Ukraine."))
+    assert ("KEN", "11", "KEN") in triples(events(
+        "Opposition leaders in Kenya are criticizing what they describe as a weak offer delivered by the Kenyan government."))
+
+
+def test_a_document_speaks_for_whoever_backed_it(triples, events):
+    assert ("FRA", "02", "ISR") in triples(events("A resolution sponsored by France urged Israel to halt the strikes."))
+    # a person arrested by police criticizes for himself
+    evs = events("A man arrested by Kenyan police criticized the government.")
+    assert not any(e.root == "11" and e.source and e.source.actor.sector == "COP" for e in evs)
+
+
+def test_a_worry_about_an_actors_doing_is_disapproval_of_that_actor(codes):
+    assert ("DEU", "110", "CHN") in codes("Germany voiced concerns over China's treatment of the Uyghurs.")
+    assert ("FRA", "110", "RUS") in codes("France has concerns about Russia's military buildup.")
+    # a worry about a situation somewhere stays a pessimistic comment aimed at no one
+    assert {c for _, c, t in codes("The UN expressed concern about the humanitarian situation in Sudan.")} == {"012"}

@@ -26,3 +26,11 @@ def test_domestic_acts_with_no_other_party_are_aimed_at_the_home_country(triples
     assert ("SDN", "08", "SDN") in triples(events("Sudan's government lifted the state of emergency on Sunday."))
     # a country acting on no one named gets no invented target
     assert ("ISR", "19", "ISR") not in triples(events("Israel attacked on Sunday."))
+
+
+def test_a_news_outlet_told_a_statement_is_its_channel_not_its_target(events):
+    evs = events("Kenya's foreign minister told the BBC on Monday that the border would stay open.")
+    assert not any(e.cameo == "010" and e.target is not None and e.target.actor.sector == "MED" for e in evs)
+    # a political actor told something is still the statement's target
+    evs = events("Kenya's foreign minister told Somalia's president on Monday that the border would stay open.")
+    assert any(e.cameo == "010" and e.target is not None and e.target.actor.country == "SOM" for e in evs)

@@ -229,6 +229,7 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
         if c.dep_ in ("prep",) and (c.lemma_.lower() in words("target_prep")
                                    or (pattern and c.lemma_.lower() == pattern.prep)):
             heads.extend(g for g in c.children if g.dep_ == "pobj")
+    heads += named_things(verb)
     objects = list(heads) + [cc for h in heads for cc in h.conjuncts  # "artillery, mortar and rocket rounds against"
                              if not is_absolute_subject(cc)]
     owners, places = [], []
@@ -246,6 +247,9 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
                 owners.append(p)
             elif p.dep_ == "prep" and p.lower_ in words("owner_prep"):
                 owners.extend(g for g in p.children if g.dep_ == "pobj")
+        if pattern is not None and pattern.cameo.startswith(OWNER_IS_TARGET):
+            # "rejected the plan put forward by Poland"; but "talks hosted by Malaysia" are not its own
+            owners += participle_agents(c)
     # A demand, appeal or rejection is addressed to whoever owns its object:
     # "demanded the withdrawal of Rwandan troops from Congo" is made of Rwanda.
     if pattern is not None and pattern.cameo.startswith(OWNER_IS_TARGET):
@@ -269,6 +273,27 @@ def target_heads(verb: Token, pattern: VerbPattern | None) -> list[Token]:
                 heads += [g for p in noun.children if p.dep_ == "prep" and p.lower_ in (np.preps or words("target_prep"))
                           for g in p.children if g.dep_ == "pobj"]
     return heads
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """"the plan put forward by Poland", "a resolution sponsored by France":
+    who made the thing a passive participle describes (its by-agent)."""
+    return [g for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+
+
+def named_things(verb: Token) -> list[Token]:
+    """"condemned what it called an act of aggression", "criticized what they
+    describe as an offer delivered by the government": the thing a free
+    relative names (through an event_words.tsv naming_verb) is the verb's object."""
+    things = []
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in words("naming_verb") and any(
+                w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in c.children):
+            things += [g for g in c.children if g.dep_ in ("oprd", "dobj", "attr") and g.lower_ != "what"]
+            things += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+                       for g in p.children if g.dep_ == "pobj"]
+    return things
 
 
 def named_actors(heads: list[Token], actors: ArticleActors, avoid: list[Found] = ()) -> list[Found]:

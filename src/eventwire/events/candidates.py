@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ArticleActors, Found
 from .arguments import (
-    act_agent, announcer, claimant, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
+    act_agent, announcer, claimant, participle_agents, launch_origins, launcher, decided_by, embedded_target_heads, governing_subject, is_unplaced, light_verb_subject,
     location_countries, named_actors, responsible_party, stops_anothers_act, stranded_possessor, subject_head,
     target_heads,
 )
@@ -38,6 +38,11 @@ JOINT_PARTY_ROOTS = ("03", "04", "05", "06", "08")
 SUMMONS = "114"
 # Forces and peacekeepers mobilised or deployed by no one named act themselves.
 SELF_MOVED = ("15", "074")
+# Statements, appeals, demands, criticism, rejections and threats a document can
+# make for whoever made it ("a resolution sponsored by France urged Israel to ...")
+VOICED_ROOTS = ("01", "02", "10", "11", "12", "13")
+PESSIMISM = "012"
+DISAPPROVAL = "110"
 VIOLENT_ROOTS = ("18", "19", "20")  # killed by no one named: unidentified attackers of the place
 
 
@@ -115,6 +120,9 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             sources = actors.for_phrase(subj) if subj is not None else []
             if not sources and subj is not None and subj.tag_ == "PRP":
                 sources = governing_subject(tok, actors)
+            if not sources and subj is not None and subj.pos_ == "NOUN" and p.cameo.startswith(VOICED_ROOTS):
+                # "A proposal backed by several states asked Washington to ...": its backers ask
+                sources = named_actors(participle_agents(subj), actors)
             if not sources and subj is not None and p.cameo.startswith(VIOLENT_ROOTS) and \
                     (weapon := noun_pattern(subj, lex)) is not None and weapon.cameo.startswith(VIOLENT_ROOTS):
                 # "A car bombing in Mogadishu killed five people": the bombing's code, by no one named
@@ -159,6 +167,9 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
             parties = [f for f in actors_of(talk_parties(objects, lex), actors) if all(f.actor.id != s.actor.id for s in sources)]
             if len(parties) > 1:
                 p, targets = replace(p, cameo=MEDIATION), parties
+        if p.cameo == PESSIMISM and not targets and (worried := named_actors(concern_owners(tok), actors, sources)):
+            # "voiced concern over China's policy": a worry about an actor's doings disapproves of them
+            p, targets = replace(p, cameo=DISAPPROVAL), worried
         targets = [t for t in targets if all(t.actor.id != s.actor.id for s in sources)]
         if p.cameo.startswith(YIELD_ROOT) and stops_anothers_act(tok, sources, actors):
             continue
@@ -177,6 +188,18 @@ def verb_candidates(sent: Span, actors: ArticleActors, lex: Lexicon) -> list[Can
         cameo = intent_code(p.cameo, lex) if modality == "intended" else p.cameo
         out.append(Candidate(cameo, tok, sources, targets, modality, p.constraints))
     return out
+
+
+def concern_owners(verb: Token) -> list[Token]:
+    """Whom a worry voiced as a noun is about: the object of its event_words.tsv concern_prep
+    ("concerns about Smith") or that object's owner ("concern over China's
+    policy", "a Jones pick"); not what the object is of or where it is ("concern
+    about the treatment of refugees in Sudan" is about no actor's doing)."""
+    worries = [c for c in verb.children if c.dep_ == "dobj"]  # "remain worried about" says how one sees things
+    objects = [g for w in worries for p in w.children if p.dep_ == "prep" and p.lower_ in words("concern_prep")
+               for g in p.children if g.dep_ == "pobj"]
+    return [h for g in objects for h in [g] + [o for o in g.children if o.dep_ in ("poss", "compound")
+                                              and o.pos_ == "PROPN"]]
 
 
 def is_labour_strike(verb: Token, p: VerbPattern, sources: list[Found]) -> bool:

@@ -54,6 +54,7 @@ SYMMETRIC_CODES = {"040", "041", "046", "057"}
 RECIPROCAL_ROOTS = ("03", "04", "05", "06", "08", "15", "16", "19")
 GIVING_CODES = ("033",)
 CONSULT = "040"
+STATEMENT = "010"
 LEDE_SENTENCES = 2  # the first two sentences with an event: a headline and the lead
 LEDE_BONUS = 0.1
 ACCORD = "019"  # "Reagan and Mubarak agreed that ...": with each other
@@ -131,6 +132,16 @@ def _as_conversation(c: Candidate) -> Candidate:
     return c
 
 
+def _without_channel(c: Candidate) -> Candidate:
+    """"The minister told the BBC", "he told reporters": a news outlet or
+    journalists (event_words.tsv channel_sector) told a plain statement (010)
+    carry it to the public; they are not whom it is aimed at, so it has no target."""
+    if c.cameo == STATEMENT and c.targets and all((t.actor.sector or "").lower() in words("channel_sector")
+                                                  for t in c.targets):
+        return replace(c, targets=[])
+    return c
+
+
 def _clash_by_sector(c: Candidate) -> Candidate:
     """A clash (190) between police and people who are no armed force is
     repression (175) when the police are the subject, a violent protest (145)
@@ -193,7 +204,7 @@ def code_events(doc: Doc, actors: ArticleActors, article_id: str,
             if not c.cameo:
                 continue
             c = with_diplomatic_target(with_aid_kind(with_bomber(with_weapon(with_political_goal(c)))), doc)
-            c = _as_conversation(_clash_by_sector(c))
+            c = _as_conversation(_clash_by_sector(_without_channel(c)))
             if c.cameo.startswith(CONSULT_ROOT) and len({s.actor.country for s in c.sources}) > 1 \
                     and c.targets and all(t.form in ("place", "capital") for t in c.targets):
                 c = replace(c, targets=[])  # "Chinese and Indian diplomats return to Vienna": each other
