@@ -224,14 +224,14 @@ def test_whoever_made_a_rejected_or_criticized_thing_is_the_target(triples, even
     assert ("DEU", "12", "POL") in triples(events("Germany rejected the plan put forward by Poland."))
     assert ("DEU", "11", "POL") in triples(events("Germany criticized the proposal made by Poland."))
     # talks hosted by a third party are not its own: the host is no target of holding them
-    evs = events("The Thai and Cambodian leaders held talks in Malaysia hosted by Anwar Ibrahim.")
-    assert not any(e.cameo == "046" and e.target and e.target.actor.country == "MYS" for e in evs)
+    evs = events("The Greek and Turkish ministers held talks in Switzerland hosted by the Swiss president.")
+    assert not any(e.cameo == "046" and e.target and e.target.actor.country == "CHE" for e in evs)
 
 
 def test_what_a_speaker_calls_an_act_is_the_object_of_the_condemnation(triples, events):
     assert ("RUS", "11", "UKR") in triples(events("Russia condemned what it called an act of aggression by Ukraine."))
     assert ("KEN", "11", "KEN") in triples(events(
-        "Opposition leaders in Kenya are criticizing what they describe as a weak offer delivered by the Kenyan government."))
+        "Opposition leaders in Kenya criticized what they called a cynical budget drafted by the Kenyan government."))
 
 
 def test_a_document_speaks_for_whoever_backed_it(triples, events):
