@@ -34,7 +34,7 @@ def find_named(m: Mentions) -> None:
         if f.actor.kind == "person" and f.role is None:
             f.role = np_context(m, doc[f.end - 1])[0]
     known_people = {f.actor.id: f.actor for f in m.found if f.actor.kind == "person"}
-    for ent in doc.ents:
+    for ent in _join_wrapped_names(doc):
         if ent.label_ not in NAME_LABELS or any(i in skipped for i in range(ent.start, ent.end)):
             continue
         if any(i in m.by_token for i in range(ent.start, ent.end)):
@@ -46,6 +46,31 @@ def find_named(m: Mentions) -> None:
         _add_unknown_entity(m, ent, known_people)
     _find_bare_surnames(m)
     _place_office_holders(m)
+
+
+def _join_wrapped_names(doc) -> list:
+    """The entity recognizer's names, with a person's name that a line break
+    splits ("Anna<newline>Berg" in hard-wrapped copy: two entities around a
+    space token) made one: the first is one proper noun the parser attaches
+    to the second as a compound, and one of them is a person."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        a = ents[k]
+        b = ents[k + 1] if k + 1 < len(ents) else None
+        if b is not None and b.start == a.end + 1 and doc[a.end].is_space and "\n" in doc[a.end].text \
+                and len(a) == 1 and a[0].pos_ == "PROPN" and a[0].dep_ == "compound" \
+                and b.start <= a[0].head.i < b.end and b[0].pos_ == "PROPN" \
+                and "PERSON" in (a.label_, b.label_) and a.label_ in NAME_LABELS and b.label_ in NAME_LABELS:
+            out.append(Span(doc, a.start, b.end, label="PERSON"))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _find_known_names(m: Mentions) -> set[int]:
@@ -301,7 +326,7 @@ def _trim(m: Mentions, ent: Span) -> Span:
 
 def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) -> None:
     ent = _trim(m, ent)
-    text = ent.text.strip()
+    text = " ".join(ent.text.split())  # one space where a line break wrapped the name
     if not any(ch.isalpha() for ch in text):
         return
     # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
