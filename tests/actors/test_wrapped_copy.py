@@ -23,3 +23,12 @@ def test_two_names_on_two_lines_stay_two_people(resolve):
     doc, actors = resolve("The deal was signed by Tomas Berger.\n"
                           "Marta Kowalczyk said she would appeal.")
     assert _found(doc, actors, "Marta").actor.id != _found(doc, actors, "Tomas").actor.id
+
+
+def test_a_credit_line_name_is_no_modifier_of_the_next_lines_noun_phrase(resolve):
+    doc, actors = resolve("Regulators in California fined a ride-hailing firm on Monday.\n"
+                          "            Photo: Reuters\n"
+                          "            The firm denied any wrongdoing.")
+    firm = actors.at(next(t for t in doc if t.text == "firm" and t.i > 10))
+    assert firm is not None and firm.actor.sector != "MED"
+    assert "Reuters" not in doc.text[doc[firm.start].idx:doc[firm.end - 1].idx + 4]

@@ -33,13 +33,27 @@ def role_at(m: Mentions, i: int) -> tuple[Role, int] | None:
     return None
 
 
+def phrase_start(head: Token) -> int:
+    """The first token that can belong to a noun phrase: its article, when
+    it has one, and nothing the parser hangs on it before that ("Photo:
+    Reuters<newline>The firm denied it": the credit line's name is no
+    modifier of "the firm")."""
+    for c in head.children:
+        if c.dep_ == "det" and c.i < head.i and c.lower_ in ("the", "a", "an"):
+            return c.i
+        if c.i >= head.i:
+            break
+    return 0
+
+
 def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor | None]:
     """Role, country and organization from the modifiers of a noun phrase's
     head: "Iranian Foreign Ministry Spokesperson Reza Karimi" gives
     spokesperson and IRN; "Hamas chief Ismail Haniyeh" gives leader, PSE and
     Hamas, whose sector the person takes."""
     role = country = org = None
-    tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
+    first = phrase_start(head)
+    tokens = [head] + [t for t in head.subtree if first <= t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
     appos = [c for c in head.children if c.dep_ == "appos"]
     # "Yusuf Demir, Türkiye’s most quoted human rights activist": the apposition's modifiers too
     tokens += appos + [t for a in appos for t in a.children if t.i < a.i and t.dep_ in ("poss", "amod", "compound")]

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor
 from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
-from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
-                      prep_country, resolve_role, role_at, with_role)
+from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, phrase_start,
+                      prep_conjunct_countries, prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
 from .knowledge import Role, actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
 from .organizations import absorb_places, name_sector
@@ -404,7 +404,8 @@ def find_roles(m: Mentions) -> None:
                 placed = prep_conjunct_countries(m, tok, preps, country)
         elif org is None and is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
             country = prep_country(m, tok)[0] or other_country(m, tok.sent, country) or country
-        left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
+        first = phrase_start(tok)
+        left = min([start] + [t.i for t in tok.subtree if first <= t.i < start and t.dep_ in NP_MODIFIER_DEPS])
         end = tok.i + 1
         if appos:
             named = m.by_token[appos[0].i]
