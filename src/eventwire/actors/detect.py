@@ -351,6 +351,14 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     typed = None if looks_person or role is not None else name_sector(words)
     if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person and typed is None:
         return  # places are the place stage's business; unknown demonyms give no country
+    if looks_person and role is None and ent.root.dep_ == "conj":
+        # "Prime Ministers A of X and B of Y": a plural title before the first name is the second's too
+        plural = [t for t in ent.root.head.children if t.dep_ == "compound" and t.i < ent.root.head.i
+                  and _plural(t) and role_at(m, t.i)]
+        role = role_at(m, plural[0].i)[0] if plural else None
+    if looks_person and country is None and org is None:
+        # "Anna Berg of Norway", "Presidents A of X and B of Y": the name's own of/from phrase
+        country, org = prep_country(m, ent.root, ("of", "from"))
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
         if sector in actor_words("state_sector") and _former(ent.root):
@@ -411,11 +419,14 @@ def find_roles(m: Mentions) -> None:
             named = m.by_token[appos[0].i]
             if named.actor.kind == "person":
                 end = named.end
-                actor = with_role(named.actor, role, country)
-                for f in m.found:  # the name's other mentions are the same person, now with an office
-                    if f.actor.id == actor.id:
-                        f.actor = actor
+                actor = _give_role(m, named.actor, role, country)
                 m.add(Found(actor, left, end, "role", role))
+                if _plural(tok):
+                    # "Presidents A of X and B of Y": each coordinated name holds the title
+                    for c in appos[0].conjuncts:
+                        g = m.by_token.get(c.i)
+                        if g is not None and g.actor.kind == "person" and g is not named:
+                            _give_role(m, g.actor, role, country)
                 continue
         end = _portfolio_end(m, tok, role) or end
         actor = resolve_role(m, role, country, tok.i, org)
@@ -425,6 +436,23 @@ def find_roles(m: Mentions) -> None:
         for c in more:
             m.extra.setdefault(tok.i, []).append(
                 Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))
+
+
+def _plural(t) -> bool:
+    """A plural noun; a capitalised title in plural ("Foreign Ministers") the
+    small tagger often calls a singular proper noun."""
+    return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                                         and t.text.endswith("s") and not t.text.endswith("ss"))
+
+
+def _give_role(m: Mentions, person: Actor, role, country: str | None) -> Actor:
+    """The person completed by a title in front of the name; the name's
+    other mentions are the same person, now with an office."""
+    actor = with_role(person, role, country)
+    for f in m.found:
+        if f.actor.id == actor.id:
+            f.actor = actor
+    return actor
 
 
 def _modifier_sector(m: Mentions, tok, role, start: int):
