@@ -118,3 +118,16 @@ def test_a_repeated_name_keeps_the_country_its_first_placed_sentence_gave_it(res
     second = next(f for f in actors.found if doc[f.start].text == "LRF" and f.start > 12)
     assert actors.settled(second).actor.country == "ZMB"
 
+
+
+def test_a_country_less_ministry_is_not_of_the_country_it_summons_but_of_the_one_that_acted(resolve):
+    doc, actors = resolve("Ghana recalled its envoy to Togo on Monday.\n"
+                          "The Foreign Ministry summoned the Togolese ambassador to explain the border incident.")
+    ministry = actors.settled(_found(doc, actors, "Foreign Ministry"))
+    assert (ministry.actor.country, ministry.actor.sector) == ("GHA", "GOV")
+
+
+def test_a_country_less_body_acting_on_its_own_countrys_people_keeps_that_country(resolve):
+    doc, actors = resolve("The High Court opened an inquiry against five Zambian officials on Monday.")
+    court = actors.settled(_found(doc, actors, "High Court"))
+    assert court.actor.country == "ZMB"
