@@ -235,16 +235,34 @@ def _find_bare_surnames(m: Mentions) -> None:
 def _disambiguate_places(m: Mentions) -> None:
     """A place name that several countries have (Tripoli: Libya's capital and
     a Lebanese port) is the other country's when its sentence names that
-    country and not the usual one."""
+    country and not the usual one, or, when its sentence names neither, the
+    rest of the article names no mention of the usual one and a town of one
+    other ("Atlanta ... Georgia will certify": the US state)."""
     doc = m.doc
-    for f in list(m.found):
+    ambiguous = [f for f in m.found if f.actor.kind == "country" and
+                 m.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))]
+    if not ambiguous:
+        return
+    # what the rest of the article names: any country mention, and the towns (no capitals) that place one
+    rest = [g for g in m.found if g.actor.kind == "country" and g not in ambiguous]
+    article = {g.actor.country for g in rest}
+    towns = {g.actor.country for g in rest if g.form == "place"}
+    by_name = {g.actor.country for g in rest if g.form != "place"}
+    for f in ambiguous:
         alternatives = m.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))
         if not alternatives or f.actor.kind != "country":
             continue
         sent = doc[f.start].sent
-        named = {g.actor.country for g in m.found if g is not f and g.actor.kind == "country"
+        named = {g.actor.country for g in rest if g.actor.kind == "country"
                  and sent.start <= g.start < sent.end}
-        others = [c for c in alternatives[1:] if c in named]
+        # a country's own name ("Georgia") yields to another only by that one's towns, not by its name
+        evidence = named if f.form != "name" else {g.actor.country for g in rest if g.form == "place"
+                                                   and sent.start <= g.start < sent.end}
+        others = [c for c in alternatives[1:] if c in evidence]
+        if not others and alternatives[0] not in named and alternatives[0] not in article:
+            # the sentence says neither: the article's towns may ("Atlanta ... Georgia will certify")
+            # (a country's own name only when the other country is named by its towns alone)
+            others = [c for c in alternatives[1:] if c in towns and (f.form != "name" or c not in by_name)]
         if alternatives[0] not in named and len(others) == 1:
             m.found.remove(f)
             m.add(Found(m.kb.countries[others[0]], f.start, f.end, f.form))
