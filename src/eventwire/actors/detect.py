@@ -374,9 +374,9 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
         plural = [t for t in ent.root.head.children if t.dep_ == "compound" and t.i < ent.root.head.i
                   and _plural(t) and role_at(m, t.i)]
         role = role_at(m, plural[0].i)[0] if plural else None
-    if looks_person and country is None and org is None:
-        # "Anna Berg of Norway", "Presidents A of X and B of Y": the name's own of/from phrase
-        country, org = prep_country(m, ent.root, ("of", "from"))
+    if looks_person and role is not None and country is None and org is None:
+        # "President Anna Berg of Norway", "Presidents A of X and B of Y": a titled name's own of-country
+        country = prep_country(m, ent.root, ("of",))[0]
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
         if sector in actor_words("state_sector") and _former(ent.root):
@@ -437,14 +437,14 @@ def find_roles(m: Mentions) -> None:
             named = m.by_token[appos[0].i]
             if named.actor.kind == "person":
                 end = named.end
-                actor = _give_role(m, named.actor, role, country)
+                actor = _give_role(m, named.actor, role, country or prep_country(m, appos[0], ("of",))[0])
                 m.add(Found(actor, left, end, "role", role))
                 if _plural(tok):
                     # "Presidents A of X and B of Y": each coordinated name holds the title
                     for c in appos[0].conjuncts:
                         g = m.by_token.get(c.i)
                         if g is not None and g.actor.kind == "person" and g is not named:
-                            _give_role(m, g.actor, role, country)
+                            _give_role(m, g.actor, role, country or prep_country(m, c, ("of",))[0])
                 continue
         end = _portfolio_end(m, tok, role) or end
         actor = resolve_role(m, role, country, tok.i, org)
