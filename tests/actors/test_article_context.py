@@ -118,3 +118,28 @@ def test_a_repeated_name_keeps_the_country_its_first_placed_sentence_gave_it(res
     second = next(f for f in actors.found if doc[f.start].text == "LRF" and f.start > 12)
     assert actors.settled(second).actor.country == "ZMB"
 
+
+
+def test_a_country_less_ministry_is_not_of_the_country_it_summons_but_of_the_one_that_acted(resolve):
+    doc, actors = resolve("Ghana recalled its envoy to Togo on Monday.\n"
+                          "The Foreign Ministry summoned the Togolese ambassador to explain the border incident.")
+    ministry = actors.settled(_found(doc, actors, "Foreign Ministry"))
+    assert (ministry.actor.country, ministry.actor.sector) == ("GHA", "GOV")
+
+
+def test_a_country_less_body_acting_on_its_own_countrys_people_keeps_that_country(resolve):
+    doc, actors = resolve("The High Court opened an inquiry against five Zambian officials on Monday.")
+    court = actors.settled(_found(doc, actors, "High Court"))
+    assert court.actor.country == "ZMB"
+
+
+def test_an_ambiguous_country_name_is_the_us_state_when_the_article_places_only_us_towns(resolve):
+    doc, actors = resolve("Poll workers in Atlanta counted ballots late into the night.\n"
+                          "Georgia will certify the result on Friday, officials said.")
+    assert _found(doc, actors, "Georgia will").actor.country == "USA"
+
+
+def test_an_ambiguous_country_name_stays_the_country_beside_the_other_countrys_name(resolve):
+    doc, actors = resolve("Georgia adopted the media law on Tuesday, and the United States said it would "
+                          "review its aid to Georgia. A Denver-based monitor criticised the vote.")
+    assert _found(doc, actors, "Georgia adopted").actor.country == "GEO"

@@ -137,3 +137,22 @@ def test_a_dateline_whose_bracket_and_colon_are_one_token_names_no_actor():
     rec = eventwire.code_text("LIMA (Xinhua): Peru's navy has seized two fishing boats off the southern coast.",
                               published="2024-10-21")
     assert not any(a.actor.code.endswith("MED") for a in rec.actors)
+
+
+def test_an_acronym_whose_letters_come_in_another_order_than_its_words_is_defined(parse):
+    import datetime as dt
+    from eventwire.actors import ArticleActors
+    doc = parse("Fighters of the Front for Unity and Renewal (URF) seized two villages on Monday. "
+                "The URF said it held the road.")
+    actors = ArticleActors(doc, dt.date(2024, 3, 5))
+    last = next(t for t in reversed(doc) if t.text == "URF")
+    assert actors.at(last).actor.name == "Front for Unity and Renewal"
+
+
+def test_initials_that_are_not_the_acronyms_letters_define_nothing(parse):
+    import datetime as dt
+    from eventwire.actors import ArticleActors
+    doc = parse("Fighters of the Front for Unity and Renewal (UDF) seized two villages on Monday.")
+    actors = ArticleActors(doc, dt.date(2024, 3, 5))
+    f = actors.at(next(t for t in doc if t.text == "UDF"))
+    assert f is None or f.actor.name != "Front for Unity and Renewal"

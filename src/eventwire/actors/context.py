@@ -33,13 +33,27 @@ def role_at(m: Mentions, i: int) -> tuple[Role, int] | None:
     return None
 
 
+def phrase_start(head: Token) -> int:
+    """The first token that can belong to a noun phrase: its article, when
+    it has one, and nothing the parser hangs on it before that ("Photo:
+    Reuters<newline>The firm denied it": the credit line's name is no
+    modifier of "the firm")."""
+    for c in head.children:
+        if c.dep_ == "det" and c.i < head.i and c.lower_ in ("the", "a", "an"):
+            return c.i
+        if c.i >= head.i:
+            break
+    return 0
+
+
 def np_context(m: Mentions, head: Token) -> tuple[Role | None, str | None, Actor | None]:
     """Role, country and organization from the modifiers of a noun phrase's
     head: "Iranian Foreign Ministry Spokesperson Reza Karimi" gives
     spokesperson and IRN; "Hamas chief Ismail Haniyeh" gives leader, PSE and
     Hamas, whose sector the person takes."""
     role = country = org = None
-    tokens = [head] + [t for t in head.subtree if t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
+    first = phrase_start(head)
+    tokens = [head] + [t for t in head.subtree if first <= t.i < head.i and t.dep_ in NP_MODIFIER_DEPS | {"appos"}]
     appos = [c for c in head.children if c.dep_ == "appos"]
     # "Yusuf Demir, Türkiye’s most quoted human rights activist": the apposition's modifiers too
     tokens += appos + [t for a in appos for t in a.children if t.i < a.i and t.dep_ in ("poss", "amod", "compound")]
@@ -186,8 +200,12 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
         return found  # an activist is of his country; the UN and "a rights group" are of none
     countries = {f.actor.country for f in m.found
                  if f.actor.kind == "country" and sent.start <= f.start < sent.end}
-    c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
-        opposed_government(m, a, sent) or (article_country(m) if not countries or article_country(m) in countries else None)
+    aimed = aimed_countries(m, found)
+    # "The Foreign Ministry summoned the French ambassador": the subject is of the country that acted before
+    c = acting_country(m, sent, aimed) if aimed and countries <= aimed else None
+    if c is None:
+        c = next(iter(countries)) if len(countries) == 1 else act_place(m, found) or \
+            opposed_government(m, a, sent) or (article_country(m) if not countries or article_country(m) in countries else None)
     if c is None and not countries:
         c = placed_elsewhere(m, found)
     if c is None:
@@ -196,6 +214,45 @@ def sentence_country(m: Mentions, found: Found | None, sent: Span) -> Found | No
     ident = a.id if a.kind == "person" else f"{'organization' if a.kind == 'organization' else 'group'}/{slug(name)}"
     actor = Actor(ident, name if a.kind != "person" else a.name, actor_code(c, a.sector), c, a.sector, a.kind, a.role)
     return Found(actor, found.start, found.end, found.form, found.role)
+
+
+AIMED_PREPS = {"to", "with", "against", "on", "over"}
+
+
+def aimed_countries(m: Mentions, found: Found) -> set[str]:
+    """The countries a subject's verb acts on: its objects (or the objects of
+    "to", "with", "against", "on", "over") that are a country or an actor of one
+    by a country word modifying them ("summoned the French ambassador",
+    "protested to Norway"); not places where it acts ("in Mali")."""
+    head = m.doc[found.end - 1]
+    if head.dep_ != "nsubj" or not (found.start <= head.i < found.end):
+        return set()
+    verbs = [head.head] + [v for v in head.head.conjuncts if v.pos_ == "VERB" and
+                           not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+    objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                for g in p.children if g.dep_ == "pobj"]
+    out: set[str] = set()
+    for o in objects:
+        f = m.by_token.get(o.i)
+        if f is not None and f.actor.country and f.form != "pronoun":
+            out.add(f.actor.country)
+        mods = {c.i for c in o.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < o.i}
+        out |= {g.actor.country for g in m.found if g.actor.kind == "country" and g.start in mods}
+    return out
+
+
+def acting_country(m: Mentions, sent: Span, aimed: set[str]) -> str | None:
+    """The country of the last subject before this sentence that is not one
+    the sentence's act is aimed at ("Algeria recalled its envoy ... The
+    ministry summoned the French ambassador": Algeria's ministry)."""
+    doc = m.doc
+    for f in sorted(m.found, key=lambda f: -f.start):
+        if f.start >= sent.start or not f.actor.country or f.actor.country in aimed:
+            continue
+        if doc[f.end - 1].dep_ in ("nsubj", "nsubjpass") and f.form != "pronoun":
+            return f.actor.country
+    return None
 
 
 def placed_elsewhere(m: Mentions, found: Found) -> str | None:

@@ -157,7 +157,8 @@ def _long_form(m: Mentions, open_paren: int, acronym: str) -> tuple[int, int] | 
     """The words before "(ACRONYM)" that it abbreviates: the shortest run of
     capitalised words (and link words) whose initials give it, else a known
     name of two words or more ending there (the French "FDLR" of the Democratic
-    Forces for the Liberation of Rwanda), else None."""
+    Forces for the Liberation of Rwanda), else the shortest run whose initials
+    are its letters in another order, else None."""
     doc = m.doc
     end = open_paren
     sent_start = doc[open_paren].sent.start
@@ -170,6 +171,18 @@ def _long_form(m: Mentions, open_paren: int, acronym: str) -> tuple[int, int] | 
     f = m.by_token.get(end - 1)
     if f is not None and f.end == end and f.end - f.start >= 2 and f.actor.kind != "person":
         return f.start, f.end
+    letters = sorted(c for c in acronym if c.isalpha())
+    if len(letters) >= 3:
+        # the letters in another order than the words ("Movement for Justice and Equality", JEM): each
+        # capitalised word gives one of them, every letter used once
+        for start in range(end - 1, max(sent_start, end - MAX_LONG_FORM) - 1, -1):
+            t = doc[start]
+            if not (t.text[:1].isupper() or t.text in LINK_WORDS):
+                break
+            words = [w for w in doc[start:end] if not (w.text in LINK_WORDS and not w.text[:1].isupper())]
+            if t.text[:1].isupper() and all(w.is_alpha and w.text[:1].isupper() for w in words) \
+                    and sorted(w.text[:1] for w in words) == letters:
+                return start, end
     return None
 
 

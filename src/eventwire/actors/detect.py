@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor
 from .constants import NAME_LABELS, NP_MODIFIER_DEPS, actor_words
-from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, prep_conjunct_countries,
-                      prep_country, resolve_role, role_at, with_role)
+from .context import (country_modifier_conjuncts, is_ethnic, np_context, other_country, phrase_start,
+                      prep_conjunct_countries, prep_country, resolve_role, role_at, with_role)
 from .index import Found, Mentions
 from .knowledge import Role, actor_code, first_name_genders, kind_rank, names_in, slug, start_key, valid_at
 from .organizations import absorb_places, name_sector
@@ -34,7 +34,7 @@ def find_named(m: Mentions) -> None:
         if f.actor.kind == "person" and f.role is None:
             f.role = np_context(m, doc[f.end - 1])[0]
     known_people = {f.actor.id: f.actor for f in m.found if f.actor.kind == "person"}
-    for ent in doc.ents:
+    for ent in _join_wrapped_names(doc):
         if ent.label_ not in NAME_LABELS or any(i in skipped for i in range(ent.start, ent.end)):
             continue
         if any(i in m.by_token for i in range(ent.start, ent.end)):
@@ -46,6 +46,31 @@ def find_named(m: Mentions) -> None:
         _add_unknown_entity(m, ent, known_people)
     _find_bare_surnames(m)
     _place_office_holders(m)
+
+
+def _join_wrapped_names(doc) -> list:
+    """The entity recognizer's names, with a person's name that a line break
+    splits ("Anna<newline>Berg" in hard-wrapped copy: two entities around a
+    space token) made one: the first is one proper noun the parser attaches
+    to the second as a compound, and one of them is a person."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        a = ents[k]
+        b = ents[k + 1] if k + 1 < len(ents) else None
+        if b is not None and b.start == a.end + 1 and doc[a.end].is_space and "\n" in doc[a.end].text \
+                and len(a) == 1 and a[0].pos_ == "PROPN" and a[0].dep_ == "compound" \
+                and b.start <= a[0].head.i < b.end and b[0].pos_ == "PROPN" \
+                and "PERSON" in (a.label_, b.label_) and a.label_ in NAME_LABELS and b.label_ in NAME_LABELS:
+            out.append(Span(doc, a.start, b.end, label="PERSON"))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _find_known_names(m: Mentions) -> set[int]:
@@ -210,16 +235,34 @@ def _find_bare_surnames(m: Mentions) -> None:
 def _disambiguate_places(m: Mentions) -> None:
     """A place name that several countries have (Tripoli: Libya's capital and
     a Lebanese port) is the other country's when its sentence names that
-    country and not the usual one."""
+    country and not the usual one, or, when its sentence names neither, the
+    rest of the article names no mention of the usual one and a town of one
+    other ("Atlanta ... Georgia will certify": the US state)."""
     doc = m.doc
-    for f in list(m.found):
+    ambiguous = [f for f in m.found if f.actor.kind == "country" and
+                 m.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))]
+    if not ambiguous:
+        return
+    # what the rest of the article names: any country mention, and the towns (no capitals) that place one
+    rest = [g for g in m.found if g.actor.kind == "country" and g not in ambiguous]
+    article = {g.actor.country for g in rest}
+    towns = {g.actor.country for g in rest if g.form == "place"}
+    by_name = {g.actor.country for g in rest if g.form != "place"}
+    for f in ambiguous:
         alternatives = m.kb.ambiguous.get(tuple(t.text for t in doc[f.start:f.end]))
         if not alternatives or f.actor.kind != "country":
             continue
         sent = doc[f.start].sent
-        named = {g.actor.country for g in m.found if g is not f and g.actor.kind == "country"
+        named = {g.actor.country for g in rest if g.actor.kind == "country"
                  and sent.start <= g.start < sent.end}
-        others = [c for c in alternatives[1:] if c in named]
+        # a country's own name ("Georgia") yields to another only by that one's towns, not by its name
+        evidence = named if f.form != "name" else {g.actor.country for g in rest if g.form == "place"
+                                                   and sent.start <= g.start < sent.end}
+        others = [c for c in alternatives[1:] if c in evidence]
+        if not others and alternatives[0] not in named and alternatives[0] not in article:
+            # the sentence says neither: the article's towns may ("Atlanta ... Georgia will certify")
+            # (a country's own name only when the other country is named by its towns alone)
+            others = [c for c in alternatives[1:] if c in towns and (f.form != "name" or c not in by_name)]
         if alternatives[0] not in named and len(others) == 1:
             m.found.remove(f)
             m.add(Found(m.kb.countries[others[0]], f.start, f.end, f.form))
@@ -301,7 +344,7 @@ def _trim(m: Mentions, ent: Span) -> Span:
 
 def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) -> None:
     ent = _trim(m, ent)
-    text = ent.text.strip()
+    text = " ".join(ent.text.split())  # one space where a line break wrapped the name
     if not any(ch.isalpha() for ch in text):
         return
     # Surname of a person named earlier in the article ("Karimi" after "Reza Karimi").
@@ -326,6 +369,14 @@ def _add_unknown_entity(m: Mentions, ent: Span, known_people: dict[str, Actor]) 
     typed = None if looks_person or role is not None else name_sector(words)
     if label in ("GPE", "LOC", "FAC", "NORP") and not looks_person and typed is None:
         return  # places are the place stage's business; unknown demonyms give no country
+    if looks_person and role is None and ent.root.dep_ == "conj":
+        # "Prime Ministers A of X and B of Y": a plural title before the first name is the second's too
+        plural = [t for t in ent.root.head.children if t.dep_ == "compound" and t.i < ent.root.head.i
+                  and _plural(t) and role_at(m, t.i)]
+        role = role_at(m, plural[0].i)[0] if plural else None
+    if looks_person and role is not None and country is None and org is None:
+        # "President Anna Berg of Norway", "Presidents A of X and B of Y": a titled name's own of-country
+        country = prep_country(m, ent.root, ("of",))[0]
     if looks_person:
         sector = org.sector if org is not None and org.sector else (role.sector if role else None)
         if sector in actor_words("state_sector") and _former(ent.root):
@@ -379,17 +430,21 @@ def find_roles(m: Mentions) -> None:
                 placed = prep_conjunct_countries(m, tok, preps, country)
         elif org is None and is_ethnic(tok):  # "ethnic Albanian guerrillas" in Macedonia
             country = prep_country(m, tok)[0] or other_country(m, tok.sent, country) or country
-        left = min([start] + [t.i for t in tok.subtree if t.i < start and t.dep_ in NP_MODIFIER_DEPS])
+        first = phrase_start(tok)
+        left = min([start] + [t.i for t in tok.subtree if first <= t.i < start and t.dep_ in NP_MODIFIER_DEPS])
         end = tok.i + 1
         if appos:
             named = m.by_token[appos[0].i]
             if named.actor.kind == "person":
                 end = named.end
-                actor = with_role(named.actor, role, country)
-                for f in m.found:  # the name's other mentions are the same person, now with an office
-                    if f.actor.id == actor.id:
-                        f.actor = actor
+                actor = _give_role(m, named.actor, role, country or prep_country(m, appos[0], ("of",))[0])
                 m.add(Found(actor, left, end, "role", role))
+                if _plural(tok):
+                    # "Presidents A of X and B of Y": each coordinated name holds the title
+                    for c in appos[0].conjuncts:
+                        g = m.by_token.get(c.i)
+                        if g is not None and g.actor.kind == "person" and g is not named:
+                            _give_role(m, g.actor, role, country or prep_country(m, c, ("of",))[0])
                 continue
         end = _portfolio_end(m, tok, role) or end
         actor = resolve_role(m, role, country, tok.i, org)
@@ -399,6 +454,23 @@ def find_roles(m: Mentions) -> None:
         for c in more:
             m.extra.setdefault(tok.i, []).append(
                 Found(resolve_role(m, role, c, tok.i, org), left, end, "role", role))
+
+
+def _plural(t) -> bool:
+    """A plural noun; a capitalised title in plural ("Foreign Ministers") the
+    small tagger often calls a singular proper noun."""
+    return t.tag_ in ("NNS", "NNPS") or (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                                         and t.text.endswith("s") and not t.text.endswith("ss"))
+
+
+def _give_role(m: Mentions, person: Actor, role, country: str | None) -> Actor:
+    """The person completed by a title in front of the name; the name's
+    other mentions are the same person, now with an office."""
+    actor = with_role(person, role, country)
+    for f in m.found:
+        if f.actor.id == actor.id:
+            f.actor = actor
+    return actor
 
 
 def _modifier_sector(m: Mentions, tok, role, start: int):
