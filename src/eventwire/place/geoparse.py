@@ -545,6 +545,9 @@ def _listed_counties(doc, mentions: list[tuple[int, int, str]]) -> dict[tuple[in
     parse gave the coordination, every name of the list is read."""
     out = {}
     text = doc_text(doc)
+    low = text.lower()
+    if "counties" not in low and "parishes" not in low:  # most articles: no walk over the tokens
+        return out
     taken = set(mentions)
     for tok in doc:
         if tok.lower_ not in ("counties", "parishes"):
