@@ -2,27 +2,19 @@
 person's name split by the break is still one person."""
 
 
-def _found(doc, actors, text):
-    start = doc.text.index(text)
-    tok = next(t for t in doc if t.idx >= start)
-    f = actors.at(tok)
-    assert f is not None, f"no actor at {text!r}"
-    return f
-
-
-def test_a_name_split_by_a_line_break_is_one_person(resolve):
+def test_a_name_split_by_a_line_break_is_one_person(resolve, found):
     doc, actors = resolve("The fine was upheld, according to a statement by the regulator, led by Tomas\n"
                           "            Berger, on Monday.\n"
                           "            Berger said the firm broke the rules.")
-    first = _found(doc, actors, "Tomas").actor
+    first = found(doc, actors, "Tomas").actor
     assert first.name == "Tomas Berger"
-    assert _found(doc, actors, "Berger said").actor.id == first.id
+    assert found(doc, actors, "Berger said").actor.id == first.id
 
 
-def test_two_names_on_two_lines_stay_two_people(resolve):
+def test_two_names_on_two_lines_stay_two_people(resolve, found):
     doc, actors = resolve("The deal was signed by Tomas Berger.\n"
                           "Marta Kowalczyk said she would appeal.")
-    assert _found(doc, actors, "Marta").actor.id != _found(doc, actors, "Tomas").actor.id
+    assert found(doc, actors, "Marta").actor.id != found(doc, actors, "Tomas").actor.id
 
 
 def test_a_credit_line_name_is_no_modifier_of_the_next_lines_noun_phrase(resolve):
